@@ -1,0 +1,32 @@
+package lanchat.node;
+
+import java.util.List;
+
+/**
+ * What a {@link ChatNode} reports. Events arrive on the node's event-loop thread, in protocol order;
+ * a listener must return quickly and must not block.
+ */
+public sealed interface ChatEvent {
+
+    /** The node is running; {@code self} has the unicast address and port it bound. */
+    record Ready(PeerInfo self) implements ChatEvent {}
+
+    record PeerJoined(PeerInfo peer) implements ChatEvent {}
+
+    record PeerLeft(PeerInfo peer, LeaveReason reason) implements ChatEvent {}
+
+    /** A peer (or this node itself, when {@code self} is true) changed its name. */
+    record PeerRenamed(PeerInfo peer, String oldName, boolean self) implements ChatEvent {}
+
+    /** A message from {@code from}; {@code room} is false for a direct message to us. */
+    record MessageReceived(long messageId, PeerInfo from, boolean room, String text) implements ChatEvent {}
+
+    /** A message of ours was handed to the network for these recipients (empty: nobody was there). */
+    record MessageSent(long messageId, boolean room, List<PeerInfo> to) implements ChatEvent {}
+
+    /** The recipient has delivered the message to its user. Exactly one of this or Undelivered per recipient. */
+    record Delivered(long messageId, PeerInfo to) implements ChatEvent {}
+
+    /** The message could not be confirmed to the recipient; {@code reason} says why in a few words. */
+    record Undelivered(long messageId, PeerInfo to, String reason) implements ChatEvent {}
+}

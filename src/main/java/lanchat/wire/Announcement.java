@@ -1,0 +1,22 @@
+package lanchat.wire;
+
+/**
+ * HELLO ("I am here, tell me about yourself") or HEARTBEAT ("still here", also the answer to a HELLO).
+ * Both share one body layout (protocol.md 2.2).
+ */
+public record Announcement(FrameType type, PeerRef sender, int port, int holdMillis, String name)
+        implements Frame {
+    public Announcement {
+        if (type != FrameType.HELLO && type != FrameType.HEARTBEAT) {
+            throw new IllegalArgumentException("an announcement is a HELLO or a HEARTBEAT");
+        }
+    }
+
+    public static Announcement hello(PeerRef sender, int port, int holdMillis, String name) {
+        return new Announcement(FrameType.HELLO, sender, port, holdMillis, name);
+    }
+
+    public static Announcement heartbeat(PeerRef sender, int port, int holdMillis, String name) {
+        return new Announcement(FrameType.HEARTBEAT, sender, port, holdMillis, name);
+    }
+}

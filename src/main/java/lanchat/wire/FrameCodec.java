@@ -1,0 +1,82 @@
+package lanchat.wire;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Datagram bytes to frames and back. {@link #decode} never throws and never allocates from a length it
+ * has not checked against the bytes that remain.
+ */
+public final class FrameCodec {
+    private FrameCodec() {}
+
+    /** Encodes into {@code out} from its position; returns the number of bytes written. */
+    public static int encode(Frame frame, ByteBuffer out) {
+        int start = out.position();
+        HeaderCodec.write(out, frame.type(), frame.sender());
+        if (frame instanceof Announcement a) {
+            AnnouncementCodec.write(out, a);
+        } else if (frame instanceof Data d) {
+            DataCodec.write(out, d);
+        } else if (frame instanceof Ack a) {
+            AckCodec.write(out, a);
+        } // a GOODBYE is the header alone
+        return out.position() - start;
+    }
+
+    /** Encodes into a new array of exactly the frame's size. */
+    public static byte[] encode(Frame frame) {
+        ByteBuffer buf = ByteBuffer.allocate(Wire.MAX_RECEIVE_DATAGRAM);
+        int n = encode(frame, buf);
+        byte[] out = new byte[n];
+        buf.flip().get(out);
+        return out;
+    }
+
+    /** Decodes the bytes between {@code in}'s position and limit. */
+    public static DecodeResult decode(ByteBuffer in) {
+        try {
+            return DecodeResult.ok(read(in.slice()));
+        } catch (Malformed m) {
+            return DecodeResult.drop(m.reason, m.getMessage());
+        } catch (RuntimeException e) {
+            // A decoder bug must not take the receive path down: count it like any malformed datagram.
+            return DecodeResult.drop(DropReason.BAD_FIELD, "decoder error: " + e);
+        }
+    }
+
+    public static DecodeResult decode(byte[] datagram) {
+        return decode(ByteBuffer.wrap(datagram));
+    }
+
+    private static Frame read(ByteBuffer buf) throws Malformed {
+        if (buf.remaining() > Wire.MAX_RECEIVE_DATAGRAM) {
+            throw new Malformed(DropReason.TOO_LARGE, buf.remaining() + " bytes");
+        }
+        WireReader in = new WireReader(buf);
+        if (in.u16("magic") != Wire.MAGIC) {
+            throw new Malformed(DropReason.BAD_MAGIC, "not a lanchat datagram");
+        }
+        int version = in.u8("version");
+        if (version > Wire.VERSION) {
+            throw new Malformed(DropReason.NEWER_VERSION, "version " + version);
+        }
+        if (version < Wire.VERSION) {
+            throw new Malformed(DropReason.OLDER_VERSION, "version " + version);
+        }
+        int code = in.u8("frame type");
+        FrameType type = FrameType.of(code);
+        if (type == null) {
+            throw new Malformed(DropReason.UNKNOWN_TYPE, String.format("type 0x%02x", code));
+        }
+        PeerRef sender = PeerRefCodec.read(in, "sender");
+        return switch (type) {
+            case HELLO, HEARTBEAT -> AnnouncementCodec.read(in, type, sender);
+            case GOODBYE -> {
+                in.end();
+                yield new Goodbye(sender);
+            }
+            case DATA -> DataCodec.read(in, sender);
+            case ACK -> AckCodec.read(in, sender);
+        };
+    }
+}

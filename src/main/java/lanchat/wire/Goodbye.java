@@ -1,0 +1,9 @@
+package lanchat.wire;
+
+/** A clean exit: receivers drop the sender from their tables at once. */
+public record Goodbye(PeerRef sender) implements Frame {
+    @Override
+    public FrameType type() {
+        return FrameType.GOODBYE;
+    }
+}

@@ -1,0 +1,37 @@
+package lanchat.wire;
+
+/** Constants of protocol version 1 (docs/protocol.md). */
+public final class Wire {
+    public static final int MAGIC = 0x4C43;
+    public static final int VERSION = 1;
+    public static final int HEADER_BYTES = 20;
+    /** Receiver id, receiver incarnation, epoch. */
+    public static final int DATA_FIXED_BYTES = 20;
+    /** Receiver id, receiver incarnation. */
+    public static final int ACK_FIXED_BYTES = 16;
+    public static final int ANNOUNCEMENT_FIXED_BYTES = 5;
+
+    /** Largest datagram a peer sends (RFC 8085's safe UDP payload). */
+    public static final int MAX_SEND_DATAGRAM = 1200;
+    /** Largest datagram a peer accepts. */
+    public static final int MAX_RECEIVE_DATAGRAM = 65_507;
+    public static final int MAX_RECORDS_PER_DATA = 255;
+    public static final int MAX_NAME_BYTES = 32;
+    public static final int MIN_HOLD_MILLIS = 100;
+    public static final int MAX_HOLD_MILLIS = 65_535;
+    /** Records a sender may have in flight, and a receiver accepts beyond its next expected. */
+    public static final int WINDOW = 1024;
+    public static final int MAX_MESSAGE_BYTES = 65_536;
+    /** Largest ack block: fixed part plus 16 ranges. */
+    public static final int MAX_ACK_BLOCK_BYTES = AckBlock.FIXED_BYTES + AckBlock.MAX_RANGES * AckBlock.SackRange.BYTES;
+    /** Largest fragment so that one record always fits a 1200-byte DATA with the largest ack block. */
+    public static final int MAX_FRAGMENT_BYTES =
+            MAX_SEND_DATAGRAM - HEADER_BYTES - DATA_FIXED_BYTES - MAX_ACK_BLOCK_BYTES - 1 - StreamRecord.HEADER_BYTES;
+
+    private Wire() {}
+
+    /** Serial-number comparison (RFC 1982): how far {@code b} is after {@code a}; negative if before. */
+    public static int distance(int a, int b) {
+        return b - a;
+    }
+}
