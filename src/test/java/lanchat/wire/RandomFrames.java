@@ -1,0 +1,108 @@
+package lanchat.wire;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/** Valid frames of every type with seeded random fields, for round-trip and fuzz tests. */
+final class RandomFrames {
+    private static final String NAME_ALPHABET =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.";
+
+    private final Random rnd;
+
+    RandomFrames(Random rnd) {
+        this.rnd = rnd;
+    }
+
+    Frame of(FrameType type) {
+        switch (type) {
+            case HELLO:
+            case HEARTBEAT:
+                return announcement(type);
+            case GOODBYE:
+                return new Goodbye(peer());
+            case DATA:
+                return data();
+            case ACK:
+                return new Ack(peer(), peer(), ackBlock(false));
+            default:
+                throw new AssertionError(type);
+        }
+    }
+
+    Frame any() {
+        FrameType[] types = FrameType.values();
+        return of(types[rnd.nextInt(types.length)]);
+    }
+
+    PeerRef peer() {
+        return new PeerRef(nonZeroLong(), nonZeroLong());
+    }
+
+    Announcement announcement(FrameType type) {
+        return new Announcement(type, peer(), 1 + rnd.nextInt(0xFFFF), Wire.MIN_HOLD_MILLIS
+                + rnd.nextInt(Wire.MAX_HOLD_MILLIS - Wire.MIN_HOLD_MILLIS + 1), name(1 + rnd.nextInt(32)));
+    }
+
+    String name(int length) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            sb.append(NAME_ALPHABET.charAt(rnd.nextInt(NAME_ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+
+    /** One large record, up to 255 tiny ones, or a few small ones; with or without a piggybacked ack. */
+    Data data() {
+        int shape = rnd.nextInt(3);
+        int count = shape == 0 ? 1 : shape == 1 ? 1 + rnd.nextInt(Wire.MAX_RECORDS_PER_DATA) : 1 + rnd.nextInt(8);
+        int maxPayload = shape == 0 ? Wire.MAX_FRAGMENT_BYTES : shape == 1 ? 3 : 40;
+        List<StreamRecord> records = new ArrayList<>();
+        int seq = rnd.nextInt();
+        for (int i = 0; i < count; i++) {
+            records.add(new StreamRecord(seq++, rnd.nextInt(), rnd.nextInt(4), bytes(1 + rnd.nextInt(maxPayload))));
+        }
+        return new Data(peer(), peer(), nonZeroInt(), ackBlock(true), records);
+    }
+
+    /** A valid ack block: ranges ascending, separated by gaps, after next expected and inside the window. */
+    AckBlock ackBlock(boolean mayBeNone) {
+        if (mayBeNone && rnd.nextBoolean()) {
+            return AckBlock.NONE;
+        }
+        int next = rnd.nextInt();
+        int k = rnd.nextInt(AckBlock.MAX_RANGES + 1);
+        List<AckBlock.SackRange> ranges = new ArrayList<>();
+        int pos = next; // at most 16 * (20 + 30) = 800 past next: always inside the 1024 window
+        for (int i = 0; i < k; i++) {
+            int first = pos + 1 + rnd.nextInt(20);
+            int count = 1 + rnd.nextInt(30);
+            ranges.add(new AckBlock.SackRange(first, count));
+            pos = first + count;
+        }
+        return new AckBlock(nonZeroInt(), next, ranges);
+    }
+
+    byte[] bytes(int n) {
+        byte[] b = new byte[n];
+        rnd.nextBytes(b);
+        return b;
+    }
+
+    private long nonZeroLong() {
+        long v;
+        do {
+            v = rnd.nextInt(4) == 0 ? rnd.nextInt(3) - 1 : rnd.nextLong(); // small values too, incl. -1
+        } while (v == 0);
+        return v;
+    }
+
+    private int nonZeroInt() {
+        int v;
+        do {
+            v = rnd.nextInt(4) == 0 ? rnd.nextInt(3) - 1 : rnd.nextInt();
+        } while (v == 0);
+        return v;
+    }
+}
