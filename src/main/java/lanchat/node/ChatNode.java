@@ -1,9 +1,20 @@
 package lanchat.node;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
+import lanchat.transport.UdpTransport;
+import lanchat.wire.PeerNames;
+import lanchat.wire.PeerRef;
+import lanchat.wire.Wire;
 
 /**
  * The one API of the peer engine: the terminal program, the tests and later the GUI use this and nothing
@@ -11,20 +22,58 @@ import java.util.Map;
  * and may be called from any thread.
  */
 public final class ChatNode implements AutoCloseable {
+    private final Engine engine;
+    private final Driver driver;
+    private final int maxPending;
+    private final Semaphore pending;
+    private final AtomicInteger nextMessageId = new AtomicInteger(1);
+    private volatile boolean stopped;
+
+    private ChatNode(Engine engine, Driver driver, int maxPending) {
+        this.engine = engine;
+        this.driver = driver;
+        this.maxPending = maxPending;
+        this.pending = new Semaphore(maxPending);
+        engine.onMessageSettled(pending::release);
+    }
 
     /** Starts a node on real UDP sockets on {@code config.networkInterface()}. */
     public static ChatNode start(NodeConfig config, ChatListener listener) throws IOException {
-        throw new UnsupportedOperationException("engine under construction");
+        if (config.networkInterface() == null) {
+            throw new IllegalArgumentException("a network interface is required");
+        }
+        UdpTransport transport = UdpTransport.open(config.networkInterface(), config.group(), config.port());
+        Clock clock = Clock.system();
+        RandomGenerator random = new SplittableRandom(new SecureRandom().nextLong());
+        Engine engine = new Engine(config, newRef(config, clock, random), transport, random, listener);
+        return attach(engine, UdpEventLoop.start(engine, transport, clock), config);
+    }
+
+    /**
+     * Wraps an engine that a {@link Driver} runs; for simulators. The driver must call
+     * {@link Engine#start} on its thread before anything else.
+     */
+    public static ChatNode attach(Engine engine, Driver driver, NodeConfig config) {
+        return new ChatNode(engine, driver, config.maxPendingMessages());
+    }
+
+    /** A random peer id unless the config names one; the incarnation is the start time (protocol.md 1). */
+    public static PeerRef newRef(NodeConfig config, Clock clock, RandomGenerator random) {
+        long id = config.peerId();
+        while (id == 0) {
+            id = random.nextLong();
+        }
+        return new PeerRef(id, Math.max(1, clock.currentTimeMillis()));
     }
 
     /** This node as others see it. */
     public PeerInfo self() {
-        throw new UnsupportedOperationException();
+        return driver.call(engine::self);
     }
 
     /** A snapshot of the live peers (not including this node), sorted by display name. */
     public List<PeerInfo> peers() {
-        throw new UnsupportedOperationException();
+        return driver.call(engine::peers);
     }
 
     /**
@@ -34,7 +83,10 @@ public final class ChatNode implements AutoCloseable {
      * @throws IllegalArgumentException if the text is empty or longer than 65,536 bytes of UTF-8
      */
     public long say(String text) {
-        throw new UnsupportedOperationException();
+        byte[] utf8 = encode(text);
+        int id = admit();
+        driver.execute(() -> engine.sendToRoom(id, utf8));
+        return Integer.toUnsignedLong(id);
     }
 
     /**
@@ -44,17 +96,25 @@ public final class ChatNode implements AutoCloseable {
      * @throws PeerLookupException if no live peer, or more than one, has that name
      */
     public long whisper(String name, String text) throws PeerLookupException {
-        throw new UnsupportedOperationException();
+        byte[] utf8 = encode(text);
+        PeerInfo target = Directory.resolve(engine.directory(), name);
+        int id = admit();
+        driver.execute(() -> engine.sendTo(target, id, utf8));
+        return Integer.toUnsignedLong(id);
     }
 
     /** Changes this node's name and announces it at once. @throws IllegalArgumentException if invalid */
     public void rename(String newName) {
-        throw new UnsupportedOperationException();
+        String problem = PeerNames.problem(newName);
+        if (problem != null) {
+            throw new IllegalArgumentException("invalid name '" + newName + "': " + problem);
+        }
+        driver.execute(() -> engine.rename(newName));
     }
 
     /** Counters by name: datagrams in and out, drops by reason, retransmissions. */
     public Map<String, Long> counters() {
-        throw new UnsupportedOperationException();
+        return driver.call(engine::counters);
     }
 
     /**
@@ -62,12 +122,55 @@ public final class ChatNode implements AutoCloseable {
      * goodbye and releases the sockets. Returns true if every message got its outcome in time.
      */
     public boolean stop(Duration flush) {
-        throw new UnsupportedOperationException();
+        if (stopped) {
+            return true;
+        }
+        stopped = true;
+        boolean settled = false;
+        try {
+            // Holding every permit means no message awaits an outcome, and no new one can start.
+            settled = driver.inLoop() ? pending.tryAcquire(maxPending)
+                    : pending.tryAcquire(maxPending, flush.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        driver.call(() -> {
+            engine.shutdown(driver.nanoTime());
+            return null;
+        });
+        driver.close();
+        return settled;
     }
 
     /** {@code stop(Duration.ZERO)}. */
     @Override
     public void close() {
         stop(Duration.ZERO);
+    }
+
+    private int admit() {
+        if (stopped) {
+            throw new IllegalStateException("the node has stopped");
+        }
+        if (driver.inLoop()) {
+            pending.tryAcquire(); // never block the loop thread; a listener's reply may exceed the limit
+        } else {
+            pending.acquireUninterruptibly();
+        }
+        int id = nextMessageId.getAndIncrement();
+        return id == 0 ? nextMessageId.getAndIncrement() : id;
+    }
+
+    private static byte[] encode(String text) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        if (utf8.length == 0) {
+            throw new IllegalArgumentException("empty message");
+        }
+        if (utf8.length > Wire.MAX_MESSAGE_BYTES) {
+            throw new IllegalArgumentException(String.format(
+                    "message is %,d bytes of UTF-8; the limit is %,d: split it or send a file", utf8.length,
+                    Wire.MAX_MESSAGE_BYTES));
+        }
+        return utf8;
     }
 }

@@ -1,4 +1,4 @@
-package lanchat.node;
+package lanchat.discovery;
 
 /** Why a peer left the table. */
 public enum LeaveReason {

@@ -1,0 +1,11 @@
+package lanchat.discovery;
+
+
+/** What discovery reports to the engine. */
+public interface DiscoveryListener {
+    void joined(Peer peer);
+
+    void left(Peer peer, LeaveReason reason);
+
+    void renamed(Peer peer, String oldName);
+}

@@ -1,0 +1,49 @@
+package lanchat.node;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.TreeMap;
+import lanchat.wire.DropReason;
+
+/** Traffic and drop counters of one node. Written by the event loop only. */
+final class Counters {
+    long datagramsIn;
+    long bytesIn;
+    long datagramsOut;
+    long bytesOut;
+    long sendFailures;
+    long dataOut;
+    long acksOut;
+    long messagesIn;
+    long messagesOut;
+    private final EnumMap<DropReason, Long> drops = new EnumMap<>(DropReason.class);
+
+    void drop(DropReason reason) {
+        drops.merge(reason, 1L, Long::sum);
+    }
+
+    long drops(DropReason reason) {
+        return drops.getOrDefault(reason, 0L);
+    }
+
+    Map<String, Long> snapshot() {
+        Map<String, Long> out = new TreeMap<>();
+        out.put("datagrams_in", datagramsIn);
+        out.put("bytes_in", bytesIn);
+        out.put("datagrams_out", datagramsOut);
+        out.put("bytes_out", bytesOut);
+        out.put("send_failures", sendFailures);
+        out.put("data_out", dataOut);
+        out.put("acks_out", acksOut);
+        out.put("messages_in", messagesIn);
+        out.put("messages_out", messagesOut);
+        long dropped = 0;
+        for (DropReason r : DropReason.values()) {
+            long n = drops(r);
+            out.put("dropped_" + r.name().toLowerCase(), n);
+            dropped += n;
+        }
+        out.put("dropped", dropped);
+        return out;
+    }
+}

@@ -1,0 +1,31 @@
+package lanchat.node;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Finds one peer by the name a user typed, in a snapshot of the table. */
+final class Directory {
+    private Directory() {}
+
+    /** Accepts a plain name, or a name with its id suffix ({@code alice#3f2a}). */
+    static PeerInfo resolve(List<PeerInfo> peers, String name) throws PeerLookupException {
+        List<PeerInfo> matches = new ArrayList<>();
+        for (PeerInfo p : peers) {
+            if (p.name().equals(name) || (p.name() + "#" + p.ref().shortId()).equals(name)) {
+                matches.add(p);
+            }
+        }
+        if (matches.size() == 1) {
+            return matches.get(0);
+        }
+        if (matches.isEmpty()) {
+            throw new PeerLookupException("nobody called '" + name + "' is here; /peers lists who is", List.of());
+        }
+        List<String> choices = new ArrayList<>();
+        for (PeerInfo p : matches) {
+            choices.add(p.name() + "#" + p.ref().shortId());
+        }
+        choices.sort(null);
+        throw new PeerLookupException("'" + name + "' is ambiguous: say " + String.join(" or ", choices), choices);
+    }
+}

@@ -1,0 +1,379 @@
+package lanchat.node;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import lanchat.discovery.Discovery;
+import lanchat.discovery.DiscoveryListener;
+import lanchat.discovery.LeaveReason;
+import lanchat.discovery.Outbox;
+import lanchat.discovery.Peer;
+import lanchat.reliable.Link;
+import lanchat.reliable.MessageSink;
+import lanchat.reliable.Outcomes;
+import lanchat.transport.Transport;
+import lanchat.wire.Ack;
+import lanchat.wire.Announcement;
+import lanchat.wire.Data;
+import lanchat.wire.DecodeResult;
+import lanchat.wire.DropReason;
+import lanchat.wire.Frame;
+import lanchat.wire.FrameCodec;
+import lanchat.wire.Goodbye;
+import lanchat.wire.PeerRef;
+import lanchat.wire.Wire;
+
+/**
+ * All protocol state of one node. Single-threaded: only the event loop calls it, passing the time in.
+ * Dispatches frames to discovery and to the per-peer links, and turns what they report into
+ * {@link ChatEvent}s.
+ */
+public final class Engine implements DiscoveryListener, Outbox {
+    private final PeerRef self;
+    private final Transport transport;
+    private final ChatListener listener;
+    private final Discovery discovery;
+    private final long deliveryTimeout;
+    private final Map<Long, Link> links = new HashMap<>();
+    private final Map<Integer, Integer> awaiting = new HashMap<>(); // message id -> recipients without outcome
+    private final Counters counters = new Counters();
+    private final ByteBuffer sendBuffer = ByteBuffer.allocate(Wire.MAX_RECEIVE_DATAGRAM);
+    private final List<Frame> frames = new ArrayList<>();
+    private Runnable messageSettled = () -> { };
+    private volatile List<PeerInfo> directory = List.of();
+    private int nextEpoch = 1;
+    private long now;
+    private boolean stopped;
+
+    public Engine(NodeConfig config, PeerRef self, Transport transport, RandomGenerator random, ChatListener listener) {
+        this.self = self;
+        this.transport = transport;
+        this.listener = listener;
+        this.deliveryTimeout = config.deliveryTimeout().toNanos();
+        this.discovery = new Discovery(self, config.name(), transport.localAddress().getPort(),
+                config.heartbeatInterval().toNanos(), (int) config.holdTime().toMillis(), random, this, this);
+    }
+
+    /** Called whenever a message has an outcome for every recipient (for back-pressure). */
+    void onMessageSettled(Runnable r) {
+        messageSettled = r;
+    }
+
+    public PeerRef ref() {
+        return self;
+    }
+
+    public void start(long time) {
+        now = time;
+        discovery.start(now);
+        listener.onEvent(new ChatEvent.Ready(self()));
+    }
+
+    // ---- input ----
+
+    public void onDatagram(ByteBuffer datagram, InetSocketAddress source, long time) {
+        now = time;
+        counters.datagramsIn++;
+        counters.bytesIn += datagram.remaining();
+        DecodeResult r = FrameCodec.decode(datagram);
+        if (!r.ok()) {
+            counters.drop(r.dropped());
+            return;
+        }
+        DropReason dropped = dispatch(r.frame(), source);
+        if (dropped != null) {
+            counters.drop(dropped);
+        }
+    }
+
+    private DropReason dispatch(Frame frame, InetSocketAddress source) {
+        if (stopped) {
+            return null;
+        }
+        if (frame instanceof Announcement a) {
+            return discovery.onAnnouncement(a, source.getAddress(), now);
+        }
+        if (frame instanceof Goodbye g) {
+            return discovery.onGoodbye(g);
+        }
+        if (frame.sender().id() == self.id()) {
+            return DropReason.OWN_ID;
+        }
+        PeerRef receiver = frame instanceof Data d ? d.receiver() : ((Ack) frame).receiver();
+        if (!receiver.equals(self)) {
+            return DropReason.NOT_FOR_ME;
+        }
+        Peer peer = discovery.heardFrom(frame.sender(), source, now);
+        if (peer == null) {
+            return DropReason.UNKNOWN_PEER;
+        }
+        Link link = links.get(peer.ref().id());
+        if (frame instanceof Data d) {
+            link.onData(d, now);
+        } else {
+            link.onAck(((Ack) frame).ack(), now);
+        }
+        return null;
+    }
+
+    public void onTimers(long time) {
+        now = time;
+        discovery.onTimer(now);
+        for (Link link : new ArrayList<>(links.values())) {
+            link.onTimer(now);
+        }
+    }
+
+    /** Sends what the links have ready: queued records, and acknowledgements that are due. */
+    public void flush(long time) {
+        now = time;
+        for (Link link : links.values()) {
+            if (link.wantsFlush(now)) {
+                Peer peer = discovery.table().get(link.remote().id());
+                link.flush(now, frames);
+                for (Frame f : frames) {
+                    if (f instanceof Data) {
+                        counters.dataOut++;
+                    } else {
+                        counters.acksOut++;
+                    }
+                    to(peer.address(), f);
+                }
+                frames.clear();
+            }
+        }
+    }
+
+    /** The earliest time {@link #onTimers} or {@link #flush} has work to do. */
+    public long nextDeadline() {
+        long next = discovery.nextDeadline();
+        for (Link link : links.values()) {
+            long d = link.nextDeadline();
+            if (d >= 0) {
+                next = Math.min(next, d);
+            }
+        }
+        return next;
+    }
+
+    // ---- commands ----
+
+    /** Sends to every live peer under message id {@code id}. */
+    public void sendToRoom(int id, byte[] utf8) {
+        List<Peer> recipients = new ArrayList<>(discovery.table().all());
+        recipients.sort(Comparator.comparing(Peer::name));
+        List<PeerInfo> infos = new ArrayList<>();
+        for (Peer p : recipients) {
+            links.get(p.ref().id()).enqueue(id, true, utf8);
+            infos.add(info(p));
+        }
+        announceSent(id, true, infos);
+    }
+
+    /**
+     * Sends to one peer instance, looked up by the caller in {@link #directory()}. If it has left since,
+     * the message fails at once: every recipient gets an outcome.
+     */
+    public void sendTo(PeerInfo target, int id, byte[] utf8) {
+        Peer p = discovery.table().get(target.id());
+        if (p == null || !p.ref().equals(target.ref())) {
+            announceSent(id, false, List.of(target));
+            listener.onEvent(new ChatEvent.Undelivered(Integer.toUnsignedLong(id), target, "it left"));
+            settle(id);
+            return;
+        }
+        links.get(p.ref().id()).enqueue(id, false, utf8);
+        announceSent(id, false, List.of(info(p)));
+    }
+
+    private void announceSent(int id, boolean room, List<PeerInfo> recipients) {
+        counters.messagesOut++;
+        listener.onEvent(new ChatEvent.MessageSent(Integer.toUnsignedLong(id), room, List.copyOf(recipients)));
+        if (recipients.isEmpty()) {
+            messageSettled.run();
+        } else {
+            awaiting.put(id, recipients.size());
+        }
+    }
+
+    /** The live peers as of the last join, leave or rename; safe to read from any thread. */
+    public List<PeerInfo> directory() {
+        return directory;
+    }
+
+    private void publishDirectory() {
+        directory = List.copyOf(peers());
+    }
+
+    public void rename(String newName) {
+        String old = discovery.name();
+        if (old.equals(newName)) {
+            return;
+        }
+        discovery.rename(newName);
+        publishDirectory();
+        listener.onEvent(new ChatEvent.PeerRenamed(self(), old, true));
+    }
+
+    /** Messages still waiting for an outcome from at least one recipient. */
+    public int awaitingOutcome() {
+        return awaiting.size();
+    }
+
+    /** Fails what is still pending, says goodbye; the engine then ignores all input. */
+    public void shutdown(long time) {
+        now = time;
+        for (Link link : links.values()) {
+            link.close("we stopped before it was confirmed");
+        }
+        discovery.goodbye();
+        stopped = true;
+    }
+
+    // ---- snapshots ----
+
+    public PeerInfo self() {
+        return new PeerInfo(self, discovery.name(), discovery.name(), transport.localAddress(), 0, Double.NaN, 0, 0, 0);
+    }
+
+    public List<PeerInfo> peers() {
+        List<PeerInfo> out = new ArrayList<>();
+        for (Peer p : discovery.table().all()) {
+            out.add(info(p));
+        }
+        out.sort(Comparator.comparing(PeerInfo::displayName));
+        return out;
+    }
+
+    public Map<String, Long> counters() {
+        Map<String, Long> out = counters.snapshot();
+        long retransmitted = 0;
+        long duplicates = 0;
+        for (Link l : links.values()) {
+            retransmitted += l.recordsRetransmitted();
+            duplicates += l.duplicates();
+        }
+        out.put("records_retransmitted", retransmitted);
+        out.put("records_duplicate", duplicates);
+        out.put("peers", (long) discovery.table().size());
+        return out;
+    }
+
+    private PeerInfo info(Peer p) {
+        Link l = links.get(p.ref().id());
+        boolean current = l != null && l.remote().equals(p.ref());
+        return new PeerInfo(p.ref(), p.name(), displayName(p), p.address(),
+                Math.max(0, (now - p.lastHeard()) / 1_000_000L),
+                current ? l.srttMillis() : Double.NaN,
+                current ? l.recordsSent() : 0, current ? l.recordsRetransmitted() : 0, current ? l.duplicates() : 0);
+    }
+
+    private String displayName(Peer p) {
+        return discovery.table().displayName(p, discovery.name());
+    }
+
+    // ---- DiscoveryListener ----
+
+    @Override
+    public void joined(Peer peer) {
+        links.put(peer.ref().id(), newLink(peer));
+        publishDirectory();
+        listener.onEvent(new ChatEvent.PeerJoined(info(peer)));
+    }
+
+    @Override
+    public void left(Peer peer, LeaveReason reason) {
+        PeerInfo info = info(peer);
+        Link link = links.remove(peer.ref().id());
+        if (link != null) {
+            link.close(reason == LeaveReason.RESTARTED ? "it restarted" : "it left (" + reason.label + ")");
+        }
+        publishDirectory();
+        listener.onEvent(new ChatEvent.PeerLeft(info, reason));
+    }
+
+    @Override
+    public void renamed(Peer peer, String oldName) {
+        publishDirectory();
+        listener.onEvent(new ChatEvent.PeerRenamed(info(peer), oldName, false));
+    }
+
+    private Link newLink(Peer peer) {
+        Outcomes outcomes = new Outcomes() {
+            @Override
+            public void delivered(int messageId) {
+                listener.onEvent(new ChatEvent.Delivered(Integer.toUnsignedLong(messageId), info(peer)));
+                settle(messageId);
+            }
+
+            @Override
+            public void failed(int messageId, String reason) {
+                listener.onEvent(new ChatEvent.Undelivered(Integer.toUnsignedLong(messageId), info(peer), reason));
+                settle(messageId);
+            }
+        };
+        MessageSink sink = new MessageSink() {
+            @Override
+            public void message(int messageId, boolean room, byte[] utf8) {
+                counters.messagesIn++;
+                String text = new String(utf8, StandardCharsets.UTF_8); // malformed input becomes U+FFFD
+                listener.onEvent(new ChatEvent.MessageReceived(Integer.toUnsignedLong(messageId), info(peer), room,
+                        text));
+            }
+
+            @Override
+            public void discarded(DropReason reason, String detail) {
+                counters.drop(reason);
+            }
+        };
+        return new Link(self, peer.ref(), () -> nextEpoch++, deliveryTimeout, outcomes, sink);
+    }
+
+    private void settle(int messageId) {
+        Integer left = awaiting.get(messageId);
+        if (left == null) {
+            return;
+        }
+        if (left > 1) {
+            awaiting.put(messageId, left - 1);
+        } else {
+            awaiting.remove(messageId);
+            messageSettled.run();
+        }
+    }
+
+    // ---- Outbox ----
+
+    @Override
+    public void toGroup(Frame frame) {
+        ByteBuffer b = encode(frame);
+        countOut(b, transport.sendToGroup(b));
+    }
+
+    @Override
+    public void to(InetSocketAddress address, Frame frame) {
+        ByteBuffer b = encode(frame);
+        countOut(b, transport.send(b, address));
+    }
+
+    private ByteBuffer encode(Frame frame) {
+        sendBuffer.clear();
+        FrameCodec.encode(frame, sendBuffer);
+        return sendBuffer.flip();
+    }
+
+    private void countOut(ByteBuffer b, boolean sent) {
+        if (sent) {
+            counters.datagramsOut++;
+            counters.bytesOut += b.limit();
+        } else {
+            counters.sendFailures++;
+        }
+    }
+}

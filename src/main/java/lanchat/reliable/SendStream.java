@@ -1,0 +1,251 @@
+package lanchat.reliable;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import lanchat.wire.AckBlock;
+import lanchat.wire.StreamRecord;
+import lanchat.wire.Wire;
+
+/**
+ * The sending half of one stream (protocol.md 4): numbers records, keeps at most {@link Wire#WINDOW} in
+ * flight, retransmits on timeout and on later acks, and reports each message delivered once the
+ * receiver's cumulative ack passes its END record. Pure state: time comes in as arguments.
+ */
+public final class SendStream {
+    /** An ack newer by this many DATA datagrams than a record's last carrier marks the record lost. */
+    static final int REORDER_THRESHOLD = 3;
+
+    private final int epoch;
+    private final long deliveryTimeout;
+    private final RttEstimator rtt = new RttEstimator();
+    private final InFlight[] window = new InFlight[Wire.WINDOW];
+    private final ArrayDeque<StreamRecord> unsent = new ArrayDeque<>();
+    private final ArrayDeque<InFlight> retransmits = new ArrayDeque<>();
+    private final ArrayDeque<long[]> messageEnds = new ArrayDeque<>(); // {messageId, end seq}
+
+    private int nextSeq;     // next sequence number to assign
+    private int sendNext;    // first sequence number never transmitted
+    private int ackedNext;   // the receiver's next expected, as last acknowledged
+    private long transmission;
+    private long rtoDeadline = -1;
+    private long recordsSent;
+    private long recordsRetransmitted;
+
+    public SendStream(int epoch, long deliveryTimeoutNanos) {
+        this.epoch = epoch;
+        this.deliveryTimeout = deliveryTimeoutNanos;
+    }
+
+    public int epoch() {
+        return epoch;
+    }
+
+    /** Cuts a message into records and queues them. {@code utf8} must be 1..65,536 bytes. */
+    public void enqueue(int messageId, boolean room, byte[] utf8, int maxFragment) {
+        int flags = room ? StreamRecord.ROOM : 0;
+        for (int off = 0; off < utf8.length; off += maxFragment) {
+            int len = Math.min(maxFragment, utf8.length - off);
+            boolean last = off + len == utf8.length;
+            byte[] fragment = java.util.Arrays.copyOfRange(utf8, off, off + len);
+            unsent.add(new StreamRecord(nextSeq++, messageId, flags | (last ? StreamRecord.END : 0), fragment));
+        }
+        messageEnds.add(new long[] {messageId, nextSeq - 1});
+    }
+
+    /** True when a retransmission is due or new records fit in the window. */
+    public boolean wantsToSend() {
+        return !retransmits.isEmpty() || (!unsent.isEmpty() && Wire.distance(ackedNext, sendNext) < Wire.WINDOW);
+    }
+
+    /** True while some message still waits for its outcome. */
+    public boolean busy() {
+        return !messageEnds.isEmpty();
+    }
+
+    /**
+     * Takes the records for one DATA datagram: due retransmissions first, then new records, as many as fit
+     * in {@code budget} bytes (at most 255).
+     */
+    public List<StreamRecord> take(int budget, long now) {
+        List<StreamRecord> out = new ArrayList<>();
+        long tx = ++transmission;
+        while (!retransmits.isEmpty() && out.size() < Wire.MAX_RECORDS_PER_DATA) {
+            InFlight f = retransmits.peek();
+            if (f.sacked || !inWindow(f.record.seq())) { // acknowledged since it was queued
+                retransmits.poll().queuedForRetransmit = false;
+                continue;
+            }
+            if (f.record.encodedSize() > budget) {
+                break;
+            }
+            retransmits.poll().queuedForRetransmit = false;
+            budget -= transmit(f, now, tx, out);
+            recordsRetransmitted++;
+        }
+        while (!unsent.isEmpty() && Wire.distance(ackedNext, sendNext) < Wire.WINDOW
+                && out.size() < Wire.MAX_RECORDS_PER_DATA && unsent.peek().encodedSize() <= budget) {
+            InFlight f = new InFlight(unsent.poll());
+            window[slot(f.record.seq())] = f;
+            sendNext++;
+            budget -= transmit(f, now, tx, out);
+        }
+        if (rtoDeadline < 0 && !out.isEmpty()) {
+            rtoDeadline = now + rtt.rto();
+        }
+        return out;
+    }
+
+    /** Applies an acknowledgement of this stream; reports delivered messages. */
+    public void onAck(AckBlock ack, long now, Outcomes outcomes) {
+        int next = ack.nextExpected();
+        if (ack.epoch() != epoch || Wire.distance(ackedNext, next) < 0 || Wire.distance(next, sendNext) < 0) {
+            return; // another stream's, older than what we know, or acknowledging what we never sent
+        }
+        long newestSampleSent = -1;
+        long newestTransmission = -1;
+        boolean progress = false;
+        for (; ackedNext != next; ackedNext++) {
+            InFlight f = window[slot(ackedNext)];
+            window[slot(ackedNext)] = null;
+            if (!f.sacked) {
+                progress = true;
+                newestTransmission = Math.max(newestTransmission, f.lastTransmission);
+                if (f.transmissions == 1) {
+                    newestSampleSent = Math.max(newestSampleSent, f.lastSent);
+                }
+            }
+        }
+        for (AckBlock.SackRange r : ack.ranges()) {
+            for (int seq = r.first(); seq != r.end(); seq++) {
+                if (!inWindow(seq) || Wire.distance(seq, sendNext) <= 0) {
+                    continue;
+                }
+                InFlight f = window[slot(seq)];
+                if (!f.sacked) {
+                    f.sacked = true;
+                    progress = true;
+                    newestTransmission = Math.max(newestTransmission, f.lastTransmission);
+                    if (f.transmissions == 1) {
+                        newestSampleSent = Math.max(newestSampleSent, f.lastSent);
+                    }
+                }
+            }
+        }
+        if (newestSampleSent >= 0) {
+            rtt.sample(now - newestSampleSent); // Karn: only records sent once
+        }
+        if (progress) {
+            rtoDeadline = ackedNext == sendNext ? -1 : now + rtt.rto();
+            queueLost(newestTransmission);
+        }
+        while (!messageEnds.isEmpty() && Wire.distance((int) messageEnds.peek()[1], ackedNext) > 0) {
+            outcomes.delivered((int) messageEnds.poll()[0]);
+        }
+    }
+
+    /** The next time {@link #onTimer} has work, or -1. */
+    public long nextDeadline() {
+        long fail = failDeadline();
+        if (rtoDeadline < 0) {
+            return fail;
+        }
+        return fail < 0 ? rtoDeadline : Math.min(fail, rtoDeadline);
+    }
+
+    /**
+     * Runs due timers. Returns false when the oldest record has waited longer than the delivery timeout:
+     * the caller must then fail the whole stream.
+     */
+    public boolean onTimer(long now) {
+        long fail = failDeadline();
+        if (fail >= 0 && now >= fail) {
+            return false;
+        }
+        if (rtoDeadline >= 0 && now >= rtoDeadline) {
+            long rto = rtt.rto();
+            for (int seq = ackedNext; seq != sendNext; seq++) {
+                InFlight f = window[slot(seq)];
+                if (!f.sacked && !f.queuedForRetransmit && now - f.lastSent >= rto) {
+                    queueRetransmit(f);
+                }
+            }
+            rtt.backoff();
+            rtoDeadline = now + rtt.rto();
+        }
+        return true;
+    }
+
+    /** Fails every message not yet delivered and forgets all records. */
+    public void failAll(String reason, Outcomes outcomes) {
+        while (!messageEnds.isEmpty()) {
+            outcomes.failed((int) messageEnds.poll()[0], reason);
+        }
+        java.util.Arrays.fill(window, null);
+        unsent.clear();
+        retransmits.clear();
+        rtoDeadline = -1;
+        ackedNext = sendNext = nextSeq;
+    }
+
+    public double srttMillis() {
+        return rtt.srttMillis();
+    }
+
+    public long rtoNanos() {
+        return rtt.rto();
+    }
+
+    public long recordsSent() {
+        return recordsSent;
+    }
+
+    public long recordsRetransmitted() {
+        return recordsRetransmitted;
+    }
+
+    private long failDeadline() {
+        if (ackedNext == sendNext) {
+            return -1;
+        }
+        return window[slot(ackedNext)].firstSent + deliveryTimeout;
+    }
+
+    private void queueLost(long newestTransmission) {
+        if (newestTransmission < 0) {
+            return;
+        }
+        for (int seq = ackedNext; seq != sendNext; seq++) {
+            InFlight f = window[slot(seq)];
+            if (!f.sacked && !f.queuedForRetransmit
+                    && f.lastTransmission <= newestTransmission - REORDER_THRESHOLD) {
+                queueRetransmit(f);
+            }
+        }
+    }
+
+    private void queueRetransmit(InFlight f) {
+        f.queuedForRetransmit = true;
+        retransmits.add(f);
+    }
+
+    private int transmit(InFlight f, long now, long tx, List<StreamRecord> out) {
+        if (f.firstSent < 0) {
+            f.firstSent = now;
+        }
+        f.lastSent = now;
+        f.lastTransmission = tx;
+        f.transmissions++;
+        recordsSent++;
+        out.add(f.record);
+        return f.record.encodedSize();
+    }
+
+    private boolean inWindow(int seq) {
+        return Wire.distance(ackedNext, seq) >= 0 && Wire.distance(seq, sendNext) > 0;
+    }
+
+    private static int slot(int seq) {
+        return seq & (Wire.WINDOW - 1);
+    }
+}
