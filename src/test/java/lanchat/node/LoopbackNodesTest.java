@@ -1,0 +1,78 @@
+package lanchat.node;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Three real nodes in one JVM on the loopback interface (multicast TTL 0): never the machine's other interfaces. */
+class LoopbackNodesTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private final List<ChatNode> nodes = new ArrayList<>();
+
+    private ChatNode start(String name, EventLog log, int port) throws Exception {
+        NodeConfig config = NodeConfig.defaults(name)
+                .withInterface(NetworkInterface.getByName("lo"))
+                .withGroup(InetAddress.getByName("239.255.76.67"), port);
+        ChatNode node = ChatNode.start(config, log);
+        nodes.add(node);
+        return node;
+    }
+
+    @AfterEach
+    void stopAll() {
+        for (ChatNode n : nodes) {
+            n.close();
+        }
+    }
+
+    @Test
+    void threeNodesFindEachOtherAndChat() throws Exception {
+        int port = ThreadLocalRandom.current().nextInt(20_000, 60_000); // keep parallel runs apart
+        EventLog a = new EventLog();
+        EventLog b = new EventLog();
+        EventLog c = new EventLog();
+        ChatNode alice = start("alice", a, port);
+        ChatNode bob = start("bob", b, port);
+        ChatNode carol = start("carol", c, port);
+        for (EventLog log : List.of(a, b, c)) {
+            log.awaitTrue(ev -> ev.stream().filter(e -> e instanceof ChatEvent.PeerJoined).count() >= 2, WAIT,
+                    "two peers joined");
+        }
+        assertEquals(2, alice.peers().size());
+
+        long room = alice.say("hello room ✓");
+        for (EventLog log : List.of(b, c)) {
+            ChatEvent.MessageReceived m = log.await(ChatEvent.MessageReceived.class, e -> e.messageId() == room, WAIT);
+            assertTrue(m.room());
+            assertEquals("hello room ✓", m.text());
+            assertEquals("alice", m.from().name());
+        }
+        a.awaitTrue(ev -> ev.stream().filter(e -> e instanceof ChatEvent.Delivered d && d.messageId() == room)
+                .count() == 2, WAIT, "delivered to both");
+
+        long direct = bob.whisper("carol", "just you");
+        ChatEvent.MessageReceived m = c.await(ChatEvent.MessageReceived.class,
+                e -> e.messageId() == direct && e.from().name().equals("bob"), WAIT); // ids are per sender
+        assertTrue(!m.room());
+        b.await(ChatEvent.Delivered.class, d -> d.messageId() == direct && d.to().name().equals("carol"), WAIT);
+        assertTrue(a.of(ChatEvent.MessageReceived.class).isEmpty(), "alice must not see a direct message to carol");
+
+        assertThrows(PeerLookupException.class, () -> bob.whisper("nobody", "x"));
+
+        carol.rename("caroline");
+        a.await(ChatEvent.PeerRenamed.class, r -> r.peer().name().equals("caroline"), WAIT);
+
+        carol.stop(Duration.ofSeconds(2));
+        a.await(ChatEvent.PeerLeft.class, l -> l.peer().name().equals("caroline"), WAIT);
+        b.await(ChatEvent.PeerLeft.class, l -> l.peer().name().equals("caroline"), WAIT);
+    }
+}
