@@ -1,0 +1,26 @@
+package lanchat.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import lanchat.ui.NetworkSummary;
+
+/**
+ * The first lines the user sees: the interface, group and port in use, because when nobody shows up those
+ * are the things to compare between machines.
+ */
+final class Banner {
+    private Banner() {}
+
+    static List<String> lines(String version, NetworkSummary network) {
+        List<String> lines = new ArrayList<>();
+        lines.add("lanchat " + version + " on " + network.describe());
+        if (network.loopback()) {
+            lines.add("This is the loopback interface: only peers on this machine can join"
+                    + " (choose another with --interface).");
+        } else {
+            lines.add("Peers with the same group and port on this network appear below;"
+                    + " if nobody does, see the README's troubleshooting.");
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,75 @@
+package lanchat.cli;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import lanchat.node.ChatNode;
+import lanchat.ui.ChatBackend;
+import lanchat.ui.Frontend;
+import lanchat.ui.InteractiveFrontend;
+import lanchat.ui.NodeBackend;
+import lanchat.ui.ScriptedFrontend;
+
+/**
+ * Starts the engine under the right front end: the interactive terminal when standard input and output are
+ * a terminal, otherwise scripted mode (always with --json).
+ */
+final class ChatLauncher implements Launcher {
+    /** How long a signal (Ctrl-C in scripted mode, kill) waits for deliveries before saying goodbye. */
+    private static final Duration FLUSH_ON_SIGNAL = Duration.ofMillis(500);
+
+    @Override
+    public int launch(Settings settings, PrintWriter err) {
+        Frontend ui;
+        try {
+            ui = frontend(settings);
+        } catch (IOException e) {
+            err.println("lanchat: cannot open the terminal (" + e.getMessage() + "); try --json for scripted mode");
+            err.flush();
+            return 1;
+        }
+        try (ui) {
+            LogSetup.install(settings.verbose(), ui.logSink());
+            ui.banner(Banner.lines(Version.current(), settings.network()));
+            ChatNode node;
+            try {
+                node = ChatNode.start(settings.nodeConfig(), ui.listener());
+            } catch (IOException e) {
+                err.println("lanchat: " + StartupFailure.describe(e, settings, new InterfaceChooser().usableList()));
+                err.flush();
+                return 2;
+            }
+            ChatBackend backend = new NodeBackend(node);
+            Thread hook = new Thread(() -> backend.stop(FLUSH_ON_SIGNAL), "lanchat-goodbye");
+            Runtime.getRuntime().addShutdownHook(hook);
+            int code = ui.run(backend);
+            removeHook(hook);
+            return code;
+        }
+    }
+
+    private static Frontend frontend(Settings settings) throws IOException {
+        // System.console() is null unless both standard input and output are a terminal.
+        if (settings.json() || System.console() == null) {
+            PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+            PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+            if (settings.json()) {
+                System.setOut(err); // whatever else prints must not mix with the JSON lines
+            }
+            return new ScriptedFrontend(System.in, out, err, settings.json(), settings.verbose(), settings.network());
+        }
+        return InteractiveFrontend.open(settings.colour(), settings.verbose(), settings.network());
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // already shutting down: the hook runs, and stopping twice is harmless
+        }
+    }
+}

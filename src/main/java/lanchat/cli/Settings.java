@@ -1,0 +1,21 @@
+package lanchat.cli;
+
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import lanchat.node.NodeConfig;
+import lanchat.ui.NetworkSummary;
+
+/** The checked command line: everything needed to start. */
+record Settings(String name, NetworkInterface networkInterface, InetAddress group, int port, long peerId,
+        boolean colour, boolean json, boolean verbose) {
+
+    NodeConfig nodeConfig() {
+        NodeConfig config = NodeConfig.defaults(name).withInterface(networkInterface).withGroup(group, port);
+        return peerId == 0 ? config : config.withPeerId(peerId);
+    }
+
+    NetworkSummary network() {
+        return new NetworkSummary(networkInterface.getName(), InterfaceChooser.ipv4Address(networkInterface),
+                group.getHostAddress(), port, InterfaceChooser.isLoopback(networkInterface));
+    }
+}
