@@ -1,0 +1,220 @@
+package lanchat.sim;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
+import lanchat.node.ChatNode;
+import lanchat.node.Engine;
+import lanchat.node.NodeConfig;
+import lanchat.wire.PeerRef;
+
+/**
+ * An in-memory network on a virtual clock, seeded: loss, duplication, delay and reordering per datagram,
+ * and partitions. Hours of protocol time run in milliseconds, and the same seed replays the same run.
+ * Events at one instant are processed as one batch per node, like the real event loop.
+ */
+public final class SimNetwork {
+    final VirtualClock clock = new VirtualClock();
+    private final SplittableRandom random;
+    private final PriorityQueue<Event> queue = new PriorityQueue<>();
+    private final Map<InetSocketAddress, SimNode> byAddress = new HashMap<>();
+    private final List<SimNode> nodes = new ArrayList<>();
+    private final Set<SimNode> touched = new LinkedHashSet<>();
+    private final Set<Set<SimNode>> cut = new HashSet<>();
+    private Conditions conditions = Conditions.LAN;
+    private BiConsumer<SimNode, byte[]> tap = (from, datagram) -> { };
+    private long sequence;
+    private long datagrams;
+
+    public SimNetwork(long seed) {
+        this.random = new SplittableRandom(seed);
+    }
+
+    public void conditions(Conditions c) {
+        conditions = c;
+    }
+
+    /** Sees every datagram sent (before loss), e.g. to check invariants of the wire traffic. */
+    public void tap(BiConsumer<SimNode, byte[]> observer) {
+        tap = observer;
+    }
+
+    public long now() {
+        return clock.nanoTime();
+    }
+
+    public long datagramsSent() {
+        return datagrams;
+    }
+
+    /** Starts a peer at the current virtual time. */
+    public SimNode start(NodeConfig config) {
+        SimNode n = new SimNode(this, address(nodes.size() + 1));
+        long seed = random.nextLong();
+        SplittableRandom nodeRandom = new SplittableRandom(seed);
+        PeerRef ref = ChatNode.newRef(config, clock, nodeRandom);
+        n.engine = new Engine(config, ref, n, nodeRandom, n.events);
+        n.node = ChatNode.attach(n.engine, n, config);
+        nodes.add(n);
+        byAddress.put(n.address, n);
+        n.engine.start(now());
+        touched(n);
+        flushTouched();
+        return n;
+    }
+
+    /** Takes a peer off the network without a goodbye, as if its machine died. */
+    public void kill(SimNode n) {
+        n.up = false;
+    }
+
+    /** Datagrams between the two sides are dropped until {@link #heal}. */
+    public void partition(SimNode a, SimNode b) {
+        cut.add(Set.of(a, b));
+    }
+
+    public void heal() {
+        cut.clear();
+    }
+
+    /** Runs until {@code done} holds or {@code maxNanos} of virtual time pass; returns whether it holds. */
+    public boolean runUntil(BooleanSupplier done, long maxNanos) {
+        long end = now() + maxNanos;
+        while (!done.getAsBoolean()) {
+            if (queue.isEmpty() || queue.peek().time > end) {
+                clock.advanceTo(end);
+                return done.getAsBoolean();
+            }
+            step();
+        }
+        return true;
+    }
+
+    /** Runs {@code nanos} of virtual time. */
+    public void runFor(long nanos) {
+        runUntil(() -> false, nanos);
+    }
+
+    private void step() {
+        long t = queue.peek().time;
+        clock.advanceTo(t);
+        while (!queue.isEmpty() && queue.peek().time == t) {
+            queue.poll().action.run();
+        }
+        flushTouched();
+    }
+
+    // ---- called by nodes ----
+
+    void runNow(SimNode n, Runnable task) {
+        if (n.up) {
+            task.run();
+            touched(n);
+        }
+    }
+
+    void touched(SimNode n) {
+        touched.add(n);
+    }
+
+    /** End of a batch: let each node send what piled up, then re-arm its timer. */
+    void flushTouched() {
+        while (!touched.isEmpty()) {
+            List<SimNode> batch = new ArrayList<>(touched);
+            touched.clear();
+            for (SimNode n : batch) {
+                if (!n.up) {
+                    continue;
+                }
+                n.engine.flush(now());
+                long deadline = n.engine.nextDeadline();
+                if (deadline < n.wakeAt || n.wakeAt < now()) {
+                    n.wakeAt = Math.max(deadline, now());
+                    long at = n.wakeAt;
+                    schedule(at, () -> wake(n, at));
+                }
+            }
+        }
+    }
+
+    private void wake(SimNode n, long at) {
+        if (!n.up || n.wakeAt != at) {
+            return; // superseded by an earlier wake-up
+        }
+        n.wakeAt = Long.MAX_VALUE;
+        n.engine.onTimers(now());
+        touched(n);
+    }
+
+    void send(SimNode from, InetSocketAddress to, byte[] datagram) {
+        datagrams++;
+        tap.accept(from, datagram);
+        SimNode target = byAddress.get(to);
+        if (target != null) {
+            transmit(from, target, datagram);
+        }
+    }
+
+    void sendToGroup(SimNode from, byte[] datagram) {
+        datagrams++;
+        tap.accept(from, datagram);
+        for (SimNode target : nodes) {
+            transmit(from, target, datagram); // the sender hears its own multicast too, as with IP_MULTICAST_LOOP
+        }
+    }
+
+    private void transmit(SimNode from, SimNode to, byte[] datagram) {
+        if (from != to && cut.contains(Set.of(from, to))) {
+            return;
+        }
+        int copies = random.nextDouble() < conditions.duplication() ? 2 : 1;
+        for (int i = 0; i < copies; i++) {
+            if (random.nextDouble() < conditions.loss()) {
+                continue;
+            }
+            long delay = conditions.delayNanos()
+                    + (conditions.jitterNanos() > 0 ? random.nextLong(conditions.jitterNanos()) : 0);
+            schedule(now() + delay, () -> deliver(from, to, datagram));
+        }
+    }
+
+    private void deliver(SimNode from, SimNode to, byte[] datagram) {
+        if (to.up) {
+            to.engine.onDatagram(ByteBuffer.wrap(datagram), from.address, now());
+            touched(to);
+        }
+    }
+
+    private void schedule(long time, Runnable action) {
+        queue.add(new Event(time, sequence++, action));
+    }
+
+    private static InetSocketAddress address(int i) {
+        try {
+            // In-memory only: these addresses never reach a socket.
+            return new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 77, (byte) (i >> 8), (byte) i}),
+                    40_000 + i);
+        } catch (UnknownHostException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private record Event(long time, long seq, Runnable action) implements Comparable<Event> {
+        @Override
+        public int compareTo(Event o) {
+            return time != o.time ? Long.compare(time, o.time) : Long.compare(seq, o.seq);
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package lanchat.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import lanchat.discovery.LeaveReason;
+import lanchat.node.ChatEvent;
+import lanchat.node.NodeConfig;
+import lanchat.node.PeerInfo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The protocol on a seeded in-memory network with a virtual clock (protocol time, not wall time). */
+class SimulatedNetworkTest {
+    static final long MS = 1_000_000L;
+    static final long SECOND = 1_000 * MS;
+
+    static SimNode[] startPair(SimNetwork net, String a, String b) {
+        SimNode x = net.start(NodeConfig.defaults(a));
+        SimNode y = net.start(NodeConfig.defaults(b));
+        assertTrue(net.runUntil(() -> x.node().peers().size() == 1 && y.node().peers().size() == 1, 5 * SECOND),
+                "the two peers never found each other");
+        return new SimNode[] {x, y};
+    }
+
+    static List<String> textsFrom(SimNode receiver, String sender) {
+        return receiver.events().of(ChatEvent.MessageReceived.class).stream()
+                .filter(m -> m.from().name().equals(sender)).map(ChatEvent.MessageReceived::text)
+                .collect(Collectors.toList());
+    }
+
+    static long count(SimNode n, Class<? extends ChatEvent> type) {
+        return n.events().of(type).size();
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3})
+    void tenThousandMessagesAtThirtyPercentLossArriveOnceInOrder(long seed) throws Exception {
+        SimNetwork net = new SimNetwork(seed);
+        SimNode[] p = startPair(net, "alice", "bob");
+        net.conditions(Conditions.LAN.withLoss(0.30).withJitter(200_000));
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            String text = "message " + i;
+            sent.add(text);
+            p[0].node().whisper("bob", text);
+            if (i % 100 == 99) {
+                net.runFor(MS); // let time pass now and then, as a typing user or a program would
+            }
+        }
+        assertTrue(net.runUntil(() -> count(p[0], ChatEvent.Delivered.class) == 10_000, 120 * SECOND),
+                "only " + count(p[0], ChatEvent.Delivered.class) + " delivered");
+        assertEquals(sent, textsFrom(p[1], "alice"), "exactly once and in order");
+        assertEquals(0, count(p[0], ChatEvent.Undelivered.class));
+    }
+
+    @Test
+    void aHealedPartitionResumesDelivery() throws Exception {
+        SimNetwork net = new SimNetwork(7);
+        SimNode[] p = startPair(net, "alice", "bob");
+        net.partition(p[0], p[1]);
+        for (int i = 0; i < 50; i++) {
+            p[0].node().say("during the cut " + i);
+        }
+        net.runFor(1_500 * MS); // shorter than the 2 s hold time: both stay in each other's table
+        assertEquals(0, textsFrom(p[1], "alice").size());
+        net.heal();
+        assertTrue(net.runUntil(() -> textsFrom(p[1], "alice").size() == 50, 5 * SECOND));
+        assertTrue(net.runUntil(() -> count(p[0], ChatEvent.Delivered.class) == 50, 5 * SECOND));
+        assertEquals(0, count(p[0], ChatEvent.Undelivered.class));
+    }
+
+    @Test
+    void aLongPartitionFailsMessagesThenPeersFindEachOtherAgain() throws Exception {
+        SimNetwork net = new SimNetwork(8);
+        SimNode[] p = startPair(net, "alice", "bob");
+        net.partition(p[0], p[1]);
+        p[0].node().say("lost in the cut");
+        assertTrue(net.runUntil(() -> count(p[0], ChatEvent.Undelivered.class) == 1, 3 * SECOND),
+                "the sender must be told within the hold time");
+        assertEquals(LeaveReason.TIMEOUT, p[0].events().of(ChatEvent.PeerLeft.class).get(0).reason());
+        net.heal();
+        assertTrue(net.runUntil(() -> p[0].node().peers().size() == 1, 2 * SECOND), "found again by heartbeat");
+        p[0].node().say("after the cut");
+        assertTrue(net.runUntil(() -> textsFrom(p[1], "alice").contains("after the cut"), 2 * SECOND));
+    }
+
+    @Test
+    void aVanishedPeerMeansFailedWithinTheBudget() throws Exception {
+        SimNetwork net = new SimNetwork(9);
+        SimNode[] p = startPair(net, "alice", "bob");
+        net.kill(p[1]);
+        long start = net.now();
+        for (int i = 0; i < 20; i++) {
+            p[0].node().whisper("bob", "are you there " + i);
+        }
+        assertTrue(net.runUntil(() -> count(p[0], ChatEvent.Undelivered.class) == 20, 10 * SECOND));
+        long took = net.now() - start;
+        assertTrue(took <= 2_100 * MS, "told after " + took / MS + " ms; the hold time is 2000 ms");
+        assertTrue(p[0].events().of(ChatEvent.Undelivered.class).get(0).reason().contains("timeout"));
+    }
+
+    @Test
+    void aPeerThatRestartsMidConversationIsANewIncarnation() throws Exception {
+        SimNetwork net = new SimNetwork(10);
+        SimNode[] p = startPair(net, "alice", "bob");
+        long bobId = p[1].node().self().id();
+        for (int i = 0; i < 5; i++) {
+            p[0].node().whisper("bob", "before " + i);
+        }
+        assertTrue(net.runUntil(() -> count(p[0], ChatEvent.Delivered.class) == 5, SECOND));
+        net.kill(p[1]);
+        net.runFor(300 * MS);
+        SimNode bob2 = net.start(NodeConfig.defaults("bob").withPeerId(bobId));
+        assertTrue(net.runUntil(() -> !p[0].events().of(ChatEvent.PeerLeft.class).isEmpty(), SECOND));
+        assertEquals(LeaveReason.RESTARTED, p[0].events().of(ChatEvent.PeerLeft.class).get(0).reason());
+        assertTrue(net.runUntil(() -> bob2.node().peers().size() == 1 && p[0].node().peers().size() == 1, SECOND));
+        for (int i = 0; i < 5; i++) {
+            p[0].node().whisper("bob", "after " + i);
+        }
+        assertTrue(net.runUntil(() -> textsFrom(bob2, "alice").size() == 5, SECOND));
+        assertEquals(List.of("after 0", "after 1", "after 2", "after 3", "after 4"), textsFrom(bob2, "alice"));
+        assertTrue(net.runUntil(() -> count(p[0], ChatEvent.Delivered.class) == 10, SECOND));
+    }
+
+    @Test
+    void largeMessagesSurviveLostAndDuplicatedFragments() throws Exception {
+        SimNetwork net = new SimNetwork(11);
+        SimNode[] p = startPair(net, "alice", "bob");
+        net.conditions(Conditions.LAN.withLoss(0.2).withDuplication(0.2).withJitter(300_000));
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            StringBuilder sb = new StringBuilder();
+            while (sb.length() < 21_000) {
+                sb.append("ünïcödé ✓ ").append(i).append(' '); // multi-byte characters split across fragments
+            }
+            String text = sb.substring(0, 21_000); // 21,000 chars, well over 40 KiB of UTF-8
+            sent.add(text);
+            p[0].node().say(text);
+        }
+        String max = "x".repeat(65_536);
+        sent.add(max);
+        p[0].node().say(max);
+        assertTrue(net.runUntil(() -> textsFrom(p[1], "alice").size() == 11, 30 * SECOND));
+        assertEquals(sent, textsFrom(p[1], "alice"));
+        assertTrue(net.runUntil(() -> count(p[0], ChatEvent.Delivered.class) == 11, 5 * SECOND));
+    }
+
+    @Test
+    void aFullWindowHoldsTheRestBackUntilAcknowledged() throws Exception {
+        SimNetwork net = new SimNetwork(12);
+        SimNode[] p = startPair(net, "alice", "bob");
+        WindowWatch watch = new WindowWatch();
+        net.tap(watch);
+        net.partition(p[0], p[1]);
+        for (int i = 0; i < 3_000; i++) {
+            p[0].node().whisper("bob", "queued " + i);
+        }
+        net.runFor(1_000 * MS);
+        assertTrue(watch.highestSeqFrom(p[0]) < 1_024, "never past the 1024-record window while unacknowledged");
+        net.heal();
+        assertTrue(net.runUntil(() -> textsFrom(p[1], "alice").size() == 3_000, 10 * SECOND));
+        assertTrue(net.runUntil(() -> count(p[0], ChatEvent.Delivered.class) == 3_000, SECOND));
+        assertTrue(watch.violations() == 0, watch.violations() + " datagrams beyond the window");
+    }
+
+    @Test
+    void thirtyPeersConvergeToAFullTable() throws Exception {
+        SimNetwork net = new SimNetwork(13);
+        List<SimNode> all = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            all.add(net.start(NodeConfig.defaults("peer" + i)));
+            net.runFor(MS);
+        }
+        long last = net.now();
+        assertTrue(net.runUntil(() -> all.stream().allMatch(n -> n.node().peers().size() == 29), 5 * SECOND));
+        long took = net.now() - last;
+        assertTrue(took < SECOND, "converged " + took / MS + " ms after the last start");
+        long room = all.get(0).node().say("hello all");
+        assertTrue(net.runUntil(() -> count(all.get(0), ChatEvent.Delivered.class) == 29, SECOND));
+        assertEquals(29, all.get(0).events().of(ChatEvent.MessageSent.class).get(0).to().size());
+        assertTrue(room > 0);
+    }
+
+    @Test
+    void aCleanLeaveIsSeenAtOnceAndSameNamesAreToldApart() throws Exception {
+        SimNetwork net = new SimNetwork(14);
+        SimNode a = net.start(NodeConfig.defaults("alice"));
+        SimNode b1 = net.start(NodeConfig.defaults("bob"));
+        SimNode b2 = net.start(NodeConfig.defaults("bob"));
+        assertTrue(net.runUntil(() -> a.node().peers().size() == 2 && b1.node().peers().size() == 2
+                && b2.node().peers().size() == 2, SECOND));
+        List<PeerInfo> peers = a.node().peers();
+        assertTrue(peers.stream().allMatch(x -> x.displayName().matches("bob#[0-9a-f]{4}")), peers.toString());
+        lanchat.node.PeerLookupException e = org.junit.jupiter.api.Assertions.assertThrows(
+                lanchat.node.PeerLookupException.class, () -> a.node().whisper("bob", "which one?"));
+        assertEquals(2, e.choices().size());
+        a.node().whisper(peers.get(0).displayName(), "you");
+        long before = net.now();
+        b2.node().stop(java.time.Duration.ZERO);
+        assertTrue(net.runUntil(() -> a.node().peers().size() == 1 && b1.node().peers().size() == 1, SECOND));
+        assertTrue(net.now() - before <= MS, "a goodbye is seen within one network delay");
+        assertEquals(LeaveReason.QUIT, a.events().of(ChatEvent.PeerLeft.class).get(0).reason());
+        assertEquals("bob", a.node().peers().get(0).displayName(), "no suffix once the name is unique");
+    }
+}
