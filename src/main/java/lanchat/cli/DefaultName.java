@@ -3,6 +3,7 @@ package lanchat.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Map;
 
@@ -30,14 +31,15 @@ final class DefaultName {
         return name.isEmpty() ? "peer" : name;
     }
 
-    /** Keeps allowed characters, turns every run of others into one '-'. */
+    /** Drops accents (Jürgen: Jurgen), keeps allowed characters, turns every run of others into one '-'. */
     static String clean(String s) {
         if (s == null) {
             return "";
         }
+        String bare = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
         StringBuilder out = new StringBuilder();
         boolean dash = false;
-        for (char c : s.toCharArray()) {
+        for (char c : bare.toCharArray()) {
             boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
                     || c == '_' || c == '.' || c == '-';
             if (ok) {

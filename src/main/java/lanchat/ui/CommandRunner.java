@@ -49,8 +49,8 @@ public final class CommandRunner {
         } catch (PeerLookupException e) {
             view.error(e.getMessage() + (e.choices().isEmpty() ? "" : " (one of: " + String.join(", ", e.choices()) + ")")
                     + "; /peers lists who is here");
-        } catch (IllegalArgumentException e) {
-            view.error(e.getMessage());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            view.error(e.getMessage()); // an invalid name or text, or the node is already stopping
         }
         return true;
     }

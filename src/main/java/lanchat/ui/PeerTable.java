@@ -40,7 +40,7 @@ final class PeerTable {
         lines.add(new AttributedString(row(HEADINGS, widths), theme.quiet()));
         for (int i = 0; i < rows.size(); i++) {
             String[] cells = rows.get(i);
-            String rest = row(cells, widths).substring(widths[0]);
+            String rest = row(cells, widths).substring(widths[0] + 2);
             lines.add(new AttributedStringBuilder()
                     .styled(theme.peer(peers.get(i).name()), pad(cells[0], widths[0]))
                     .append(rest).toAttributedString());
