@@ -10,6 +10,16 @@ public record Announcement(FrameType type, PeerRef sender, int port, int holdMil
         if (type != FrameType.HELLO && type != FrameType.HEARTBEAT) {
             throw new IllegalArgumentException("an announcement is a HELLO or a HEARTBEAT");
         }
+        if (port < 1 || port > 0xFFFF) {
+            throw new IllegalArgumentException("unicast port must be 1..65535");
+        }
+        if (holdMillis < Wire.MIN_HOLD_MILLIS || holdMillis > Wire.MAX_HOLD_MILLIS) {
+            throw new IllegalArgumentException("hold time must be " + Wire.MIN_HOLD_MILLIS + ".." + Wire.MAX_HOLD_MILLIS);
+        }
+        String problem = PeerNames.problem(name);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
     }
 
     public static Announcement hello(PeerRef sender, int port, int holdMillis, String name) {

@@ -7,6 +7,12 @@ public record Data(PeerRef sender, PeerRef receiver, int epoch, AckBlock ack, Li
         implements Frame {
     public Data {
         records = List.copyOf(records);
+        if (records.isEmpty() || records.size() > Wire.MAX_RECORDS_PER_DATA) {
+            throw new IllegalArgumentException("a DATA carries 1.." + Wire.MAX_RECORDS_PER_DATA + " records");
+        }
+        if (epoch == 0) {
+            throw new IllegalArgumentException("stream epoch 0 is reserved");
+        }
     }
 
     @Override

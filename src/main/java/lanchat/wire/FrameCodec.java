@@ -23,7 +23,7 @@ public final class FrameCodec {
         return out.position() - start;
     }
 
-    /** Encodes into a new array of exactly the frame's size. */
+    /** Encodes into a new array of exactly the frame's size. For tests and tools: the engine reuses a buffer. */
     public static byte[] encode(Frame frame) {
         ByteBuffer buf = ByteBuffer.allocate(Wire.MAX_RECEIVE_DATAGRAM);
         int n = encode(frame, buf);

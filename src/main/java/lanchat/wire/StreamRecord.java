@@ -6,6 +6,15 @@ public record StreamRecord(int seq, int messageId, int flags, byte[] payload) {
     public static final int END = 0x02;
     public static final int HEADER_BYTES = 11;
 
+    public StreamRecord {
+        if (payload.length < 1 || payload.length > 0xFFFF) {
+            throw new IllegalArgumentException("record payload must be 1..65535 bytes");
+        }
+        if ((flags & ~(ROOM | END)) != 0) {
+            throw new IllegalArgumentException("unknown record flags " + flags);
+        }
+    }
+
     public boolean room() {
         return (flags & ROOM) != 0;
     }
@@ -26,7 +35,7 @@ public record StreamRecord(int seq, int messageId, int flags, byte[] payload) {
 
     @Override
     public int hashCode() {
-        return 31 * (31 * seq + messageId) + java.util.Arrays.hashCode(payload);
+        return 31 * (31 * (31 * seq + messageId) + flags) + java.util.Arrays.hashCode(payload);
     }
 
     @Override
