@@ -15,11 +15,9 @@ final class Banner {
         List<String> lines = new ArrayList<>();
         lines.add("lanchat " + version + " on " + network.describe());
         if (network.loopback()) {
-            lines.add("This is the loopback interface: only peers on this machine can join"
-                    + " (choose another with --interface).");
+            lines.add("Loopback: only peers on this machine can join (see --interface).");
         } else {
-            lines.add("Peers with the same group and port on this network appear below;"
-                    + " if nobody does, see the README's troubleshooting.");
+            lines.add("Peers with the same group and port appear below; nobody? See the README's troubleshooting.");
         }
         return lines;
     }

@@ -47,6 +47,7 @@ public final class Engine implements DiscoveryListener, Outbox {
     private final List<Frame> frames = new ArrayList<>();
     private Runnable messageSettled = () -> { };
     private volatile List<PeerInfo> directory = List.of();
+    private final Map<Long, PeerInfo> identities = new HashMap<>();
     private int nextEpoch = 1;
     private long now;
     private boolean stopped;
@@ -171,7 +172,7 @@ public final class Engine implements DiscoveryListener, Outbox {
         List<PeerInfo> infos = new ArrayList<>();
         for (Peer p : recipients) {
             links.get(p.ref().id()).enqueue(id, true, utf8);
-            infos.add(info(p));
+            infos.add(identity(p));
         }
         announceSent(id, true, infos);
     }
@@ -189,7 +190,7 @@ public final class Engine implements DiscoveryListener, Outbox {
             return;
         }
         links.get(p.ref().id()).enqueue(id, false, utf8);
-        announceSent(id, false, List.of(info(p)));
+        announceSent(id, false, List.of(identity(p)));
     }
 
     private void announceSent(int id, boolean room, List<PeerInfo> recipients) {
@@ -209,6 +210,19 @@ public final class Engine implements DiscoveryListener, Outbox {
 
     private void publishDirectory() {
         directory = List.copyOf(peers());
+        identities.clear();
+        for (PeerInfo p : directory) {
+            identities.put(p.id(), p);
+        }
+    }
+
+    /**
+     * The peer as of the last change of the table: what per-message events carry, so that the hot path
+     * does not rebuild a snapshot for every message.
+     */
+    private PeerInfo identity(Peer p) {
+        PeerInfo cached = identities.get(p.ref().id());
+        return cached != null && cached.ref().equals(p.ref()) ? cached : info(p);
     }
 
     public void rename(String newName) {
@@ -308,13 +322,13 @@ public final class Engine implements DiscoveryListener, Outbox {
         Outcomes outcomes = new Outcomes() {
             @Override
             public void delivered(int messageId) {
-                listener.onEvent(new ChatEvent.Delivered(Integer.toUnsignedLong(messageId), info(peer)));
+                listener.onEvent(new ChatEvent.Delivered(Integer.toUnsignedLong(messageId), identity(peer)));
                 settle(messageId);
             }
 
             @Override
             public void failed(int messageId, String reason) {
-                listener.onEvent(new ChatEvent.Undelivered(Integer.toUnsignedLong(messageId), info(peer), reason));
+                listener.onEvent(new ChatEvent.Undelivered(Integer.toUnsignedLong(messageId), identity(peer), reason));
                 settle(messageId);
             }
         };
@@ -323,7 +337,7 @@ public final class Engine implements DiscoveryListener, Outbox {
             public void message(int messageId, boolean room, byte[] utf8) {
                 counters.messagesIn++;
                 String text = new String(utf8, StandardCharsets.UTF_8); // malformed input becomes U+FFFD
-                listener.onEvent(new ChatEvent.MessageReceived(Integer.toUnsignedLong(messageId), info(peer), room,
+                listener.onEvent(new ChatEvent.MessageReceived(Integer.toUnsignedLong(messageId), identity(peer), room,
                         text));
             }
 

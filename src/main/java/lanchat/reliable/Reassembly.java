@@ -14,6 +14,10 @@ final class Reassembly {
     private int roomFlag;
 
     void accept(StreamRecord r, MessageSink sink) {
+        if (!inMessage && r.end()) {
+            sink.message(r.messageId(), r.room(), r.payload()); // one-record message: no copy
+            return;
+        }
         if (!inMessage) {
             inMessage = true;
             messageId = r.messageId();

@@ -47,7 +47,7 @@ public final class SendStream {
         for (int off = 0; off < utf8.length; off += maxFragment) {
             int len = Math.min(maxFragment, utf8.length - off);
             boolean last = off + len == utf8.length;
-            byte[] fragment = java.util.Arrays.copyOfRange(utf8, off, off + len);
+            byte[] fragment = len == utf8.length ? utf8 : java.util.Arrays.copyOfRange(utf8, off, off + len);
             unsent.add(new StreamRecord(nextSeq++, messageId, flags | (last ? StreamRecord.END : 0), fragment));
         }
         messageEnds.add(new long[] {messageId, nextSeq - 1});

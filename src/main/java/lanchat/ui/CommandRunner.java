@@ -57,10 +57,10 @@ public final class CommandRunner {
 
     /** Finishes deliveries (bounded), says goodbye and flushes the view. */
     public void leave() {
-        view.notice("leaving: waiting up to " + FLUSH_ON_EXIT.toSeconds() + " s for messages in flight");
+        view.notice("leaving");
         boolean complete = backend.stop(FLUSH_ON_EXIT);
         if (!complete) {
-            view.notice("some messages got no confirmation before leaving");
+            view.notice("left before every message was confirmed (waited " + FLUSH_ON_EXIT.toSeconds() + " s)");
         }
         if (verbose) {
             view.log("counters: " + new TreeMap<String, Long>(counters()));

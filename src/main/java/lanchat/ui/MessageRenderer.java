@@ -121,7 +121,7 @@ public final class MessageRenderer {
     public AttributedString ready(PeerInfo self) {
         return new AttributedStringBuilder().append("You are ").styled(theme.self(), safe(self.name()))
                 .append(" (id " + self.idHex() + ") at " + address(self)
-                        + ". Type a message and press Enter, or /help.").toAttributedString();
+                        + ". Type /help for commands.").toAttributedString();
     }
 
     public AttributedString error(String message) {
