@@ -131,6 +131,9 @@ final class UdpEventLoop implements Driver {
         if (inLoop()) {
             return task.get();
         }
+        if (!running) {
+            throw new IllegalStateException("the node has stopped");
+        }
         CompletableFuture<T> result = new CompletableFuture<>();
         execute(() -> {
             try {
