@@ -24,6 +24,7 @@ final class UdpEventLoop implements Driver {
     private static final System.Logger LOG = System.getLogger("lanchat");
     /** Datagrams read per socket per round, so timers and tasks keep their turn under a flood. */
     private static final int RECEIVE_BATCH = 256;
+    private static final int CALL_TIMEOUT_SECONDS = 10;
 
     private final Engine engine;
     private final UdpTransport transport;
@@ -75,6 +76,7 @@ final class UdpEventLoop implements Driver {
                 LOG.log(System.Logger.Level.ERROR, "event loop error", e);
             }
         }
+        runTasks(); // callers racing with close() still get their answer
     }
 
     private void receive(DatagramChannel channel) {
@@ -143,7 +145,9 @@ final class UdpEventLoop implements Driver {
             }
         });
         try {
-            return result.get();
+            return result.get(CALL_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the event loop did not answer within " + CALL_TIMEOUT_SECONDS + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
