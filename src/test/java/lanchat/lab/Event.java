@@ -3,15 +3,23 @@ package lanchat.lab;
 import java.util.List;
 import java.util.Map;
 
-/** One line of a peer's --json output, parsed; {@code invalid} when the line was not a JSON object. */
-public record Event(String line, Map<String, Object> fields, boolean invalid) {
+/**
+ * One line of a peer's --json output, parsed; {@code index} is its position in that peer's output and
+ * {@code invalid} is true when the line was not a JSON object.
+ */
+public record Event(int index, String line, Map<String, Object> fields, boolean invalid) {
 
-    static Event of(String line) {
+    static Event of(int index, String line) {
         try {
-            return new Event(line, Json.parseObject(line), false);
+            return new Event(index, line, Json.parseObject(line), false);
         } catch (IllegalArgumentException e) {
-            return new Event(line, Map.of(), true);
+            return new Event(index, line, Map.of(), true);
         }
+    }
+
+    /** True when this event came after {@code other} in the same peer's output. */
+    public boolean after(Event other) {
+        return index > other.index;
     }
 
     public String type() {

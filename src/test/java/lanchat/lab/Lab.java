@@ -83,6 +83,13 @@ public final class Lab implements AutoCloseable {
         script("loss", "h" + host, String.valueOf(percent));
     }
 
+    /** How many datagrams the loss rule of {@code host} has dropped since it was set (0 without one). */
+    public long droppedDatagrams(int host) {
+        Cmd.Result r = Cmd.run(inHost(host, List.of("nft", "list", "table", "inet", "lcl_loss")));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("counter packets (\\d+)").matcher(r.output());
+        return r.code() == 0 && m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
     public void lossEverywhere(int percent) {
         for (int h = 1; h <= hosts; h++) {
             loss(h, percent);

@@ -103,6 +103,27 @@ public final class LabPeer implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends a command that sends a message and returns the message id from the "sent" event it causes.
+     * The peer's commands are handled in order, so the n-th "sent" answers the n-th sending command.
+     */
+    public long sendMessage(String line, Duration timeout) {
+        int before = events(Events.sent()).size();
+        send(line);
+        return awaitCount("\"sent\" for " + line, Events.sent(), before + 1, timeout).get(before).num("msg");
+    }
+
+    /**
+     * Sends a command that should send a message and returns what it caused: the "sent" event (with the
+     * message id) or the "error" event (for example when no peer has that name).
+     */
+    public Event sendCommand(String line, Duration timeout) {
+        java.util.function.Predicate<Event> answer = e -> e.is("sent") || e.is("error");
+        int before = events(answer).size();
+        send(line);
+        return awaitCount("an answer to " + line, answer, before + 1, timeout).get(before);
+    }
+
     /** Ends stdin: the peer finishes pending deliveries, says goodbye and exits 0. */
     public void closeInput() {
         try {
@@ -213,7 +234,7 @@ public final class LabPeer implements AutoCloseable {
         Signals.send(pid(), sig);
     }
 
-    /** Kills the process if it still runs. */
+    /** Kills the process if it still runs and keeps its whole output under target/lab-logs for diagnosis. */
     @Override
     public void close() {
         if (process.isAlive()) {
@@ -223,6 +244,26 @@ public final class LabPeer implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        keepLog();
+    }
+
+    private void keepLog() {
+        Path dir = Paths.get(System.getProperty("lanchat.lablogs", "target/lab-logs"));
+        List<String> lines = new ArrayList<>();
+        synchronized (lock) {
+            for (Event e : events) {
+                lines.add(e.line());
+            }
+            for (String line : stderrTail) {
+                lines.add("stderr: " + line);
+            }
+        }
+        try {
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(name + "-" + pid() + ".log"), lines, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            System.err.println("LabPeer: cannot keep the log of " + name + ": " + e);
         }
     }
 
@@ -248,8 +289,8 @@ public final class LabPeer implements AutoCloseable {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
-                Event e = Event.of(line);
                 synchronized (lock) {
+                    Event e = Event.of(events.size(), line);
                     events.add(e);
                     lock.notifyAll();
                 }

@@ -1,0 +1,154 @@
+package lanchat.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * bob restarts with the same peer id in the middle of a conversation with alice: the new process is a new
+ * incarnation of the same peer. Nothing may be lost (every message gets an outcome, every delivered one is
+ * shown) and nothing shown twice.
+ */
+@Tag("lab")
+class RestartIT {
+    private static final String BOB_ID = "00000000000b0b01";
+    private static final int PER_PHASE = 20;
+    private static final Duration TRANSFER = Duration.ofSeconds(60);
+    private static Lab lab;
+    private static Path jar;
+
+    @BeforeAll
+    static void up() {
+        jar = Lab.jarOrSkip();
+        lab = Lab.upOrSkip(2);
+    }
+
+    @AfterAll
+    static void down() {
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    @Test
+    void aCleanRestartLosesNothingAndShowsNothingTwice() throws Exception {
+        conversationAcrossARestart(false);
+    }
+
+    @Test
+    void aRestartAfterKill9LosesNothingAndShowsNothingTwice() throws Exception {
+        conversationAcrossARestart(true);
+    }
+
+    private void conversationAcrossARestart(boolean crash) throws Exception {
+        try (Peers peers = new Peers(lab, jar)) {
+            LabPeer alice = peers.start(1, "alice");
+            LabPeer bob1 = peers.start(2, "bob", "--peer-id", BOB_ID);
+            alice.ready(Peers.START);
+            bob1.ready(Peers.START);
+            Peers.awaitMesh(List.of(alice, bob1), Peers.DISCOVERY);
+
+            List<Written> fromAlice = new ArrayList<>();
+            List<String> fromBob = new ArrayList<>();
+            exchange("one", alice, bob1, fromAlice, fromBob);
+            for (Written w : fromAlice) {
+                alice.await("phase one delivered", Events.delivered(w.id), TRANSFER);
+            }
+
+            Event bobLeft;
+            if (crash) {
+                bob1.kill9();
+            } else {
+                bob1.closeInput();
+                assertEquals(0, bob1.awaitExit(Peers.SHORT), bob1.describe());
+                alice.await("bob quit", Events.left("bob", "quit"), Peers.SHORT);
+            }
+            // Mid-conversation: alice goes on writing while bob is away or coming back. A message to a
+            // name nobody has any more is refused ("error"); one to the dead incarnation must fail.
+            for (int i = 0; i < 5; i++) {
+                fromAlice.add(Written.by(alice, "gap-" + i));
+            }
+            LabPeer bob2 = peers.start(2, "bob", "--peer-id", BOB_ID);
+            bob2.ready(Peers.START);
+            bob2.await("alice joined", Events.joined("alice"), Peers.DISCOVERY);
+            bobLeft = alice.await("the first bob left", Events.left("bob"), Peers.DISCOVERY);
+            alice.await("bob back", e -> Events.joined("bob").test(e) && e.after(bobLeft), Peers.DISCOVERY);
+
+            int phaseThreeStart = fromAlice.size();
+            exchange("three", alice, bob2, fromAlice, fromBob);
+
+            // Phase three reached bob2 complete, in order, once.
+            List<String> phaseThree = fromAlice.subList(phaseThreeStart, fromAlice.size()).stream()
+                    .map(w -> w.text).collect(Collectors.toList());
+            List<String> atBob2 = texts(bob2.events(Events.directMessage("alice", "bob")));
+            assertEquals(phaseThree, atBob2.subList(atBob2.size() - PER_PHASE, atBob2.size()), "order at bob2");
+
+            // Every message alice wrote got exactly one outcome; delivered ones were shown once, others never.
+            for (Written w : fromAlice) {
+                int shown = bob1.events(Events.anyMessageWithText(w.text)).size()
+                        + bob2.events(Events.anyMessageWithText(w.text)).size();
+                if (w.id == null) {
+                    assertEquals(0, shown, w.text + " was refused but shown");
+                    continue;
+                }
+                Event outcome = alice.await("outcome of " + w.text, Events.outcome().and(e -> e.num("msg") == w.id),
+                        TRANSFER);
+                assertEquals(1, alice.events(Events.outcome().and(e -> e.num("msg") == w.id)).size(), w.text);
+                assertEquals(outcome.is("delivered") ? 1 : 0, shown, w.text + " was " + outcome.type()
+                        + " and shown " + shown + " times");
+                if (!w.text.startsWith("gap-")) {
+                    assertTrue(outcome.is("delivered"), w.text + ": " + outcome.line());
+                }
+            }
+            // alice saw every message of both bobs exactly once, in order.
+            assertEquals(fromBob, texts(alice.events(Events.directMessage("bob", "alice"))), alice.describe());
+        }
+    }
+
+    /** A direct message alice wrote to bob; {@code id} is null when the program refused it. */
+    private static final class Written {
+        final String text;
+        final Long id;
+
+        private Written(String text, Long id) {
+            this.text = text;
+            this.id = id;
+        }
+
+        static Written by(LabPeer alice, String text) {
+            Event answer = alice.sendCommand("/msg bob " + text, Peers.SHORT);
+            return new Written(text, answer.is("sent") ? answer.num("msg") : null);
+        }
+    }
+
+    /** Both write PER_PHASE direct messages to each other; returns when both have the other's last one. */
+    private static void exchange(String phase, LabPeer alice, LabPeer bob, List<Written> fromAlice,
+            List<String> fromBob) {
+        for (int i = 0; i < PER_PHASE; i++) {
+            String b = "b-" + phase + "-" + i;
+            fromBob.add(b);
+            bob.send("/msg alice " + b);
+            fromAlice.add(Written.by(alice, "a-" + phase + "-" + i));
+        }
+        bob.await("alice's last of phase " + phase,
+                Events.directMessage("alice", "bob", fromAlice.get(fromAlice.size() - 1).text), TRANSFER);
+        alice.await("bob's last of phase " + phase, Events.directMessage("bob", "alice", lastOf(fromBob)), TRANSFER);
+    }
+
+    private static String lastOf(List<String> list) {
+        return list.get(list.size() - 1);
+    }
+
+    private static List<String> texts(List<Event> events) {
+        return events.stream().map(e -> e.str("text")).collect(Collectors.toList());
+    }
+}
