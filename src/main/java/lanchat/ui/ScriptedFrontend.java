@@ -1,6 +1,5 @@
 package lanchat.ui;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -67,9 +66,9 @@ public final class ScriptedFrontend implements Frontend {
         this.backend = started;
         CommandRunner runner = new CommandRunner(started, view, verbose);
         try {
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            InputLines lines = new InputLines(new InputStreamReader(in, StandardCharsets.UTF_8));
             String line;
-            while ((line = reader.readLine()) != null) {
+            while ((line = lines.next()) != null) {
                 if (!runner.execute(parser.parse(line))) {
                     break;
                 }

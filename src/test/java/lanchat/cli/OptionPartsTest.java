@@ -100,6 +100,6 @@ class OptionPartsTest {
                 new NetworkSummary("eth0", "192.0.2.2", "239.255.76.67", 7667, false)));
         assertTrue(all.contains("lanchat 1.2.3 on interface eth0 (192.0.2.2), group 239.255.76.67, port 7667"), all);
         assertTrue(String.join("\n", Banner.lines("1", new NetworkSummary("lo", "127.0.0.1", "239.255.76.67", 7667,
-                true))).contains("loopback"));
+                true))).contains("Loopback"));
     }
 }
