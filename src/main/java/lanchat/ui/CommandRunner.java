@@ -47,8 +47,7 @@ public final class CommandRunner {
                 view.error(((Command.Invalid) command).problem());
             }
         } catch (PeerLookupException e) {
-            view.error(e.getMessage() + (e.choices().isEmpty() ? "" : " (one of: " + String.join(", ", e.choices()) + ")")
-                    + "; /peers lists who is here");
+            view.error(e.getMessage()); // the engine's message names the choices and points at /peers
         } catch (IllegalArgumentException | IllegalStateException e) {
             view.error(e.getMessage()); // an invalid name or text, or the node is already stopping
         }

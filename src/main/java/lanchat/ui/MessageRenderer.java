@@ -89,8 +89,8 @@ public final class MessageRenderer {
     List<AttributedString> failures(OutgoingTracker.Outgoing o) {
         List<AttributedString> lines = new ArrayList<>();
         for (OutgoingTracker.Outcome f : o.failures()) {
-            lines.add(start().styled(theme.bad(), glyphs.failed + " not delivered to " + safe(f.to()))
-                    .append(" (").append(safe(f.reason())).append("): ").append(snippet(o.text))
+            lines.add(start().styled(theme.bad(), glyphs.failed).append(' ').append(snippet(o.text))
+                    .styled(theme.bad(), " not delivered to " + safe(f.to())).append(": ").append(safe(f.reason()))
                     .toAttributedString());
         }
         return lines;

@@ -126,7 +126,7 @@ class ScriptedFrontendTest {
         assertTrue(text.contains("\nbob: evil␛[2J␍text\n"), text);
         assertTrue(text.contains("\nalice: hello  ✓ 1/1\n"), text);
         assertTrue(text.contains("\n[direct to bob] alice: hi  ✗\n"), text);
-        assertTrue(text.contains("\n✗ not delivered to bob (timeout): \"hi\"\n"), text);
+        assertTrue(text.contains("\n✗ \"hi\" not delivered to bob: timeout\n"), text);
         assertTrue(text.contains("NAME"), text);
         assertTrue(!text.contains("\u001b"), "no escape sequences in plain output");
         assertTrue(!backend.calls.contains("say never sent"), "nothing after /quit is read");
