@@ -1,0 +1,58 @@
+package lanchat.bench;
+
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import lanchat.node.ChatEvent;
+import lanchat.node.ChatNode;
+import lanchat.node.NodeConfig;
+
+/**
+ * lanchat through its one API, ChatNode, with default timers, on the lab host's interface. Payloads are
+ * ASCII, so a message's text is its payload.
+ */
+final class LanchatMember implements GroupMember {
+    private ChatNode node;
+
+    @Override
+    public void join(String name, String bindAddress, Listener listener) throws Exception {
+        NetworkInterface nif = NetworkInterface.getByInetAddress(InetAddress.getByName(bindAddress));
+        if (nif == null) {
+            throw new IllegalStateException("no interface has " + bindAddress);
+        }
+        Set<Long> peers = new HashSet<>(); // touched only on the node's event-loop thread
+        CountDownLatch ready = new CountDownLatch(1);
+        node = ChatNode.start(NodeConfig.defaults(name).withInterface(nif), event -> {
+            if (event instanceof ChatEvent.Ready) {
+                ready.countDown();
+                listener.members(1);
+            } else if (event instanceof ChatEvent.PeerJoined) {
+                peers.add(((ChatEvent.PeerJoined) event).peer().id());
+                listener.members(peers.size() + 1);
+            } else if (event instanceof ChatEvent.PeerLeft) {
+                peers.remove(((ChatEvent.PeerLeft) event).peer().id());
+                listener.members(peers.size() + 1);
+            } else if (event instanceof ChatEvent.MessageReceived) {
+                listener.received(((ChatEvent.MessageReceived) event).text().getBytes(StandardCharsets.US_ASCII));
+            }
+        });
+        if (!ready.await(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("lanchat node not ready within 30 s");
+        }
+    }
+
+    @Override
+    public void send(String to, byte[] payload) throws Exception {
+        node.whisper(to, new String(payload, StandardCharsets.US_ASCII));
+    }
+
+    @Override
+    public void leave() {
+        node.stop(Duration.ofSeconds(10));
+    }
+}

@@ -1,0 +1,48 @@
+package lanchat.bench;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** W2: a on h1 sends b on h2 one 100-byte message every 2 ms; one-way latency from wall-clock stamps. */
+final class Latency implements Workload {
+
+    @Override
+    public String id() {
+        return "W2";
+    }
+
+    @Override
+    public String title() {
+        return "A→B one message per 2 ms";
+    }
+
+    @Override
+    public List<Metric> metrics() {
+        return List.of(new Metric("p50_us", "one-way p50 (µs)"), new Metric("p99_us", "one-way p99 (µs)"));
+    }
+
+    @Override
+    public int hosts(BenchContext ctx) {
+        return 2;
+    }
+
+    @Override
+    public boolean supports(String system) {
+        return GroupSystems.contains(system);
+    }
+
+    @Override
+    public Map<String, Double> run(BenchContext ctx, String system) throws Exception {
+        int count = ctx.smoke ? 200 : 2_000;
+        WorkerProcess a = ctx.member(system, 1, "a");
+        WorkerProcess b = ctx.member(system, 2, "b");
+        BenchContext.awaitMembers(a, 2, 0, Duration.ofSeconds(60));
+        BenchContext.awaitMembers(b, 2, 0, Duration.ofSeconds(60));
+        b.send("expect " + count + " lat");
+        b.await("expecting", Duration.ofSeconds(10));
+        a.send("pace b " + count + " 2000 100");
+        Line lat = b.await("latency", Duration.ofSeconds(30 + count * 2L / 1000 * 3));
+        return Map.of("p50_us", lat.dbl("p50_us"), "p99_us", lat.dbl("p99_us"));
+    }
+}

@@ -1,0 +1,77 @@
+package lanchat.bench;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * W4: how long member a on h1 takes to see b on h2 join (from b's connect), leave cleanly (from b's
+ * leave), die by kill -9 and freeze by SIGSTOP (from the signal).
+ */
+final class Membership implements Workload {
+    private static final Duration START = Duration.ofSeconds(60);
+
+    @Override
+    public String id() {
+        return "W4";
+    }
+
+    @Override
+    public String title() {
+        return "membership change seen by the other member";
+    }
+
+    @Override
+    public List<Metric> metrics() {
+        return List.of(new Metric("join_ms", "join (ms)"), new Metric("leave_ms", "clean leave (ms)"),
+                new Metric("kill_ms", "kill -9 detected (ms)"), new Metric("stop_ms", "SIGSTOP detected (ms)"));
+    }
+
+    @Override
+    public int hosts(BenchContext ctx) {
+        return 2;
+    }
+
+    @Override
+    public boolean supports(String system) {
+        return GroupSystems.contains(system);
+    }
+
+    @Override
+    public Map<String, Double> run(BenchContext ctx, String system) throws Exception {
+        Map<String, Double> out = new LinkedHashMap<>();
+        Duration detect = Duration.ofSeconds(ctx.smoke ? 60 : 120);
+        WorkerProcess a = ctx.member(system, 1, "a");
+        BenchContext.awaitMembers(a, 1, 0, START);
+        a.await("ready", START);
+
+        WorkerProcess b = ctx.member(system, 2, "b");
+        long connect = b.await("connect-start", START).num("t");
+        long joined = BenchContext.awaitMembers(a, 2, connect, START).num("t");
+        out.put("join_ms", (joined - connect) / 1e3);
+        BenchContext.awaitMembers(b, 2, connect, START);
+
+        b.send("quit");
+        long leave = b.await("leave-start", START).num("t");
+        out.put("leave_ms", (BenchContext.awaitMembers(a, 1, leave, detect).num("t") - leave) / 1e3);
+
+        WorkerProcess b2 = ctx.member(system, 2, "b");
+        BenchContext.awaitMembers(b2, 2, 0, START);
+        long kill = Micros.now();
+        b2.kill();
+        out.put("kill_ms", (BenchContext.awaitMembers(a, 1, kill, detect).num("t") - kill) / 1e3);
+
+        if (ctx.smoke) {
+            out.put("stop_ms", Double.NaN); // stock JGroups needs ~40 s: not for a smoke run
+            return out;
+        }
+        WorkerProcess b3 = ctx.member(system, 2, "b");
+        BenchContext.awaitMembers(b3, 2, 0, START);
+        long stop = Micros.now();
+        b3.signal("STOP");
+        out.put("stop_ms", (BenchContext.awaitMembers(a, 1, stop, detect).num("t") - stop) / 1e3);
+        b3.kill();
+        return out;
+    }
+}

@@ -1,0 +1,73 @@
+package lanchat.bench;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * W1 (and W3 with loss): member a on h1 sends COUNT 100-byte messages to member b on h2; messages per
+ * second from a's first send until b has them all, each once and in order.
+ */
+final class Throughput implements Workload {
+    private final int lossPercent;
+
+    Throughput(int lossPercent) {
+        this.lossPercent = lossPercent;
+    }
+
+    @Override
+    public String id() {
+        return lossPercent == 0 ? "W1" : "W3";
+    }
+
+    @Override
+    public String title() {
+        return "A→B 100-byte messages" + (lossPercent == 0 ? "" : ", " + lossPercent + "% loss on arrival at both");
+    }
+
+    @Override
+    public List<Metric> metrics() {
+        return List.of(new Metric("msgs_per_s", "msgs/s (all in order, once)"));
+    }
+
+    @Override
+    public int hosts(BenchContext ctx) {
+        return 2;
+    }
+
+    @Override
+    public boolean supports(String system) {
+        return GroupSystems.contains(system);
+    }
+
+    @Override
+    public Map<String, Double> run(BenchContext ctx, String system) throws Exception {
+        int count = ctx.smoke ? 2_000 : 20_000;
+        Duration start = Duration.ofSeconds(60);
+        WorkerProcess a = ctx.member(system, 1, "a");
+        WorkerProcess b = ctx.member(system, 2, "b");
+        BenchContext.awaitMembers(a, 2, 0, start);
+        BenchContext.awaitMembers(b, 2, 0, start);
+        try {
+            if (lossPercent > 0) {
+                ctx.lab.loss(1, lossPercent);
+                ctx.lab.loss(2, lossPercent);
+            }
+            b.send("expect " + count + " seq");
+            b.await("expecting", Duration.ofSeconds(10));
+            a.send("blast b " + count + " 100");
+            long sendStart = a.await("send-start", Duration.ofSeconds(10)).num("t");
+            Line all = b.await("received-all", Duration.ofSeconds(ctx.smoke ? 60 : 300));
+            if (all.num("out_of_order") != 0 || all.num("duplicates") != 0 || all.num("n") != count) {
+                throw new BenchFailure("b received " + all);
+            }
+            double seconds = (all.num("t") - sendStart) / 1e6;
+            return Map.of("msgs_per_s", count / seconds);
+        } finally {
+            if (lossPercent > 0) {
+                ctx.lab.loss(1, 0);
+                ctx.lab.loss(2, 0);
+            }
+        }
+    }
+}
