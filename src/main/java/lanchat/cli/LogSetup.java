@@ -12,13 +12,18 @@ import java.util.logging.Logger;
  * standard error in scripted mode, above the prompt in the terminal. Warnings always, details with --verbose.
  */
 final class LogSetup {
+    /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
+    private static final Logger LANCHAT = Logger.getLogger("lanchat");
+
     private LogSetup() {}
 
     static void install(boolean verbose, Consumer<String> sink) {
         LogManager.getLogManager().reset();
         Logger root = Logger.getLogger("");
+        root.setLevel(Level.WARNING);
+        // Details only from lanchat itself: the libraries' debug output would drown the chat.
         Level level = verbose ? Level.FINE : Level.WARNING;
-        root.setLevel(level);
+        LANCHAT.setLevel(level);
         Handler handler = new Handler() {
             @Override
             public void publish(LogRecord record) {

@@ -38,8 +38,7 @@ public final class Discovery {
     private int hellosSent;
     private long startedAt;
     private long nextHeartbeat;
-    private long whoAreYouWindowStart;
-    private int whoAreYouInWindow;
+    private final java.util.ArrayDeque<Long> recentWhoAreYou = new java.util.ArrayDeque<>();
 
     public Discovery(PeerRef self, String name, int unicastPort, long heartbeatIntervalNanos, int holdMillis,
             RandomGenerator random, Outbox outbox, DiscoveryListener listener) {
@@ -95,6 +94,7 @@ public final class Discovery {
             peer.heard(now);
             String oldName = peer.update(a.name(), address, hold);
             if (oldName != null) {
+                table.renamed(oldName, a.name());
                 listener.renamed(peer, oldName);
             }
         }
@@ -110,7 +110,7 @@ public final class Discovery {
     public DropReason onGoodbye(Goodbye g) {
         Peer peer = table.get(g.sender().id());
         if (peer == null || !peer.ref().equals(g.sender())) {
-            return g.sender().id() == self.id() ? DropReason.OWN_ID : DropReason.UNKNOWN_PEER;
+            return rejection(peer, g.sender());
         }
         table.remove(peer);
         pendingReplies.remove(peer.ref());
@@ -132,6 +132,21 @@ public final class Discovery {
             askWhoAreYou(source, now);
         }
         return null;
+    }
+
+    /** Why a frame from {@code sender} matches no table entry: our own, stale, or unknown. */
+    public DropReason rejection(PeerRef sender) {
+        return rejection(table.get(sender.id()), sender);
+    }
+
+    private DropReason rejection(Peer entry, PeerRef sender) {
+        if (sender.id() == self.id()) {
+            return DropReason.OWN_ID;
+        }
+        if (entry != null && entry.ref().incarnation() > sender.incarnation()) {
+            return DropReason.STALE_INCARNATION;
+        }
+        return DropReason.UNKNOWN_PEER;
     }
 
     /** Changes our name and tells the group at once. */
@@ -207,14 +222,15 @@ public final class Discovery {
     }
 
     private void askWhoAreYou(InetSocketAddress source, long now) {
-        if (now - whoAreYouWindowStart >= 1_000 * MS) {
-            whoAreYouWindowStart = now;
-            whoAreYouInWindow = 0;
+        // A rolling window: no span of one second ever holds more than the limit.
+        if (recentWhoAreYou.size() == WHO_ARE_YOU_PER_SECOND) {
+            if (now - recentWhoAreYou.peekFirst() < 1_000 * MS) {
+                return;
+            }
+            recentWhoAreYou.pollFirst();
         }
-        if (whoAreYouInWindow < WHO_ARE_YOU_PER_SECOND) {
-            whoAreYouInWindow++;
-            outbox.to(source, Announcement.hello(self, unicastPort, holdMillis, name));
-        }
+        recentWhoAreYou.addLast(now);
+        outbox.to(source, Announcement.hello(self, unicastPort, holdMillis, name));
     }
 
     private long jitteredInterval() {

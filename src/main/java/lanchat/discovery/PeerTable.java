@@ -11,6 +11,7 @@ public final class PeerTable {
     public static final int MAX_PEERS = 1024;
 
     private final Map<Long, Peer> byId = new HashMap<>();
+    private final Map<String, Integer> nameCounts = new HashMap<>();
 
     public Peer get(long id) {
         return byId.get(id);
@@ -21,11 +22,26 @@ public final class PeerTable {
     }
 
     void put(Peer p) {
-        byId.put(p.ref().id(), p);
+        Peer old = byId.put(p.ref().id(), p);
+        if (old != null) {
+            count(old.name(), -1);
+        }
+        count(p.name(), +1);
     }
 
     void remove(Peer p) {
-        byId.remove(p.ref().id(), p);
+        if (byId.remove(p.ref().id(), p)) {
+            count(p.name(), -1);
+        }
+    }
+
+    void renamed(String oldName, String newName) {
+        count(oldName, -1);
+        count(newName, +1);
+    }
+
+    private void count(String name, int delta) {
+        nameCounts.merge(name, delta, (a, b) -> a + b == 0 ? null : a + b);
     }
 
     public int size() {
@@ -49,7 +65,7 @@ public final class PeerTable {
 
     /** The name a user sees: with {@code #} and four hex digits of the id when another live peer shares it. */
     public String displayName(Peer p, String selfName) {
-        boolean shared = selfName.equals(p.name()) || named(p.name()).size() > 1;
+        boolean shared = selfName.equals(p.name()) || nameCounts.getOrDefault(p.name(), 0) > 1;
         return shared ? p.name() + "#" + p.ref().shortId() : p.name();
     }
 }

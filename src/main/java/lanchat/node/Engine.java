@@ -112,7 +112,7 @@ public final class Engine implements DiscoveryListener, Outbox {
         }
         Peer peer = discovery.heardFrom(frame.sender(), source, now);
         if (peer == null) {
-            return DropReason.UNKNOWN_PEER;
+            return discovery.rejection(frame.sender());
         }
         Link link = links.get(peer.ref().id());
         if (frame instanceof Data d) {

@@ -53,13 +53,8 @@ public final class ReceiveStream {
                 if (Wire.distance(furthest, r.seq() + 1) > 0) {
                     furthest = r.seq() + 1;
                 }
+                deliverInOrder(sink); // so the next record of this datagram is judged against the new next
             }
-        }
-        while (window[slot(next)] != null) {
-            StreamRecord r = window[slot(next)];
-            window[slot(next)] = null;
-            next++;
-            reassembly.accept(r, sink);
         }
         if (Wire.distance(furthest, next) > 0) {
             furthest = next;
@@ -69,6 +64,15 @@ public final class ReceiveStream {
         }
         if (ackDue < 0) {
             ackDue = now + ACK_DELAY;
+        }
+    }
+
+    private void deliverInOrder(MessageSink sink) {
+        while (window[slot(next)] != null) {
+            StreamRecord r = window[slot(next)];
+            window[slot(next)] = null;
+            next++;
+            reassembly.accept(r, sink);
         }
     }
 

@@ -55,7 +55,14 @@ public final class SendStream {
 
     /** True when a retransmission is due or new records fit in the window. */
     public boolean wantsToSend() {
+        dropAcknowledgedRetransmits();
         return !retransmits.isEmpty() || (!unsent.isEmpty() && Wire.distance(ackedNext, sendNext) < Wire.WINDOW);
+    }
+
+    private void dropAcknowledgedRetransmits() {
+        while (!retransmits.isEmpty() && (retransmits.peek().sacked || !inWindow(retransmits.peek().record.seq()))) {
+            retransmits.poll().queuedForRetransmit = false;
+        }
     }
 
     /** True while some message still waits for its outcome. */
@@ -69,7 +76,7 @@ public final class SendStream {
      */
     public List<StreamRecord> take(int budget, long now) {
         List<StreamRecord> out = new ArrayList<>();
-        long tx = ++transmission;
+        long tx = transmission + 1; // numbered only if this datagram carries something
         while (!retransmits.isEmpty() && out.size() < Wire.MAX_RECORDS_PER_DATA) {
             InFlight f = retransmits.peek();
             if (f.sacked || !inWindow(f.record.seq())) { // acknowledged since it was queued
@@ -90,8 +97,11 @@ public final class SendStream {
             sendNext++;
             budget -= transmit(f, now, tx, out);
         }
-        if (rtoDeadline < 0 && !out.isEmpty()) {
-            rtoDeadline = now + rtt.rto();
+        if (!out.isEmpty()) {
+            transmission = tx;
+            if (rtoDeadline < 0) {
+                rtoDeadline = now + rtt.rto();
+            }
         }
         return out;
     }
