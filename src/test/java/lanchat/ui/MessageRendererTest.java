@@ -46,6 +46,13 @@ class MessageRendererTest {
     }
 
     @Test
+    void theLongestMessageIsShownWhole() {
+        String text = "ab✓".repeat(65_536 / 5);
+        String shown = plain.received(bob, true, text).toString();
+        assertEquals("12:03  bob: " + text, shown);
+    }
+
+    @Test
     void unicodeTextIsKept() {
         assertEquals("12:03  bob: naïve 日本語 😀", plain.received(bob, true, "naïve 日本語 😀").toString());
     }
