@@ -120,8 +120,8 @@ public final class MessageRenderer {
 
     public AttributedString ready(PeerInfo self) {
         return new AttributedStringBuilder().append("You are ").styled(theme.self(), safe(self.name()))
-                .append(" (id " + self.idHex() + ") at " + address(self)
-                        + ". Type /help for commands.").toAttributedString();
+                .append(" (id " + self.idHex() + ", " + address(self) + "). /help lists the commands.")
+                .toAttributedString();
     }
 
     public AttributedString error(String message) {

@@ -89,7 +89,7 @@ class TextViewTest {
     @Test
     void readyAndRenameTrackOwnName() {
         view.event(new ChatEvent.Ready(TestPeers.peer("alice", 1)));
-        assertTrue(sink.last().startsWith("You are alice (id 0000000000000001) at 127.0.0.1:"), sink.last());
+        assertTrue(sink.last().startsWith("You are alice (id 0000000000000001, 127.0.0.1:"), sink.last());
         view.event(new ChatEvent.PeerRenamed(TestPeers.peer("al", 1), "alice", true));
         view.ownMessage(8, null, "hi");
         view.event(new ChatEvent.MessageSent(8, true, List.of()));
