@@ -15,15 +15,17 @@ import picocli.CommandLine.Spec;
 /** The {@code lanchat} command: reads the options, checks them, and starts the chat. */
 @Command(name = "lanchat", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
         usageHelpAutoWidth = true,
-        description = {"Serverless chat for a local network: peers find each other by UDP multicast and talk",
-            "over reliable unicast UDP. On a terminal it is interactive (type /help); when standard input is",
-            "not a terminal it reads commands line by line and writes events line by line (see --json)."},
+        description = "Serverless chat for a local network: peers find each other by UDP multicast and talk"
+                + " over reliable unicast UDP. On a terminal it is interactive (type /help); when standard input"
+                + " is not a terminal it reads commands line by line and writes events line by line (see --json).",
         footer = {"", "Examples:",
             "  lanchat                            join with the defaults",
             "  lanchat --name alice -i wlan0      choose the name and the interface",
             "  lanchat --json -i lo < commands    scripted mode on this machine only",
-            "", "Exit codes: 0 normal exit, 1 unexpected failure, 2 bad option or the network could not be used.",
-            "Colour is off with --no-color or when the NO_COLOR environment variable is set."})
+            "",
+            "Exit codes: 0 normal exit, 1 unexpected failure, 2 bad option or the network could not be used.",
+            "Colour is off with --no-color or when the NO_COLOR environment variable is set.",
+            "Nobody appears? See the README's troubleshooting: firewall, Wi-Fi isolation, interface, VPN."})
 public final class Main implements Callable<Integer> {
 
     @Option(names = {"-n", "--name"}, paramLabel = "NAME",
@@ -50,7 +52,7 @@ public final class Main implements Callable<Integer> {
             + " (see docs/json-events.md).")
     boolean json;
 
-    @Option(names = {"-v", "--verbose"}, description = "Log details of the protocol to standard error.")
+    @Option(names = {"-v", "--verbose"}, description = "Log the engine's details, and its counters at exit.")
     boolean verbose;
 
     @Option(names = "--peer-id", paramLabel = "HEX16", converter = PeerIdConverter.class,
