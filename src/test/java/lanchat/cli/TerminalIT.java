@@ -26,6 +26,7 @@ class TerminalIT {
     private static final Duration SHORT = Duration.ofSeconds(15);
     private final String socket = "lanchat-it-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
     private Path paneErr;
+    private String socketPath;
 
     @Test
     void halfTypedLineSurvivesAnIncomingMessage() throws Exception {
@@ -40,6 +41,7 @@ class TerminalIT {
             paneErr = Files.createTempFile("lanchat-terminal-it", ".err");
             command.append(" 2>'").append(paneErr).append("'");
             tmux("new-session", "-d", "-s", "chat", "-x", "110", "-y", "30", command.toString());
+            socketPath = tmux("display-message", "-p", "#{socket_path}").strip();
 
             awaitScreen("the prompt", s -> promptLine(s).startsWith("alice>"), START);
             bob.await("alice joining", e -> "peer_joined".equals(e.get("event")) && "alice".equals(e.get("name")),
@@ -71,6 +73,9 @@ class TerminalIT {
                     && "quit".equals(e.get("reason")), SHORT);
         } finally {
             killServer();
+            if (socketPath != null && !socketPath.isEmpty()) {
+                Files.deleteIfExists(Path.of(socketPath)); // kill-server can leave the socket file behind
+            }
             if (paneErr != null) {
                 Files.deleteIfExists(paneErr);
             }
