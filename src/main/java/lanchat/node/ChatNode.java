@@ -168,7 +168,7 @@ public final class ChatNode implements AutoCloseable {
         }
         if (utf8.length > Wire.MAX_MESSAGE_BYTES) {
             throw new IllegalArgumentException(String.format(
-                    "message is %,d bytes of UTF-8; the limit is %,d: split it or send a file", utf8.length,
+                    "message is %,d bytes of UTF-8; the limit is %,d: split it into several messages", utf8.length,
                     Wire.MAX_MESSAGE_BYTES));
         }
         return utf8;

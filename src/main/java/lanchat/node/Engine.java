@@ -305,11 +305,11 @@ public final class Engine implements DiscoveryListener, Outbox {
     public void left(Peer peer, LeaveReason reason) {
         PeerInfo info = info(peer);
         Link link = links.remove(peer.ref().id());
+        publishDirectory();
+        listener.onEvent(new ChatEvent.PeerLeft(info, reason)); // first the leave, then what it costs
         if (link != null) {
             link.close(reason == LeaveReason.RESTARTED ? "it restarted" : "it left (" + reason.label + ")");
         }
-        publishDirectory();
-        listener.onEvent(new ChatEvent.PeerLeft(info, reason));
     }
 
     @Override
