@@ -165,8 +165,12 @@ public final class RawWorker {
             while (System.nanoTime() < end) {
                 for (int i = 0; i < 64; i++) {
                     out.clear();
-                    ch.write(out);
-                    sent++;
+                    try {
+                        ch.write(out);
+                        sent++;
+                    } catch (java.net.PortUnreachableException e) {
+                        // an ICMP error from an earlier datagram (the sink not bound yet or gone): go on
+                    }
                 }
             }
             double took = (System.nanoTime() - start) / 1e9;
