@@ -104,6 +104,12 @@ final class WorkerProcess implements AutoCloseable {
         return await(kind, l -> true, timeout);
     }
 
+    /** The {@code n}th line (from 1) of that kind, so far or within {@code timeout}: for repeated rounds. */
+    Line awaitNth(String kind, int n, Duration timeout) {
+        int[] seen = {0};
+        return await(kind, l -> ++seen[0] == n, timeout);
+    }
+
     /** The lines of a kind so far. */
     List<Line> all(String kind) {
         List<Line> out = new ArrayList<>();

@@ -10,8 +10,9 @@ final class Directory {
     /** Accepts a plain name, or a name with its id suffix ({@code alice#3f2a}). */
     static PeerInfo resolve(List<PeerInfo> peers, String name) throws PeerLookupException {
         List<PeerInfo> matches = new ArrayList<>();
+        int hash = name.indexOf('#');
         for (PeerInfo p : peers) {
-            if (p.name().equals(name) || (p.name() + "#" + p.ref().shortId()).equals(name)) {
+            if (hash < 0 ? p.name().equals(name) : suffixed(p).equals(name)) {
                 matches.add(p);
             }
         }
@@ -23,9 +24,13 @@ final class Directory {
         }
         List<String> choices = new ArrayList<>();
         for (PeerInfo p : matches) {
-            choices.add(p.name() + "#" + p.ref().shortId());
+            choices.add(suffixed(p));
         }
         choices.sort(null);
         throw new PeerLookupException("'" + name + "' is ambiguous: say " + String.join(" or ", choices), choices);
+    }
+
+    private static String suffixed(PeerInfo p) {
+        return p.name() + "#" + p.ref().shortId();
     }
 }

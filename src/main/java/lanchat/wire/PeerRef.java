@@ -10,7 +10,8 @@ public record PeerRef(long id, long incarnation) {
 
     /** The first four hex digits of the id: the suffix that tells apart peers with the same name. */
     public String shortId() {
-        return String.format("%016x", id).substring(0, 4);
+        String hex = Long.toHexString(id >>> 48); // the top 16 bits: the first four of sixteen hex digits
+        return "0000".substring(hex.length()) + hex;
     }
 
     @Override
