@@ -64,7 +64,7 @@ final class Throughput implements Workload {
     }
 
     /** Round {@code round}: a sends b {@code count} messages; returns messages per second, checking each arrived once and in order. */
-    private static double blast(BenchContext ctx, WorkerProcess a, WorkerProcess b, int count, int round)
+    static double blast(BenchContext ctx, WorkerProcess a, WorkerProcess b, int count, int round)
             throws Exception {
         b.send("expect " + count + " seq");
         b.awaitNth("expecting", round, Duration.ofSeconds(10));
