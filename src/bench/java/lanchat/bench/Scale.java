@@ -25,6 +25,7 @@ final class Scale implements Workload {
     @Override
     public List<Metric> metrics() {
         return List.of(new Metric("all_see_ms", "W5: all see N (ms from launch)"),
+                new Metric("after_last_start_ms", "W5: all see N (ms after the last member's start call)"),
                 new Metric("idle_bytes_per_s", "W5: idle bytes/s sent per member"),
                 new Metric("rss_mib", "W8: idle member RSS (MiB, median member)"),
                 new Metric("cpu_percent", "W8: idle member CPU % of one core (median member)"));
@@ -55,7 +56,9 @@ final class Scale implements Workload {
             all.add(ctx.member(system, h, "m" + h));
         }
         long lastSeen = 0;
+        long lastStart = 0;
         for (WorkerProcess w : all) {
+            lastStart = Math.max(lastStart, w.await("connect-start", Duration.ofSeconds(ctx.smoke ? 60 : 240)).num("t"));
             lastSeen = Math.max(lastSeen, BenchContext.awaitMembers(w, n, 0, Duration.ofSeconds(ctx.smoke ? 60 : 240))
                     .num("t"));
         }
@@ -85,7 +88,8 @@ final class Scale implements Workload {
             }
         }
         double mean = bytesPerS.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-        return Map.of("all_see_ms", (lastSeen - launch) / 1e3, "idle_bytes_per_s", mean,
+        return Map.of("all_see_ms", (lastSeen - launch) / 1e3, "after_last_start_ms", (lastSeen - lastStart) / 1e3,
+                "idle_bytes_per_s", mean,
                 "rss_mib", Stats.median(rss), "cpu_percent", Stats.median(cpu));
     }
 }
