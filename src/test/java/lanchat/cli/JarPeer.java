@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import lanchat.ui.JsonTestParser;
+import lanchat.testkit.JsonTestParser;
 
 /**
  * One process of the real jar in --json scripted mode, always on loopback. Every stdout line must be one

@@ -2,6 +2,7 @@ package lanchat.lab;
 
 import java.util.List;
 import java.util.Map;
+import lanchat.testkit.JsonTestParser;
 
 /**
  * One line of a peer's --json output, parsed; {@code index} is its position in that peer's output and
@@ -11,7 +12,7 @@ public record Event(int index, String line, Map<String, Object> fields, boolean 
 
     static Event of(int index, String line) {
         try {
-            return new Event(index, line, Json.parseObject(line), false);
+            return new Event(index, line, JsonTestParser.object(line), false);
         } catch (IllegalArgumentException e) {
             return new Event(index, line, Map.of(), true);
         }

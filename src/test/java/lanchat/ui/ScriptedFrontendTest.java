@@ -15,6 +15,7 @@ import java.util.Map;
 import lanchat.discovery.LeaveReason;
 import lanchat.node.ChatEvent;
 import lanchat.node.PeerInfo;
+import lanchat.testkit.JsonTestParser;
 import org.junit.jupiter.api.Test;
 
 /** Scripted mode end to end against a fake engine: commands in, events out, in both output styles. */

@@ -1,14 +1,17 @@
-package lanchat.ui;
+package lanchat.testkit;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A strict JSON reader for tests (RFC 8259): objects become maps, arrays lists, numbers BigDecimal. Anything
- * that is not exactly one valid JSON value, with nothing after it, is an error.
+ * A strict JSON reader for tests (RFC 8259), so the tests need no JSON library. Objects become unmodifiable
+ * {@code Map<String, Object>} (member order kept), arrays unmodifiable {@code List<Object>}, numbers
+ * {@link BigDecimal} (exact, as written), plus String, Boolean and null. Anything that is not exactly one
+ * valid JSON value, with nothing after it, is an IllegalArgumentException; so is a duplicate member name.
  */
 public final class JsonTestParser {
     private final String text;
@@ -18,6 +21,7 @@ public final class JsonTestParser {
         this.text = text;
     }
 
+    /** Parses one JSON value that must fill {@code text} (surrounding whitespace allowed). */
     public static Object parse(String text) {
         JsonTestParser p = new JsonTestParser(text);
         p.space();
@@ -61,7 +65,7 @@ public final class JsonTestParser {
         space();
         if (peek('}')) {
             pos++;
-            return map;
+            return Collections.unmodifiableMap(map);
         }
         while (true) {
             space();
@@ -82,7 +86,7 @@ public final class JsonTestParser {
                 continue;
             }
             expect('}');
-            return map;
+            return Collections.unmodifiableMap(map);
         }
     }
 
@@ -92,7 +96,7 @@ public final class JsonTestParser {
         space();
         if (peek(']')) {
             pos++;
-            return list;
+            return Collections.unmodifiableList(list);
         }
         while (true) {
             space();
@@ -103,7 +107,7 @@ public final class JsonTestParser {
                 continue;
             }
             expect(']');
-            return list;
+            return Collections.unmodifiableList(list);
         }
     }
 
@@ -111,10 +115,7 @@ public final class JsonTestParser {
         expect('"');
         StringBuilder out = new StringBuilder();
         while (true) {
-            if (pos >= text.length()) {
-                throw error("unterminated string");
-            }
-            char c = text.charAt(pos++);
+            char c = next("unterminated string");
             if (c == '"') {
                 return out.toString();
             }
@@ -125,7 +126,7 @@ public final class JsonTestParser {
                 out.append(c);
                 continue;
             }
-            char e = text.charAt(pos++);
+            char e = next("unterminated escape");
             switch (e) {
                 case '"': out.append('"'); break;
                 case '\\': out.append('\\'); break;
@@ -135,13 +136,22 @@ public final class JsonTestParser {
                 case 'n': out.append('\n'); break;
                 case 'r': out.append('\r'); break;
                 case 't': out.append('\t'); break;
-                case 'u':
-                    out.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
-                    pos += 4;
-                    break;
+                case 'u': out.append(hex4()); break;
                 default: throw error("bad escape \\" + e);
             }
         }
+    }
+
+    private char hex4() {
+        if (pos + 4 > text.length()) {
+            throw error("short \\u escape");
+        }
+        String digits = text.substring(pos, pos + 4);
+        if (!digits.matches("[0-9a-fA-F]{4}")) {
+            throw error("bad \\u escape");
+        }
+        pos += 4;
+        return (char) Integer.parseInt(digits, 16);
     }
 
     private Object literal(String word, Object value) {
@@ -178,7 +188,7 @@ public final class JsonTestParser {
 
     private void digits() {
         int start = pos;
-        while (pos < text.length() && Character.isDigit(text.charAt(pos)) && text.charAt(pos) < 128) {
+        while (pos < text.length() && text.charAt(pos) >= '0' && text.charAt(pos) <= '9') {
             pos++;
         }
         if (pos == start) {
@@ -196,6 +206,13 @@ public final class JsonTestParser {
         return pos < text.length() && text.charAt(pos) == c;
     }
 
+    private char next(String atEnd) {
+        if (pos >= text.length()) {
+            throw error(atEnd);
+        }
+        return text.charAt(pos++);
+    }
+
     private void expect(char c) {
         if (!peek(c)) {
             throw error("expected '" + c + "'");
@@ -204,6 +221,6 @@ public final class JsonTestParser {
     }
 
     private IllegalArgumentException error(String what) {
-        return new IllegalArgumentException(what + " at " + pos + " in: " + text);
+        return new IllegalArgumentException("JSON: " + what + " at " + pos + " in: " + text);
     }
 }
