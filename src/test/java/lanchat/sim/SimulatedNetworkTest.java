@@ -179,7 +179,8 @@ class SimulatedNetworkTest {
         long last = net.now();
         assertTrue(net.runUntil(() -> all.stream().allMatch(n -> n.node().peers().size() == 29), 5 * SECOND));
         long took = net.now() - last;
-        assertTrue(took < SECOND, "converged " + took / MS + " ms after the last start");
+        // HELLO, then answers spread over min(50, peers) ms: well within 100 ms of protocol time.
+        assertTrue(took <= 100 * MS, "converged " + took / MS + " ms after the last start");
         long room = all.get(0).node().say("hello all");
         assertTrue(net.runUntil(() -> count(all.get(0), ChatEvent.Delivered.class) == 29, SECOND));
         assertEquals(29, all.get(0).events().of(ChatEvent.MessageSent.class).get(0).to().size());
