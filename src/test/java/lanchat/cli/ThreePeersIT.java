@@ -37,14 +37,14 @@ class ThreePeersIT {
             List<JarPeer> all = List.of(alice, bob, carol);
             for (JarPeer p : all) {
                 Map<String, Object> ready = p.await("ready", event("ready"), START);
-                assertEquals(p.name, ready.get("name"));
+                assertEquals(p.name(), ready.get("name"));
                 assertEquals("127.0.0.1", ready.get("address"));
                 assertEquals(16, ((String) ready.get("id")).length());
             }
             for (JarPeer p : all) {
                 for (JarPeer other : all) {
                     if (p != other) {
-                        p.await(other.name + " joining", event("peer_joined", "name", other.name), START);
+                        p.await(other.name() + " joining", event("peer_joined", "name", other.name()), START);
                     }
                 }
             }
@@ -120,7 +120,7 @@ class ThreePeersIT {
             assertEquals(0, bob.awaitExit(SHORT), bob::stderr);
             assertEquals(0, carol.awaitExit(SHORT), carol::stderr);
             for (JarPeer p : all) {
-                assertEquals(List.of(), p.linesThatAreNotJson(), p.name + " wrote something other than JSON");
+                assertEquals(List.of(), p.unparsedLines(), p.name() + " wrote something other than JSON");
             }
         }
     }
