@@ -2,14 +2,12 @@ package lanchat.lab;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import lanchat.node.NodeConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A third host throws random and mutated datagrams at alice's and bob's unicast ports and at the group
@@ -28,27 +26,14 @@ class GarbageIT {
      * (ExitOnOutOfMemoryError).
      */
     private static final long MAX_RSS_GROWTH_KIB = 16 * 1024;
-    private static Lab lab;
-    private static Path jar;
 
-    @BeforeAll
-    static void up() {
-        jar = Lab.jarOrSkip();
-        lab = Lab.upOrSkip(3);
-    }
-
-    @AfterAll
-    static void down() {
-        if (lab != null) {
-            lab.close();
-        }
-    }
+    @RegisterExtension
+    static final LabFixture LAB = LabFixture.withLanchat(3);
 
     @Test
     void peersGoOnChattingUnderGarbageAndTheirMemoryStaysFlat() throws Exception {
-        try (Peers peers = new Peers(lab, jar)) {
-            List<LabPeer> both = peers.startOnePerHost("alice", "bob");
-            Peers.awaitMesh(both, Peers.DISCOVERY);
+        try (Peers peers = LAB.peers()) {
+            List<LabPeer> both = peers.startMesh("alice", "bob");
             LabPeer alice = both.get(0);
             LabPeer bob = both.get(1);
             Chat chat = new Chat(alice, bob);
@@ -100,7 +85,7 @@ class GarbageIT {
         void underGarbage(long seed) throws java.io.IOException {
             String aliceAt = endpoint(alice);
             String bobAt = endpoint(bob);
-            try (LabPeer fuzzer = LabPeer.startHelper(lab, 3, "fuzzer", GarbageSender.class, Lab.INTERFACE,
+            try (LabPeer fuzzer = LabPeer.startHelper(LAB.lab(), 3, "fuzzer", GarbageSender.class, Lab.INTERFACE,
                     NodeConfig.DEFAULT_GROUP, String.valueOf(NodeConfig.DEFAULT_PORT), String.valueOf(FUZZ_SECONDS),
                     String.valueOf(FUZZ_RATE), String.valueOf(seed), aliceAt, bobAt)) {
                 fuzzer.await("fuzzer started", e -> e.is("started"), Peers.START);

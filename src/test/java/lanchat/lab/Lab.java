@@ -10,9 +10,9 @@ import java.util.List;
 
 /**
  * The LAN in a box, driven through src/test/lab/netlab.sh: host i is namespace lcl-h{i} with address
- * 10.77.0.{i} on interface lcl0, all on one bridge with no route off the machine. Tests call
- * {@link #upOrSkip(int)} in {@code @BeforeAll} and {@link #close()} in {@code @AfterAll}; a shutdown hook
- * tears the lab down too if the test JVM ends without that.
+ * 10.77.0.{i} on interface lcl0, all on one bridge with no route off the machine. A test class gets one
+ * through {@link LabFixture}, which calls {@link #upOrSkip(int)} before its tests and {@link #close()} after
+ * them; a shutdown hook tears the lab down too if the test JVM ends without that.
  */
 public final class Lab implements AutoCloseable {
     public static final String INTERFACE = "lcl0";

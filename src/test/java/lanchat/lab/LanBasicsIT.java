@@ -3,14 +3,12 @@ package lanchat.lab;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Five real peers on five lab hosts: discovery, room and direct messages, /nick, leaving and dying. */
 @Tag("lab")
@@ -18,27 +16,14 @@ class LanBasicsIT {
     private static final String[] NAMES = {"alice", "bob", "carol", "dave", "erin"};
     /** Hold time 2 s; a dead peer must be gone well within this, even on a loaded machine. */
     private static final Duration DEATH_NOTICED = Duration.ofSeconds(15);
-    private static Lab lab;
-    private static Path jar;
 
-    @BeforeAll
-    static void up() {
-        jar = Lab.jarOrSkip();
-        lab = Lab.upOrSkip(NAMES.length);
-    }
-
-    @AfterAll
-    static void down() {
-        if (lab != null) {
-            lab.close();
-        }
-    }
+    @RegisterExtension
+    static final LabFixture LAB = LabFixture.withLanchat(NAMES.length);
 
     @Test
     void fivePeersFindEachOtherAndExchangeRoomAndDirectMessages() throws Exception {
-        try (Peers peers = new Peers(lab, jar)) {
-            List<LabPeer> all = peers.startOnePerHost(NAMES);
-            Peers.awaitMesh(all, Peers.DISCOVERY);
+        try (Peers peers = LAB.peers()) {
+            List<LabPeer> all = peers.startMesh(NAMES);
             LabPeer alice = all.get(0);
             LabPeer bob = all.get(1);
             LabPeer carol = all.get(2);
@@ -74,9 +59,8 @@ class LanBasicsIT {
 
     @Test
     void aRenameIsSeenByAllAndTheNewNameIsAddressable() throws Exception {
-        try (Peers peers = new Peers(lab, jar)) {
-            List<LabPeer> all = peers.startOnePerHost(NAMES);
-            Peers.awaitMesh(all, Peers.DISCOVERY);
+        try (Peers peers = LAB.peers()) {
+            List<LabPeer> all = peers.startMesh(NAMES);
             LabPeer carol = all.get(2);
             LabPeer dave = all.get(3);
 
@@ -100,9 +84,8 @@ class LanBasicsIT {
 
     @Test
     void aCleanLeaveAndAKillAreSeenByAllOthers() throws Exception {
-        try (Peers peers = new Peers(lab, jar)) {
-            List<LabPeer> all = peers.startOnePerHost(NAMES);
-            Peers.awaitMesh(all, Peers.DISCOVERY);
+        try (Peers peers = LAB.peers()) {
+            List<LabPeer> all = peers.startMesh(NAMES);
             LabPeer dave = all.get(3);
             LabPeer erin = all.get(4);
 
@@ -112,7 +95,7 @@ class LanBasicsIT {
                 p.await("erin quit", Events.left("erin", "quit"), Peers.SHORT);
             }
 
-            dave.kill9();
+            dave.kill();
             for (LabPeer p : all.subList(0, 3)) {
                 p.await("dave timed out", Events.left("dave", "timeout"), DEATH_NOTICED);
             }

@@ -3,17 +3,15 @@ package lanchat.lab;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A quarter of all arriving datagrams lost on every host: direct messages still arrive once, in order. */
 @Tag("lab")
@@ -24,28 +22,15 @@ class LossyLanIT {
     private static final String PADDING = "x".repeat(900);
     /** 500 messages with retransmissions at 25% loss take seconds; this bound is for a loaded machine. */
     private static final Duration TRANSFER = Duration.ofSeconds(180);
-    private static Lab lab;
-    private static Path jar;
 
-    @BeforeAll
-    static void up() {
-        jar = Lab.jarOrSkip();
-        lab = Lab.upOrSkip(2);
-    }
-
-    @AfterAll
-    static void down() {
-        if (lab != null) {
-            lab.close();
-        }
-    }
+    @RegisterExtension
+    static final LabFixture LAB = LabFixture.withLanchat(2);
 
     @Test
     void fiveHundredDirectMessagesArriveExactlyOnceInOrderAndAreAllDelivered() throws Exception {
-        lab.lossEverywhere(LOSS_PERCENT);
-        try (Peers peers = new Peers(lab, jar)) {
-            List<LabPeer> both = peers.startOnePerHost("alice", "bob");
-            Peers.awaitMesh(both, Peers.DISCOVERY);
+        LAB.lab().lossEverywhere(LOSS_PERCENT);
+        try (Peers peers = LAB.peers()) {
+            List<LabPeer> both = peers.startMesh("alice", "bob");
             LabPeer alice = both.get(0);
             LabPeer bob = both.get(1);
 
@@ -75,11 +60,11 @@ class LossyLanIT {
             assertEquals(MESSAGES + 1, bob.events(Events.directMessage("alice", "bob")).size(), "no duplicates");
             assertEquals(MESSAGES + 1, alice.events(Events.outcome()).size(), "one outcome per message");
             assertTrue(alice.events(Events.left("bob")).isEmpty(), "bob never left: " + alice.describe());
-            long dropped = lab.droppedDatagrams(1) + lab.droppedDatagrams(2);
+            long dropped = LAB.lab().droppedDatagrams(1) + LAB.lab().droppedDatagrams(2);
             System.out.println("LossyLanIT: the loss rules dropped " + dropped + " datagrams");
             assertTrue(dropped > MESSAGES / 8, "the loss rules really dropped datagrams: " + dropped);
         } finally {
-            lab.lossEverywhere(0);
+            LAB.lab().lossEverywhere(0);
         }
     }
 }

@@ -41,6 +41,13 @@ final class Peers implements AutoCloseable {
         return out;
     }
 
+    /** Starts names[i] on host i+1 and waits until each is ready and has seen every other one join. */
+    List<LabPeer> startMesh(String... names) throws IOException {
+        List<LabPeer> all = startOnePerHost(names);
+        awaitMesh(all, DISCOVERY);
+        return all;
+    }
+
     /** Waits until every peer has seen every other one join. */
     static void awaitMesh(List<LabPeer> peers, Duration timeout) {
         for (LabPeer p : peers) {

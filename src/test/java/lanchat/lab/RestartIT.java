@@ -3,15 +3,13 @@ package lanchat.lab;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * bob restarts with the same peer id in the middle of a conversation with alice: the new process is a new
@@ -23,21 +21,9 @@ class RestartIT {
     private static final String BOB_ID = "00000000000b0b01";
     private static final int PER_PHASE = 20;
     private static final Duration TRANSFER = Duration.ofSeconds(60);
-    private static Lab lab;
-    private static Path jar;
 
-    @BeforeAll
-    static void up() {
-        jar = Lab.jarOrSkip();
-        lab = Lab.upOrSkip(2);
-    }
-
-    @AfterAll
-    static void down() {
-        if (lab != null) {
-            lab.close();
-        }
-    }
+    @RegisterExtension
+    static final LabFixture LAB = LabFixture.withLanchat(2);
 
     @Test
     void aCleanRestartLosesNothingAndShowsNothingTwice() throws Exception {
@@ -50,7 +36,7 @@ class RestartIT {
     }
 
     private void conversationAcrossARestart(boolean crash) throws Exception {
-        try (Peers peers = new Peers(lab, jar)) {
+        try (Peers peers = LAB.peers()) {
             LabPeer alice = peers.start(1, "alice");
             LabPeer bob1 = peers.start(2, "bob", "--peer-id", BOB_ID);
             alice.ready(Peers.START);
@@ -66,7 +52,7 @@ class RestartIT {
 
             Event bobLeft;
             if (crash) {
-                bob1.kill9();
+                bob1.kill();
             } else {
                 bob1.closeInput();
                 assertEquals(0, bob1.awaitExit(Peers.SHORT), bob1.describe());
