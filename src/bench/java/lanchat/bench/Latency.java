@@ -41,7 +41,7 @@ final class Latency implements Workload {
         BenchContext.awaitMembers(b, 2, 0, Duration.ofSeconds(60));
         // Warm-up, the same for every system and not measured: a burst long enough for the JIT to compile
         // the send and receive paths, as W1 does.
-        Throughput.blast(ctx, a, b, ctx.smoke ? 2_000 : 20_000, 1);
+        Throughput.blast(ctx, a, b, Throughput.warmUp(ctx), 1);
         pace(a, b, count, 2); // and the paced paths (timers, wake-ups), which a burst does not exercise
         Line lat = pace(a, b, count, 3);
         return Map.of("p50_us", lat.dbl("p50_us"), "p99_us", lat.dbl("p99_us"));

@@ -53,7 +53,7 @@ final class Throughput implements Workload {
                 ctx.lab.loss(1, lossPercent);
                 ctx.lab.loss(2, lossPercent);
             }
-            blast(ctx, a, b, count, 1); // warm-up, same for every system: the JIT compiles the hot paths
+            blast(ctx, a, b, warmUp(ctx), 1); // warm-up, same for every system: the JIT compiles the hot paths
             return Map.of("msgs_per_s", blast(ctx, a, b, count, 2));
         } finally {
             if (lossPercent > 0) {
@@ -61,6 +61,11 @@ final class Throughput implements Workload {
                 ctx.lab.loss(2, 0);
             }
         }
+    }
+
+    /** Messages sent, unmeasured, before a measured round: enough for the JIT's optimising compiler to finish. */
+    static int warmUp(BenchContext ctx) {
+        return ctx.smoke ? 2_000 : 100_000;
     }
 
     /** Round {@code round}: a sends b {@code count} messages; returns messages per second, checking each arrived once and in order. */
