@@ -57,17 +57,46 @@ public final class RawWorker {
         return ch;
     }
 
-    private static void echo(String bind, int port, int maxSeconds) throws IOException {
-        try (DatagramChannel ch = open(bind, port)) {
+    /** A channel from {@code bind} (any port) that sends to and receives from {@code target:port} only. */
+    private static DatagramChannel connected(String bind, String target, int port) throws IOException {
+        DatagramChannel ch = open(bind, 0);
+        ch.connect(new InetSocketAddress(target, port));
+        return ch;
+    }
+
+    /** A non-blocking channel with a selector of its own to wait for datagrams; closing it closes both. */
+    private static final class Receiver implements AutoCloseable {
+        final DatagramChannel ch;
+        private final Selector sel;
+
+        Receiver(DatagramChannel ch) throws IOException {
+            this.ch = ch;
             ch.configureBlocking(false);
-            Selector sel = Selector.open();
+            sel = Selector.open();
             ch.register(sel, SelectionKey.OP_READ);
+        }
+
+        /** Returns when a datagram may be there, or after {@code millis} (at least 1). */
+        void await(long millis) throws IOException {
+            sel.select(Math.max(1, millis));
+            sel.selectedKeys().clear();
+        }
+
+        @Override
+        public void close() throws IOException {
+            sel.close();
+            ch.close();
+        }
+    }
+
+    private static void echo(String bind, int port, int maxSeconds) throws IOException {
+        try (Receiver r = new Receiver(open(bind, port))) {
+            DatagramChannel ch = r.ch;
             Line.emit("ready");
             long end = System.nanoTime() + maxSeconds * 1_000_000_000L;
             ByteBuffer buf = ByteBuffer.allocate(2048);
             while (System.nanoTime() < end) {
-                sel.select(100);
-                sel.selectedKeys().clear();
+                r.await(100);
                 InetSocketAddress from;
                 while ((from = (InetSocketAddress) ch.receive(buf)) != null) {
                     long arrived = Micros.now();
@@ -81,11 +110,8 @@ public final class RawWorker {
     }
 
     private static void ping(String bind, String target, int port, int count, long intervalUs) throws IOException {
-        try (DatagramChannel ch = open(bind, 0)) {
-            ch.connect(new InetSocketAddress(target, port));
-            ch.configureBlocking(false);
-            Selector sel = Selector.open();
-            ch.register(sel, SelectionKey.OP_READ);
+        try (Receiver r = new Receiver(connected(bind, target, port))) {
+            DatagramChannel ch = r.ch;
             List<Long> halfRtt = new ArrayList<>();
             List<Long> oneWay = new ArrayList<>();
             int lost = 0;
@@ -103,8 +129,7 @@ public final class RawWorker {
                 long deadline = sentNanos + 1_000_000_000L;
                 boolean answered = false;
                 while (!answered && System.nanoTime() < deadline) {
-                    sel.select(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-                    sel.selectedKeys().clear();
+                    r.await((deadline - System.nanoTime()) / 1_000_000);
                     in.clear();
                     while (ch.read(in) > 0) {
                         long rtt = System.nanoTime() - sentNanos;
@@ -128,10 +153,8 @@ public final class RawWorker {
     }
 
     private static void sink(String bind, int port, int maxSeconds) throws IOException {
-        try (DatagramChannel ch = open(bind, port)) {
-            ch.configureBlocking(false);
-            Selector sel = Selector.open();
-            ch.register(sel, SelectionKey.OP_READ);
+        try (Receiver r = new Receiver(open(bind, port))) {
+            DatagramChannel ch = r.ch;
             Line.emit("ready");
             long end = System.nanoTime() + maxSeconds * 1_000_000_000L;
             long first = 0;
@@ -139,8 +162,7 @@ public final class RawWorker {
             long count = 0;
             ByteBuffer buf = ByteBuffer.allocate(65_536);
             while (System.nanoTime() < end && (count == 0 || System.nanoTime() - last < QUIET_NANOS)) {
-                sel.select(100);
-                sel.selectedKeys().clear();
+                r.await(100);
                 buf.clear();
                 while (ch.receive(buf) != null) {
                     last = System.nanoTime();
@@ -156,8 +178,7 @@ public final class RawWorker {
     }
 
     private static void blast(String bind, String target, int port, int size, int seconds) throws IOException {
-        try (DatagramChannel ch = open(bind, 0)) {
-            ch.connect(new InetSocketAddress(target, port));
+        try (DatagramChannel ch = connected(bind, target, port)) {
             ByteBuffer out = ByteBuffer.allocate(size);
             long start = System.nanoTime();
             long end = start + seconds * 1_000_000_000L;
