@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /** W2: a on h1 sends b on h2 one 100-byte message every 2 ms; one-way latency from wall-clock stamps. */
-final class Latency implements Workload {
+final class Latency extends MemberPairWorkload {
 
     @Override
     public String id() {
@@ -23,22 +23,11 @@ final class Latency implements Workload {
     }
 
     @Override
-    public int hosts(BenchContext ctx) {
-        return 2;
-    }
-
-    @Override
-    public boolean supports(String system) {
-        return GroupSystems.contains(system);
-    }
-
-    @Override
     public Map<String, Double> run(BenchContext ctx, String system) throws Exception {
         int count = ctx.smoke ? 200 : 2_000;
-        WorkerProcess a = ctx.member(system, 1, "a");
-        WorkerProcess b = ctx.member(system, 2, "b");
-        BenchContext.awaitMembers(a, 2, 0, Duration.ofSeconds(60));
-        BenchContext.awaitMembers(b, 2, 0, Duration.ofSeconds(60));
+        Pair pair = startPair(ctx, system);
+        WorkerProcess a = pair.a();
+        WorkerProcess b = pair.b();
         // Warm-up, the same for every system and not measured: a burst long enough for the JIT to compile
         // the send and receive paths, as W1 does.
         Throughput.blast(ctx, a, b, Throughput.warmUp(ctx), 1);

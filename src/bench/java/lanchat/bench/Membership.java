@@ -1,5 +1,6 @@
 package lanchat.bench;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,8 +10,7 @@ import java.util.Map;
  * W4: how long member a on h1 takes to see b on h2 join (from b's connect), leave cleanly (from b's
  * leave), die by kill -9 and freeze by SIGSTOP (from the signal).
  */
-final class Membership implements Workload {
-    private static final Duration START = Duration.ofSeconds(60);
+final class Membership extends MemberPairWorkload {
 
     @Override
     public String id() {
@@ -26,16 +26,6 @@ final class Membership implements Workload {
     public List<Metric> metrics() {
         return List.of(new Metric("join_ms", "join (ms)"), new Metric("leave_ms", "clean leave (ms)"),
                 new Metric("kill_ms", "kill -9 detected (ms)"), new Metric("stop_ms", "SIGSTOP detected (ms)"));
-    }
-
-    @Override
-    public int hosts(BenchContext ctx) {
-        return 2;
-    }
-
-    @Override
-    public boolean supports(String system) {
-        return GroupSystems.contains(system);
     }
 
     @Override
@@ -56,8 +46,7 @@ final class Membership implements Workload {
         long leave = b.await("leave-start", START).num("t");
         out.put("leave_ms", (BenchContext.awaitMembers(a, 1, leave, detect).num("t") - leave) / 1e3);
 
-        WorkerProcess b2 = ctx.member(system, 2, "b");
-        BenchContext.awaitMembers(b2, 2, 0, START);
+        WorkerProcess b2 = rejoin(ctx, system);
         long kill = Micros.now();
         b2.kill();
         out.put("kill_ms", (BenchContext.awaitMembers(a, 1, kill, detect).num("t") - kill) / 1e3);
@@ -66,12 +55,18 @@ final class Membership implements Workload {
             out.put("stop_ms", Double.NaN); // stock JGroups needs ~40 s: not for a smoke run
             return out;
         }
-        WorkerProcess b3 = ctx.member(system, 2, "b");
-        BenchContext.awaitMembers(b3, 2, 0, START);
+        WorkerProcess b3 = rejoin(ctx, system);
         long stop = Micros.now();
         b3.signal("STOP");
         out.put("stop_ms", (BenchContext.awaitMembers(a, 1, stop, detect).num("t") - stop) / 1e3);
         b3.kill();
         return out;
+    }
+
+    /** A new b on h2; returns once it sees a and itself. */
+    private static WorkerProcess rejoin(BenchContext ctx, String system) throws IOException {
+        WorkerProcess b = ctx.member(system, 2, "b");
+        BenchContext.awaitMembers(b, 2, 0, START);
+        return b;
     }
 }

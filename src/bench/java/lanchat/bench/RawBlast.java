@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Raw UDP from h1 to h2 as fast as one sender can: the ceiling of datagrams per second. */
-final class RawBlast implements Workload {
+final class RawBlast extends RawPairWorkload {
     private static final String PORT = "46001";
     private final int size;
 
@@ -30,23 +30,10 @@ final class RawBlast implements Workload {
     }
 
     @Override
-    public int hosts(BenchContext ctx) {
-        return 2;
-    }
-
-    @Override
-    public boolean supports(String system) {
-        return system.equals("raw");
-    }
-
-    @Override
     public Map<String, Double> run(BenchContext ctx, String system) throws Exception {
         int seconds = ctx.smoke ? 1 : 5;
-        WorkerProcess sink = ctx.worker(2, "raw-sink", RawWorker.class,
-                List.of("sink", Netlab.address(2), PORT, String.valueOf(seconds + 30)));
-        sink.await("ready", Duration.ofSeconds(30));
-        WorkerProcess blast = ctx.worker(1, "raw-blast", RawWorker.class, List.of("blast", Netlab.address(1),
-                Netlab.address(2), PORT, String.valueOf(size), String.valueOf(seconds)));
+        WorkerProcess sink = startReceiver(ctx, "sink", PORT, seconds + 30);
+        WorkerProcess blast = startSender(ctx, "blast", PORT, String.valueOf(size), String.valueOf(seconds));
         Line sent = blast.await("result", Duration.ofSeconds(seconds + 30));
         Line received = sink.await("result", Duration.ofSeconds(seconds + 30));
         return Map.of("received_per_s", received.dbl("per_second"), "sent_per_s", sent.dbl("per_second"));

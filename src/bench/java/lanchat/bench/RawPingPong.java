@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Raw UDP ping-pong between h1 and h2, one ping per 2 ms: the latency floor. */
-final class RawPingPong implements Workload {
+final class RawPingPong extends RawPairWorkload {
     private static final String PORT = "46000";
 
     @Override
@@ -27,23 +27,10 @@ final class RawPingPong implements Workload {
     }
 
     @Override
-    public int hosts(BenchContext ctx) {
-        return 2;
-    }
-
-    @Override
-    public boolean supports(String system) {
-        return system.equals("raw");
-    }
-
-    @Override
     public Map<String, Double> run(BenchContext ctx, String system) throws Exception {
         int count = ctx.smoke ? 200 : 2_000;
-        WorkerProcess echo = ctx.worker(2, "raw-echo", RawWorker.class,
-                List.of("echo", Netlab.address(2), PORT, String.valueOf(ctx.workerMaxSeconds())));
-        echo.await("ready", Duration.ofSeconds(30));
-        WorkerProcess ping = ctx.worker(1, "raw-ping", RawWorker.class,
-                List.of("ping", Netlab.address(1), Netlab.address(2), PORT, String.valueOf(count), "2000"));
+        WorkerProcess echo = startReceiver(ctx, "echo", PORT, ctx.workerMaxSeconds());
+        WorkerProcess ping = startSender(ctx, "ping", PORT, String.valueOf(count), "2000");
         Line r = ping.await("result", Duration.ofSeconds(30 + count / 100));
         if (r.num("lost") > 0) {
             throw new BenchFailure(r.num("lost") + " pings lost on a lossless lab");

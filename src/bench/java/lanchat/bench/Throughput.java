@@ -8,7 +8,7 @@ import java.util.Map;
  * W1 (and W3 with loss): member a on h1 sends COUNT 100-byte messages to member b on h2; messages per
  * second from a's first send until b has them all, each once and in order.
  */
-final class Throughput implements Workload {
+final class Throughput extends MemberPairWorkload {
     private final int lossPercent;
 
     Throughput(int lossPercent) {
@@ -31,23 +31,11 @@ final class Throughput implements Workload {
     }
 
     @Override
-    public int hosts(BenchContext ctx) {
-        return 2;
-    }
-
-    @Override
-    public boolean supports(String system) {
-        return GroupSystems.contains(system);
-    }
-
-    @Override
     public Map<String, Double> run(BenchContext ctx, String system) throws Exception {
         int count = ctx.smoke ? 2_000 : 20_000;
-        Duration start = Duration.ofSeconds(60);
-        WorkerProcess a = ctx.member(system, 1, "a");
-        WorkerProcess b = ctx.member(system, 2, "b");
-        BenchContext.awaitMembers(a, 2, 0, start);
-        BenchContext.awaitMembers(b, 2, 0, start);
+        Pair pair = startPair(ctx, system);
+        WorkerProcess a = pair.a();
+        WorkerProcess b = pair.b();
         try {
             if (lossPercent > 0) {
                 ctx.lab.loss(1, lossPercent);
