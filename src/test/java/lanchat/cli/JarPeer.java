@@ -6,7 +6,9 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 import lanchat.testkit.JsonProcess;
 import lanchat.testkit.JsonTestParser;
 
@@ -17,6 +19,16 @@ import lanchat.testkit.JsonTestParser;
 final class JarPeer extends JsonProcess<Map<String, Object>> {
     private JarPeer(String name, Process process) {
         super(name, process, (index, line) -> JsonTestParser.object(line));
+    }
+
+    /** Events of type {@code kind} ("ready", "message", …). */
+    static Predicate<Map<String, Object>> event(String kind) {
+        return e -> kind.equals(e.get("event"));
+    }
+
+    /** Events of type {@code kind} whose {@code field} is {@code value}. */
+    static Predicate<Map<String, Object>> event(String kind, String field, Object value) {
+        return event(kind).and(e -> Objects.equals(value, e.get(field)));
     }
 
     /** The jar that failsafe passes in; the ITs run after `mvn package`. */

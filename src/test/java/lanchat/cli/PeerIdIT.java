@@ -1,20 +1,16 @@
 package lanchat.cli;
 
+import static lanchat.cli.JarPeer.event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /** --peer-id keeps the identity across a restart: the others replace the old entry at once. */
 class PeerIdIT {
     private static final Duration START = Duration.ofSeconds(40);
     private static final String ID = "3f2a9c0e11d4b7a5";
-
-    private static Predicate<Map<String, Object>> event(String kind) {
-        return e -> kind.equals(e.get("event"));
-    }
 
     @Test
     void restartWithTheSamePeerIdReplacesTheOldEntry() throws Exception {
@@ -38,9 +34,5 @@ class PeerIdIT {
                         START);
             }
         }
-    }
-
-    private static Predicate<Map<String, Object>> event(String kind, String field, Object value) {
-        return event(kind).and(e -> value.equals(e.get(field)));
     }
 }

@@ -1,5 +1,6 @@
 package lanchat.cli;
 
+import static lanchat.cli.JarPeer.event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -44,8 +45,7 @@ class TerminalIT {
             socketPath = tmux("display-message", "-p", "#{socket_path}").strip();
 
             awaitScreen("the prompt", s -> promptLine(s).startsWith("alice>"), START);
-            bob.await("alice joining", e -> "peer_joined".equals(e.get("event")) && "alice".equals(e.get("name")),
-                    START);
+            bob.await("alice joining", event("peer_joined", "name", "alice"), START);
             awaitScreen("bob joining", s -> s.contains("bob joined"), SHORT);
 
             tmux("send-keys", "-t", "chat", "-l", "half a li");
@@ -58,8 +58,7 @@ class TerminalIT {
 
             tmux("send-keys", "-t", "chat", "-l", "ne");
             tmux("send-keys", "-t", "chat", "Enter");
-            bob.await("alice's line", e -> "message".equals(e.get("event")) && "half a line".equals(e.get("text")),
-                    SHORT);
+            bob.await("alice's line", event("message", "text", "half a line"), SHORT);
             awaitScreen("the delivery mark", s -> s.contains("alice: half a line  ✓ 1/1"), SHORT);
 
             // A hostile text is shown, not obeyed: the screen is not cleared and nothing is forged.
@@ -69,8 +68,8 @@ class TerminalIT {
 
             tmux("send-keys", "-t", "chat", "-l", "/quit");
             tmux("send-keys", "-t", "chat", "Enter");
-            bob.await("alice leaving", e -> "peer_left".equals(e.get("event")) && "alice".equals(e.get("name"))
-                    && "quit".equals(e.get("reason")), SHORT);
+            bob.await("alice leaving", event("peer_left", "name", "alice").and(e -> "quit".equals(e.get("reason"))),
+                    SHORT);
         } finally {
             killServer();
             if (socketPath != null && !socketPath.isEmpty()) {

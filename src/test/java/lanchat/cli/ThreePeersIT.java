@@ -1,5 +1,6 @@
 package lanchat.cli;
 
+import static lanchat.cli.JarPeer.event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,8 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,14 +18,6 @@ import org.junit.jupiter.api.Test;
 class ThreePeersIT {
     private static final Duration START = Duration.ofSeconds(40);
     private static final Duration SHORT = Duration.ofSeconds(15);
-
-    private static Predicate<Map<String, Object>> event(String kind) {
-        return e -> kind.equals(e.get("event"));
-    }
-
-    private static Predicate<Map<String, Object>> event(String kind, String field, Object value) {
-        return event(kind).and(e -> Objects.equals(value, e.get(field)));
-    }
 
     @Test
     void threePeersChat() throws Exception {
