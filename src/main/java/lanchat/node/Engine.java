@@ -12,7 +12,6 @@ import java.util.random.RandomGenerator;
 import lanchat.discovery.Discovery;
 import lanchat.discovery.DiscoveryListener;
 import lanchat.discovery.LeaveReason;
-import lanchat.discovery.Outbox;
 import lanchat.discovery.Peer;
 import lanchat.reliable.Link;
 import lanchat.reliable.MessageSink;
@@ -27,43 +26,40 @@ import lanchat.wire.Frame;
 import lanchat.wire.FrameCodec;
 import lanchat.wire.Goodbye;
 import lanchat.wire.PeerRef;
-import lanchat.wire.Wire;
 
 /**
  * All protocol state of one node. Single-threaded: only the event loop calls it, passing the time in.
  * Dispatches frames to discovery and to the per-peer links, and turns what they report into
  * {@link ChatEvent}s.
  */
-public final class Engine implements DiscoveryListener, Outbox {
+public final class Engine implements DiscoveryListener {
     private final PeerRef self;
-    private final Transport transport;
     private final ChatListener listener;
     private final Discovery discovery;
     private final long deliveryTimeout;
     private final Map<Long, Link> links = new HashMap<>();
-    private final Map<Integer, Integer> awaiting = new HashMap<>(); // message id -> recipients without outcome
     private final Counters counters = new Counters();
-    private final ByteBuffer sendBuffer = ByteBuffer.allocate(Wire.MAX_RECEIVE_DATAGRAM);
+    private final FrameSender out;
+    private final PendingOutcomes pending = new PendingOutcomes();
+    private final PeerViews views;
     private final List<Frame> frames = new ArrayList<>();
-    private Runnable messageSettled = () -> { };
-    private volatile List<PeerInfo> directory = List.of();
-    private final Map<Long, PeerInfo> identities = new HashMap<>();
     private int nextEpoch = 1;
     private long now;
     private boolean stopped;
 
     public Engine(NodeConfig config, PeerRef self, Transport transport, RandomGenerator random, ChatListener listener) {
         this.self = self;
-        this.transport = transport;
         this.listener = listener;
         this.deliveryTimeout = config.deliveryTimeout().toNanos();
+        this.out = new FrameSender(transport, counters);
         this.discovery = new Discovery(self, config.name(), transport.localAddress().getPort(),
-                config.heartbeatInterval().toNanos(), (int) config.holdTime().toMillis(), random, this, this);
+                config.heartbeatInterval().toNanos(), (int) config.holdTime().toMillis(), random, out, this);
+        this.views = new PeerViews(self, discovery, links, transport.localAddress());
     }
 
     /** Called whenever a message has an outcome for every recipient (for back-pressure). */
     void onMessageSettled(Runnable r) {
-        messageSettled = r;
+        pending.onSettled(r);
     }
 
     public PeerRef ref() {
@@ -83,11 +79,7 @@ public final class Engine implements DiscoveryListener, Outbox {
         counters.datagramsIn++;
         counters.bytesIn += datagram.remaining();
         DecodeResult r = FrameCodec.decode(datagram);
-        if (!r.ok()) {
-            counters.drop(r.dropped());
-            return;
-        }
-        DropReason dropped = dispatch(r.frame(), source);
+        DropReason dropped = r.ok() ? dispatch(r.frame(), source) : r.dropped();
         if (dropped != null) {
             counters.drop(dropped);
         }
@@ -136,7 +128,7 @@ public final class Engine implements DiscoveryListener, Outbox {
         now = time;
         for (Link link : links.values()) {
             if (link.wantsFlush(now)) {
-                Peer peer = discovery.table().get(link.remote().id());
+                InetSocketAddress address = discovery.table().get(link.remote().id()).address();
                 link.flush(now, frames);
                 for (Frame f : frames) {
                     if (f instanceof Data) {
@@ -144,7 +136,7 @@ public final class Engine implements DiscoveryListener, Outbox {
                     } else {
                         counters.acksOut++;
                     }
-                    to(peer.address(), f);
+                    out.to(address, f);
                 }
                 frames.clear();
             }
@@ -172,7 +164,7 @@ public final class Engine implements DiscoveryListener, Outbox {
         List<PeerInfo> infos = new ArrayList<>();
         for (Peer p : recipients) {
             links.get(p.ref().id()).enqueue(id, true, utf8);
-            infos.add(identity(p));
+            infos.add(views.identity(p, now));
         }
         announceSent(id, true, infos);
     }
@@ -186,43 +178,17 @@ public final class Engine implements DiscoveryListener, Outbox {
         if (p == null || !p.ref().equals(target.ref())) {
             announceSent(id, false, List.of(target));
             listener.onEvent(new ChatEvent.Undelivered(Integer.toUnsignedLong(id), target, "it left"));
-            settle(id);
+            pending.settle(id);
             return;
         }
         links.get(p.ref().id()).enqueue(id, false, utf8);
-        announceSent(id, false, List.of(identity(p)));
+        announceSent(id, false, List.of(views.identity(p, now)));
     }
 
     private void announceSent(int id, boolean room, List<PeerInfo> recipients) {
         counters.messagesOut++;
         listener.onEvent(new ChatEvent.MessageSent(Integer.toUnsignedLong(id), room, List.copyOf(recipients)));
-        if (recipients.isEmpty()) {
-            messageSettled.run();
-        } else {
-            awaiting.put(id, recipients.size());
-        }
-    }
-
-    /** The live peers as of the last join, leave or rename; safe to read from any thread. */
-    public List<PeerInfo> directory() {
-        return directory;
-    }
-
-    private void publishDirectory() {
-        directory = List.copyOf(peers());
-        identities.clear();
-        for (PeerInfo p : directory) {
-            identities.put(p.id(), p);
-        }
-    }
-
-    /**
-     * The peer as of the last change of the table: what per-message events carry, so that the hot path
-     * does not rebuild a snapshot for every message.
-     */
-    private PeerInfo identity(Peer p) {
-        PeerInfo cached = identities.get(p.ref().id());
-        return cached != null && cached.ref().equals(p.ref()) ? cached : info(p);
+        pending.expect(id, recipients.size());
     }
 
     public void rename(String newName) {
@@ -231,13 +197,13 @@ public final class Engine implements DiscoveryListener, Outbox {
             return;
         }
         discovery.rename(newName);
-        publishDirectory();
+        views.publish(now);
         listener.onEvent(new ChatEvent.PeerRenamed(self(), old, true));
     }
 
     /** Messages still waiting for an outcome from at least one recipient. */
     public int awaitingOutcome() {
-        return awaiting.size();
+        return pending.size();
     }
 
     /** Fails what is still pending, says goodbye; the engine then ignores all input. */
@@ -253,43 +219,30 @@ public final class Engine implements DiscoveryListener, Outbox {
     // ---- snapshots ----
 
     public PeerInfo self() {
-        return new PeerInfo(self, discovery.name(), discovery.name(), transport.localAddress(), 0, Double.NaN, 0, 0, 0);
+        return views.self();
     }
 
     public List<PeerInfo> peers() {
-        List<PeerInfo> out = new ArrayList<>();
-        for (Peer p : discovery.table().all()) {
-            out.add(info(p));
-        }
-        out.sort(Comparator.comparing(PeerInfo::displayName));
-        return out;
+        return views.all(now);
+    }
+
+    /** The live peers as of the last join, leave or rename; safe to read from any thread. */
+    public List<PeerInfo> directory() {
+        return views.directory();
     }
 
     public Map<String, Long> counters() {
-        Map<String, Long> out = counters.snapshot();
+        Map<String, Long> snapshot = counters.snapshot();
         long retransmitted = 0;
         long duplicates = 0;
         for (Link l : links.values()) {
             retransmitted += l.recordsRetransmitted();
             duplicates += l.duplicates();
         }
-        out.put("records_retransmitted", retransmitted);
-        out.put("records_duplicate", duplicates);
-        out.put("peers", (long) discovery.table().size());
-        return out;
-    }
-
-    private PeerInfo info(Peer p) {
-        Link l = links.get(p.ref().id());
-        boolean current = l != null && l.remote().equals(p.ref());
-        return new PeerInfo(p.ref(), p.name(), displayName(p), p.address(),
-                Math.max(0, (now - p.lastHeard()) / 1_000_000L),
-                current ? l.srttMillis() : Double.NaN,
-                current ? l.recordsSent() : 0, current ? l.recordsRetransmitted() : 0, current ? l.duplicates() : 0);
-    }
-
-    private String displayName(Peer p) {
-        return discovery.table().displayName(p, discovery.name());
+        snapshot.put("records_retransmitted", retransmitted);
+        snapshot.put("records_duplicate", duplicates);
+        snapshot.put("peers", (long) discovery.table().size());
+        return snapshot;
     }
 
     // ---- DiscoveryListener ----
@@ -297,15 +250,15 @@ public final class Engine implements DiscoveryListener, Outbox {
     @Override
     public void joined(Peer peer) {
         links.put(peer.ref().id(), newLink(peer));
-        publishDirectory();
-        listener.onEvent(new ChatEvent.PeerJoined(info(peer)));
+        views.publish(now);
+        listener.onEvent(new ChatEvent.PeerJoined(views.info(peer, now)));
     }
 
     @Override
     public void left(Peer peer, LeaveReason reason) {
-        PeerInfo info = info(peer);
+        PeerInfo info = views.info(peer, now);
         Link link = links.remove(peer.ref().id());
-        publishDirectory();
+        views.publish(now);
         listener.onEvent(new ChatEvent.PeerLeft(info, reason)); // first the leave, then what it costs
         if (link != null) {
             link.close(reason == LeaveReason.RESTARTED ? "it restarted" : "it left (" + reason.label + ")");
@@ -314,22 +267,24 @@ public final class Engine implements DiscoveryListener, Outbox {
 
     @Override
     public void renamed(Peer peer, String oldName) {
-        publishDirectory();
-        listener.onEvent(new ChatEvent.PeerRenamed(info(peer), oldName, false));
+        views.publish(now);
+        listener.onEvent(new ChatEvent.PeerRenamed(views.info(peer, now), oldName, false));
     }
 
+    /** The link to a peer that just joined, reporting outcomes and messages as events about that peer. */
     private Link newLink(Peer peer) {
         Outcomes outcomes = new Outcomes() {
             @Override
             public void delivered(int messageId) {
-                listener.onEvent(new ChatEvent.Delivered(Integer.toUnsignedLong(messageId), identity(peer)));
-                settle(messageId);
+                listener.onEvent(new ChatEvent.Delivered(Integer.toUnsignedLong(messageId), views.identity(peer, now)));
+                pending.settle(messageId);
             }
 
             @Override
             public void failed(int messageId, String reason) {
-                listener.onEvent(new ChatEvent.Undelivered(Integer.toUnsignedLong(messageId), identity(peer), reason));
-                settle(messageId);
+                listener.onEvent(new ChatEvent.Undelivered(Integer.toUnsignedLong(messageId),
+                        views.identity(peer, now), reason));
+                pending.settle(messageId);
             }
         };
         MessageSink sink = new MessageSink() {
@@ -337,8 +292,8 @@ public final class Engine implements DiscoveryListener, Outbox {
             public void message(int messageId, boolean room, byte[] utf8) {
                 counters.messagesIn++;
                 String text = new String(utf8, StandardCharsets.UTF_8); // malformed input becomes U+FFFD
-                listener.onEvent(new ChatEvent.MessageReceived(Integer.toUnsignedLong(messageId), identity(peer), room,
-                        text));
+                listener.onEvent(new ChatEvent.MessageReceived(Integer.toUnsignedLong(messageId),
+                        views.identity(peer, now), room, text));
             }
 
             @Override
@@ -347,47 +302,5 @@ public final class Engine implements DiscoveryListener, Outbox {
             }
         };
         return new Link(self, peer.ref(), () -> nextEpoch++, deliveryTimeout, outcomes, sink);
-    }
-
-    private void settle(int messageId) {
-        Integer left = awaiting.get(messageId);
-        if (left == null) {
-            return;
-        }
-        if (left > 1) {
-            awaiting.put(messageId, left - 1);
-        } else {
-            awaiting.remove(messageId);
-            messageSettled.run();
-        }
-    }
-
-    // ---- Outbox ----
-
-    @Override
-    public void toGroup(Frame frame) {
-        ByteBuffer b = encode(frame);
-        countOut(b, transport.sendToGroup(b));
-    }
-
-    @Override
-    public void to(InetSocketAddress address, Frame frame) {
-        ByteBuffer b = encode(frame);
-        countOut(b, transport.send(b, address));
-    }
-
-    private ByteBuffer encode(Frame frame) {
-        sendBuffer.clear();
-        FrameCodec.encode(frame, sendBuffer);
-        return sendBuffer.flip();
-    }
-
-    private void countOut(ByteBuffer b, boolean sent) {
-        if (sent) {
-            counters.datagramsOut++;
-            counters.bytesOut += b.limit();
-        } else {
-            counters.sendFailures++;
-        }
     }
 }

@@ -62,7 +62,10 @@ class DecodeAllocationTest {
         assertDropped(DropReason.TRUNCATED, honest);
         long hostileBytes = allocatedPerDecode(hostile);
         long honestBytes = allocatedPerDecode(honest);
-        assertTrue(hostileBytes - honestBytes < 256,
+        // The two fail with different messages, so their costs differ by a few hundred bytes depending on
+        // what the JIT has compiled (343 B seen on a loaded machine). What must never happen is allocation
+        // sized by the claimed length: a 255-slot list is over 1,000 B, a 64 KB payload buffer far more.
+        assertTrue(hostileBytes - honestBytes < 768,
                 "hostile datagram allocates " + hostileBytes + " B per decode, honest one " + honestBytes + " B");
     }
 

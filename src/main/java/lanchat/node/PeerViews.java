@@ -1,0 +1,75 @@
+package lanchat.node;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import lanchat.discovery.Discovery;
+import lanchat.discovery.Peer;
+import lanchat.reliable.Link;
+import lanchat.wire.PeerRef;
+
+/**
+ * Builds the {@link PeerInfo} snapshots that leave the event loop: fresh ones for {@code /peers}, and a
+ * cached one per peer, rebuilt on every join, leave and rename, for the events of the message path.
+ */
+final class PeerViews {
+    private final PeerRef self;
+    private final Discovery discovery;
+    private final Map<Long, Link> links;
+    private final InetSocketAddress localAddress;
+    private final Map<Long, PeerInfo> identities = new HashMap<>();
+    private volatile List<PeerInfo> directory = List.of();
+
+    PeerViews(PeerRef self, Discovery discovery, Map<Long, Link> links, InetSocketAddress localAddress) {
+        this.self = self;
+        this.discovery = discovery;
+        this.links = links;
+        this.localAddress = localAddress;
+    }
+
+    PeerInfo self() {
+        return new PeerInfo(self, discovery.name(), discovery.name(), localAddress, 0, Double.NaN, 0, 0, 0);
+    }
+
+    /** Every live peer, fresh, sorted by display name. */
+    List<PeerInfo> all(long now) {
+        List<PeerInfo> out = new ArrayList<>();
+        for (Peer p : discovery.table().all()) {
+            out.add(info(p, now));
+        }
+        out.sort(Comparator.comparing(PeerInfo::displayName));
+        return out;
+    }
+
+    PeerInfo info(Peer p, long now) {
+        Link l = links.get(p.ref().id());
+        boolean current = l != null && l.remote().equals(p.ref());
+        return new PeerInfo(p.ref(), p.name(), discovery.table().displayName(p, discovery.name()), p.address(),
+                Math.max(0, (now - p.lastHeard()) / 1_000_000L),
+                current ? l.srttMillis() : Double.NaN,
+                current ? l.recordsSent() : 0, current ? l.recordsRetransmitted() : 0, current ? l.duplicates() : 0);
+    }
+
+    /** The peer as of the last change of the table: cheap enough for every message event. */
+    PeerInfo identity(Peer p, long now) {
+        PeerInfo cached = identities.get(p.ref().id());
+        return cached != null && cached.ref().equals(p.ref()) ? cached : info(p, now);
+    }
+
+    /** The table changed: rebuild the cached identities and the directory other threads read. */
+    void publish(long now) {
+        directory = List.copyOf(all(now));
+        identities.clear();
+        for (PeerInfo p : directory) {
+            identities.put(p.id(), p);
+        }
+    }
+
+    /** The live peers as of the last join, leave or rename; safe to read from any thread. */
+    List<PeerInfo> directory() {
+        return directory;
+    }
+}
