@@ -110,6 +110,8 @@ public final class BenchMain {
         all.add(new Throughput(20));
         all.add(new Membership());
         all.add(new Scale());
+        all.add(new RoomFanout(10));
+        all.add(new RoomFanout(30));
         return all;
     }
 

@@ -20,6 +20,15 @@ interface GroupMember {
     /** Sends reliably to the member called {@code to}; may block for flow control. */
     void send(String to, byte[] payload) throws Exception;
 
+    /**
+     * Sends one message to every other member and returns once each recipient's outcome is known, with the
+     * datagrams this member sent meanwhile ({@code data_out}, {@code datagrams_out}). Only systems with
+     * outcomes per recipient support it.
+     */
+    default java.util.Map<String, Long> sendToAllAndCount(byte[] payload) throws Exception {
+        throw new UnsupportedOperationException("no room send with outcomes");
+    }
+
     /** Leaves cleanly (goodbye) and releases everything. */
     void leave() throws Exception;
 }

@@ -18,6 +18,7 @@ import lanchat.node.NodeConfig;
  */
 final class LanchatMember implements GroupMember {
     private ChatNode node;
+    private final java.util.concurrent.Semaphore outcomes = new java.util.concurrent.Semaphore(0);
 
     @Override
     public void join(String name, String bindAddress, Listener listener) throws Exception {
@@ -37,6 +38,8 @@ final class LanchatMember implements GroupMember {
             } else if (event instanceof ChatEvent.PeerLeft) {
                 peers.remove(((ChatEvent.PeerLeft) event).peer().id());
                 listener.members(peers.size() + 1);
+            } else if (event instanceof ChatEvent.Delivered || event instanceof ChatEvent.Undelivered) {
+                outcomes.release();
             } else if (event instanceof ChatEvent.MessageReceived) {
                 listener.received(((ChatEvent.MessageReceived) event).text().getBytes(StandardCharsets.US_ASCII));
             }
@@ -49,6 +52,20 @@ final class LanchatMember implements GroupMember {
     @Override
     public void send(String to, byte[] payload) throws Exception {
         node.whisper(to, new String(payload, StandardCharsets.US_ASCII));
+    }
+
+    @Override
+    public java.util.Map<String, Long> sendToAllAndCount(byte[] payload) throws Exception {
+        java.util.Map<String, Long> before = node.counters();
+        int recipients = node.peers().size();
+        outcomes.drainPermits();
+        node.say(new String(payload, StandardCharsets.US_ASCII));
+        if (!outcomes.tryAcquire(recipients, 30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("room message: not every outcome within 30 s");
+        }
+        java.util.Map<String, Long> after = node.counters();
+        return java.util.Map.of("data_out", after.get("data_out") - before.get("data_out"),
+                "datagrams_out", after.get("datagrams_out") - before.get("datagrams_out"));
     }
 
     @Override

@@ -19,6 +19,8 @@ import java.util.concurrent.locks.LockSupport;
  *   expect COUNT seq|lat         report "received-all" (seq) or "latency" (lat) once COUNT have arrived
  *   blast TO COUNT SIZE          send COUNT messages of SIZE bytes to TO as fast as the system takes them
  *   pace TO COUNT INTERVAL_US SIZE   one message per interval, carrying its send time
+ *   room SIZE                    one message to every other member, carrying its send time; report
+ *                                "room-done" with the datagrams sent once every recipient's outcome is in
  *   quit                         leave cleanly and exit
  * </pre>
  */
@@ -105,6 +107,9 @@ public final class MemberWorker {
                 case "pace":
                     pace(member, c[1], Integer.parseInt(c[2]), Long.parseLong(c[3]), Integer.parseInt(c[4]));
                     break;
+                case "room":
+                    room(member, Integer.parseInt(c[1]));
+                    break;
                 case "quit":
                     leave(member);
                     return;
@@ -119,6 +124,14 @@ public final class MemberWorker {
         Line.emit("leave-start", "t", Micros.now());
         member.leave();
         Line.emit("left", "t", Micros.now());
+    }
+
+    private static void room(GroupMember member, int size) throws Exception {
+        long start = Micros.now();
+        Line.emit("room-start", "t", start);
+        java.util.Map<String, Long> sent = member.sendToAllAndCount(Receipts.payload('L', 0, start, size));
+        Line.emit("room-done", "t", Micros.now(), "data_out", sent.get("data_out"), "datagrams_out",
+                sent.get("datagrams_out"));
     }
 
     private static void blast(GroupMember member, String to, int count, int size) throws Exception {

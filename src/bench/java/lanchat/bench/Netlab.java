@@ -66,6 +66,19 @@ final class Netlab {
         return Long.parseLong(m.group(1));
     }
 
+    /** UDP datagrams sent so far from {@code host} (its namespace's /proc/net/snmp, Udp OutDatagrams). */
+    long udpOutDatagrams(int host) {
+        String[] lines = run(List.of("ip", "netns", "exec", namespace(host), "cat", "/proc/net/snmp")).split("\n");
+        for (int i = 0; i + 1 < lines.length; i++) {
+            if (lines[i].startsWith("Udp:") && lines[i + 1].startsWith("Udp:")) {
+                List<String> names = List.of(lines[i].trim().split("\\s+"));
+                String[] values = lines[i + 1].trim().split("\\s+");
+                return Long.parseLong(values[names.indexOf("OutDatagrams")]);
+            }
+        }
+        throw new BenchFailure("no Udp line in /proc/net/snmp of " + namespace(host));
+    }
+
     private static String run(List<String> command) {
         try {
             Process p = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).start();
