@@ -4,9 +4,9 @@
 #
 #   src/bench/jmh.sh [--smoke] [--no-build] [JMH arguments, e.g. CodecBench.decode -prof gc]
 #
-# Default settings: 1 fork, 3 warm-up and 5 measured iterations of 1 s each (about 3.5 minutes).
-# --smoke: 1 fork, 1 warm-up and 1 measured iteration of 200 ms (about 20 s plus the build): it shows that
-# every benchmark runs, its numbers mean nothing. The build goes to $LANCHAT_BUILD_DIR (default target/).
+# Default settings: 1 fork, 3 warm-up and 5 measured iterations of 1 s each (about 3 minutes in all).
+# --smoke: 1 fork, 1 warm-up and 1 measured iteration of 200 ms (about 17 s with the build): it shows that
+# every benchmark runs; its numbers mean nothing. The build goes to $LANCHAT_BUILD_DIR (default target/).
 # Needs no network and no root: nothing here opens a socket.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
