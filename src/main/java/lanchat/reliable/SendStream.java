@@ -225,10 +225,15 @@ public final class SendStream {
         if (newestTransmission < 0) {
             return;
         }
+        long threshold = newestTransmission - REORDER_THRESHOLD;
         for (int seq = ackedNext; seq != sendNext; seq++) {
             InFlight f = window[slot(seq)];
-            if (!f.sacked && !f.queuedForRetransmit
-                    && f.lastTransmission <= newestTransmission - REORDER_THRESHOLD) {
+            if (f.transmissions == 1 && f.lastTransmission > threshold) {
+                // First transmissions go out in sequence order, so every later record was last carried
+                // later still: none of them can be lost by this rule. Stops a walk of the whole window.
+                return;
+            }
+            if (!f.sacked && !f.queuedForRetransmit && f.lastTransmission <= threshold) {
                 queueRetransmit(f);
             }
         }

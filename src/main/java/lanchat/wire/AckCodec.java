@@ -12,7 +12,7 @@ final class AckCodec {
     }
 
     static Ack read(WireReader in, PeerRef sender) throws Malformed {
-        PeerRef receiver = PeerRefCodec.read(in, "receiver");
+        PeerRef receiver = PeerRefCodec.read(in, "receiver id", "receiver incarnation");
         AckBlock ack = AckBlockCodec.read(in);
         if (!ack.present()) {
             throw WireReader.bad("ACK with ack epoch 0");

@@ -22,7 +22,7 @@ final class DataCodec {
     }
 
     static Data read(WireReader in, PeerRef sender) throws Malformed {
-        PeerRef receiver = PeerRefCodec.read(in, "receiver");
+        PeerRef receiver = PeerRefCodec.read(in, "receiver id", "receiver incarnation");
         int epoch = in.i32("stream epoch");
         if (epoch == 0) {
             throw WireReader.bad("stream epoch is 0");

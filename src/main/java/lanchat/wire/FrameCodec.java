@@ -68,7 +68,7 @@ public final class FrameCodec {
         if (type == null) {
             throw new Malformed(DropReason.UNKNOWN_TYPE, String.format("type 0x%02x", code));
         }
-        PeerRef sender = PeerRefCodec.read(in, "sender");
+        PeerRef sender = PeerRefCodec.read(in, "sender id", "sender incarnation");
         return switch (type) {
             case HELLO, HEARTBEAT -> AnnouncementCodec.read(in, type, sender);
             case GOODBYE -> {

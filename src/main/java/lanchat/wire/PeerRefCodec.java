@@ -10,14 +10,15 @@ final class PeerRefCodec {
         out.putLong(ref.id()).putLong(ref.incarnation());
     }
 
-    static PeerRef read(WireReader in, String who) throws Malformed {
-        long id = in.i64(who + " id");
-        long incarnation = in.i64(who + " incarnation");
+    /** Reads a peer reference; the field names only serve the error messages (constants: no allocation). */
+    static PeerRef read(WireReader in, String idField, String incarnationField) throws Malformed {
+        long id = in.i64(idField);
+        long incarnation = in.i64(incarnationField);
         if (id == 0) {
-            throw WireReader.bad(who + " id is 0");
+            throw WireReader.bad(idField + " is 0");
         }
         if (incarnation == 0) {
-            throw WireReader.bad(who + " incarnation is 0");
+            throw WireReader.bad(incarnationField + " is 0");
         }
         return new PeerRef(id, incarnation);
     }
