@@ -24,7 +24,7 @@ public final class ChatNode implements AutoCloseable {
     private final Engine engine;
     private final Driver driver;
     private final int maxPending;
-    private final Semaphore pending;
+    private final Permits pending;
     private final AtomicInteger nextMessageId = new AtomicInteger(1);
     private volatile boolean stopped;
 
@@ -32,7 +32,7 @@ public final class ChatNode implements AutoCloseable {
         this.engine = engine;
         this.driver = driver;
         this.maxPending = maxPending;
-        this.pending = new Semaphore(maxPending);
+        this.pending = new Permits(maxPending);
         engine.onMessageSettled(pending::release);
     }
 
@@ -162,12 +162,28 @@ public final class ChatNode implements AutoCloseable {
             throw new IllegalStateException("the node has stopped");
         }
         if (driver.inLoop()) {
-            pending.tryAcquire(); // never block the loop thread; a listener's reply may exceed the limit
+            pending.takeWithoutWaiting(); // never block the loop thread; a listener's reply may exceed the limit
         } else {
             pending.acquireUninterruptibly();
         }
         int id = nextMessageId.getAndIncrement();
         return id == 0 ? nextMessageId.getAndIncrement() : id;
+    }
+
+    /** Messages that may still await an outcome; the loop thread may overdraw it rather than wait. */
+    private static final class Permits extends Semaphore {
+        private static final long serialVersionUID = 1L;
+
+        Permits(int permits) {
+            super(permits);
+        }
+
+        /** Takes a permit now, going below zero if none is left, so every later release stays balanced. */
+        void takeWithoutWaiting() {
+            if (!tryAcquire()) {
+                reducePermits(1);
+            }
+        }
     }
 
     private static byte[] encode(String text) {

@@ -24,6 +24,8 @@ public final class Link {
     private final MessageSink sink;
     private SendStream send;
     private ReceiveStream receive;
+    private long sentBefore;
+    private long retransmittedBefore;
 
     public Link(PeerRef local, PeerRef remote, IntSupplier newEpoch, long deliveryTimeoutNanos, Outcomes outcomes,
             MessageSink sink) {
@@ -106,6 +108,8 @@ public final class Link {
         if (send != null && !send.onTimer(now)) {
             long seconds = deliveryTimeout / 1_000_000_000L;
             send.failAll("no acknowledgement within " + seconds + " s", outcomes);
+            sentBefore += send.recordsSent(); // keep the link's counters across streams
+            retransmittedBefore += send.recordsRetransmitted();
             send = null;
         }
     }
@@ -126,11 +130,11 @@ public final class Link {
     }
 
     public long recordsSent() {
-        return send == null ? 0 : send.recordsSent();
+        return sentBefore + (send == null ? 0 : send.recordsSent());
     }
 
     public long recordsRetransmitted() {
-        return send == null ? 0 : send.recordsRetransmitted();
+        return retransmittedBefore + (send == null ? 0 : send.recordsRetransmitted());
     }
 
     public long duplicates() {
