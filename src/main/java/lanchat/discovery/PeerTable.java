@@ -1,9 +1,7 @@
 package lanchat.discovery;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /** The live peers by peer id, one entry per id (its newest incarnation). Bounded. */
@@ -52,16 +50,6 @@ public final class PeerTable {
         return byId.values();
     }
 
-    /** Peers whose name equals {@code name}. */
-    public List<Peer> named(String name) {
-        List<Peer> out = new ArrayList<>();
-        for (Peer p : byId.values()) {
-            if (p.name().equals(name)) {
-                out.add(p);
-            }
-        }
-        return out;
-    }
 
     /** The name a user sees: with {@code #} and four hex digits of the id when another live peer shares it. */
     public String displayName(Peer p, String selfName) {

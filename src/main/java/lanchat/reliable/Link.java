@@ -121,10 +121,6 @@ public final class Link {
         }
     }
 
-    public boolean busy() {
-        return send != null && send.busy();
-    }
-
     public double srttMillis() {
         return send == null ? Double.NaN : send.srttMillis();
     }
