@@ -6,7 +6,7 @@ import java.net.NetworkInterface;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import lanchat.node.NodeConfig;
-import lanchat.wire.PeerNames;
+import lanchat.node.Names;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -109,7 +109,7 @@ public final class Main implements Callable<Integer> {
     /** Checks every option and returns the settings, or says what is wrong with the first bad one. */
     Settings settings() throws UsageException {
         String chosenName = name != null ? name : DefaultName.of(environment);
-        String problem = PeerNames.problem(chosenName);
+        String problem = Names.problem(chosenName);
         if (problem != null) {
             throw new UsageException("invalid --name '" + chosenName + "': " + problem + " (e.g. --name alice)");
         }

@@ -1,7 +1,6 @@
 package lanchat.node;
 
 import java.util.List;
-import lanchat.discovery.LeaveReason;
 
 /**
  * What a {@link ChatNode} reports. Events arrive on the node's event-loop thread, in protocol order;

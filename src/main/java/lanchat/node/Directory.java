@@ -31,6 +31,6 @@ final class Directory {
     }
 
     private static String suffixed(PeerInfo p) {
-        return p.name() + "#" + p.ref().shortId();
+        return p.name() + "#" + p.shortId();
     }
 }

@@ -9,10 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
-import lanchat.discovery.Discovery;
-import lanchat.discovery.DiscoveryListener;
-import lanchat.discovery.LeaveReason;
-import lanchat.discovery.Peer;
+import lanchat.membership.Discovery;
+import lanchat.membership.DiscoveryListener;
+import lanchat.membership.Peer;
 import lanchat.reliable.Link;
 import lanchat.reliable.MessageSink;
 import lanchat.reliable.Outcomes;
@@ -175,7 +174,7 @@ public final class Engine implements DiscoveryListener {
      */
     public void sendTo(PeerInfo target, int id, byte[] utf8) {
         Peer p = discovery.table().get(target.id());
-        if (p == null || !p.ref().equals(target.ref())) {
+        if (p == null || p.ref().incarnation() != target.incarnation()) {
             announceSent(id, false, List.of(target));
             listener.onEvent(new ChatEvent.Undelivered(Integer.toUnsignedLong(id), target, "it left"));
             pending.settle(id);
@@ -255,13 +254,13 @@ public final class Engine implements DiscoveryListener {
     }
 
     @Override
-    public void left(Peer peer, LeaveReason reason) {
+    public void left(Peer peer, lanchat.membership.LeaveReason reason) {
         PeerInfo info = views.info(peer, now);
         Link link = links.remove(peer.ref().id());
         views.publish(now);
-        listener.onEvent(new ChatEvent.PeerLeft(info, reason)); // first the leave, then what it costs
+        listener.onEvent(new ChatEvent.PeerLeft(info, LeaveReason.valueOf(reason.name()))); // first the leave, then what it costs
         if (link != null) {
-            link.close(reason == LeaveReason.RESTARTED ? "it restarted" : "it left (" + reason.label + ")");
+            link.close(reason == lanchat.membership.LeaveReason.RESTARTED ? "it restarted" : "it left (" + reason.label + ")");
         }
     }
 

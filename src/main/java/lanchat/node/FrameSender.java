@@ -2,7 +2,7 @@ package lanchat.node;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import lanchat.discovery.Outbox;
+import lanchat.membership.Outbox;
 import lanchat.transport.Transport;
 import lanchat.wire.Frame;
 import lanchat.wire.FrameCodec;

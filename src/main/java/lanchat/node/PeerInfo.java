@@ -1,18 +1,20 @@
 package lanchat.node;
 
 import java.net.InetSocketAddress;
-import lanchat.wire.PeerRef;
 
 /**
  * An immutable snapshot of one peer, as the table saw it when the snapshot was taken.
  *
+ * @param id the peer id, never 0
+ * @param incarnation the start this snapshot is of (a restart of the same id has a larger one)
  * @param displayName the name, with {@code #} and four hex digits of the id appended when another live
  *     peer has the same name
  * @param lastHeardMillisAgo how long ago any valid frame came from this peer
  * @param rttMillis smoothed round-trip time of our stream to it, or NaN before the first sample
  */
 public record PeerInfo(
-        PeerRef ref,
+        long id,
+        long incarnation,
         String name,
         String displayName,
         InetSocketAddress address,
@@ -22,12 +24,18 @@ public record PeerInfo(
         long retransmitted,
         long duplicates) {
 
-    public long id() {
-        return ref.id();
+    /** True when {@code other} describes the same running instance. */
+    public boolean sameInstance(PeerInfo other) {
+        return other.id == id && other.incarnation == incarnation;
+    }
+
+    /** The first four hex digits of the id: the suffix that tells apart peers with the same name. */
+    public String shortId() {
+        return idHex().substring(0, 4);
     }
 
     /** The peer id as 16 hex digits, as shown to users and in JSON. */
     public String idHex() {
-        return String.format("%016x", ref.id());
+        return String.format("%016x", id);
     }
 }

@@ -6,8 +6,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import lanchat.discovery.Discovery;
-import lanchat.discovery.Peer;
+import lanchat.membership.Discovery;
+import lanchat.membership.Peer;
 import lanchat.reliable.Link;
 import lanchat.wire.PeerRef;
 
@@ -31,7 +31,7 @@ final class PeerViews {
     }
 
     PeerInfo self() {
-        return new PeerInfo(self, discovery.name(), discovery.name(), localAddress, 0, Double.NaN, 0, 0, 0);
+        return new PeerInfo(self.id(), self.incarnation(), discovery.name(), discovery.name(), localAddress, 0, Double.NaN, 0, 0, 0);
     }
 
     /** Every live peer, fresh, sorted by display name. */
@@ -47,7 +47,7 @@ final class PeerViews {
     PeerInfo info(Peer p, long now) {
         Link l = links.get(p.ref().id());
         boolean current = l != null && l.remote().equals(p.ref());
-        return new PeerInfo(p.ref(), p.name(), discovery.table().displayName(p, discovery.name()), p.address(),
+        return new PeerInfo(p.ref().id(), p.ref().incarnation(), p.name(), discovery.table().displayName(p, discovery.name()), p.address(),
                 Math.max(0, (now - p.lastHeard()) / 1_000_000L),
                 current ? l.srttMillis() : Double.NaN,
                 current ? l.recordsSent() : 0, current ? l.recordsRetransmitted() : 0, current ? l.duplicates() : 0);
@@ -56,7 +56,7 @@ final class PeerViews {
     /** The peer as of the last change of the table: cheap enough for every message event. */
     PeerInfo identity(Peer p, long now) {
         PeerInfo cached = identities.get(p.ref().id());
-        return cached != null && cached.ref().equals(p.ref()) ? cached : info(p, now);
+        return cached != null && cached.incarnation() == p.ref().incarnation() ? cached : info(p, now);
     }
 
     /** The table changed: rebuild the cached identities and the directory other threads read. */

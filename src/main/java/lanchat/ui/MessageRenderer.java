@@ -5,7 +5,7 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import lanchat.discovery.LeaveReason;
+import lanchat.node.LeaveReason;
 import lanchat.node.PeerInfo;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;

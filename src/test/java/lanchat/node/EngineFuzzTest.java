@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.BiConsumer;
-import lanchat.discovery.LeaveReason;
+import lanchat.node.LeaveReason;
 import lanchat.sim.Conditions;
 import lanchat.sim.SimNetwork;
 import lanchat.sim.SimNode;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import lanchat.discovery.LeaveReason;
+import lanchat.node.LeaveReason;
 import lanchat.node.ChatEvent;
 import lanchat.node.NodeConfig;
 import lanchat.node.PeerInfo;

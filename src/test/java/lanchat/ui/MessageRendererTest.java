@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import lanchat.discovery.LeaveReason;
+import lanchat.node.LeaveReason;
 import lanchat.node.PeerInfo;
 import org.jline.utils.AttributedString;
 import org.junit.jupiter.api.Test;

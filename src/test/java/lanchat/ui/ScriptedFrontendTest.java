@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import lanchat.discovery.LeaveReason;
+import lanchat.node.LeaveReason;
 import lanchat.node.ChatEvent;
 import lanchat.node.PeerInfo;
 import lanchat.testkit.JsonTestParser;

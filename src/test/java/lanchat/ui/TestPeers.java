@@ -2,7 +2,6 @@ package lanchat.ui;
 
 import java.net.InetSocketAddress;
 import lanchat.node.PeerInfo;
-import lanchat.wire.PeerRef;
 
 /** PeerInfo values for tests. */
 public final class TestPeers {
@@ -13,7 +12,7 @@ public final class TestPeers {
     }
 
     public static PeerInfo peer(String name, String displayName, long id, int port) {
-        return new PeerInfo(new PeerRef(id, 1_700_000_000_000L), name, displayName,
+        return new PeerInfo(id, 1_700_000_000_000L, name, displayName,
                 new InetSocketAddress("127.0.0.1", port), 250, 0.5, 0, 0, 0);
     }
 }

@@ -1,4 +1,4 @@
-package lanchat.discovery;
+package lanchat.membership;
 
 import java.util.Collection;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package lanchat.discovery;
+package lanchat.membership;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

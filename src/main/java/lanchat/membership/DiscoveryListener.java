@@ -1,4 +1,4 @@
-package lanchat.discovery;
+package lanchat.membership;
 
 
 /** What discovery reports to the engine. */

@@ -1,4 +1,4 @@
-package lanchat.discovery;
+package lanchat.membership;
 
 import java.net.InetSocketAddress;
 import lanchat.wire.Frame;

@@ -1,4 +1,4 @@
-package lanchat.discovery;
+package lanchat.membership;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,6 +1,6 @@
-package lanchat.discovery;
+package lanchat.node;
 
-/** Why a peer left the table. */
+/** Why a peer left, as the node's events report it. */
 public enum LeaveReason {
     /** It said goodbye. */
     QUIT("quit"),

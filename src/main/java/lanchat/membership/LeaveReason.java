@@ -1,0 +1,17 @@
+package lanchat.membership;
+
+/** Why a peer left the table. */
+public enum LeaveReason {
+    /** It said goodbye. */
+    QUIT("quit"),
+    /** Nothing heard from it for its hold time. */
+    TIMEOUT("timeout"),
+    /** A newer incarnation of the same peer id appeared: the program was restarted. */
+    RESTARTED("restarted");
+
+    public final String label;
+
+    LeaveReason(String label) {
+        this.label = label;
+    }
+}
