@@ -21,15 +21,16 @@ public final class Discovery {
     static final long MS = 1_000_000L;
     /** HELLOs to the group after start. */
     static final long[] HELLO_SCHEDULE = {0, 200 * MS, 600 * MS};
-    static final long MAX_REPLY_DELAY = 50 * MS;
-    /** Unicast "who are you" HELLOs to unknown senders, at most this many per second. */
-    static final int WHO_ARE_YOU_PER_SECOND = 10;
 
-    private final PeerTable table = new PeerTable();
+    private final PeerTable table;
     private final PeerRef self;
     private final int unicastPort;
+    private final MembershipPolicy policy;
     private final long heartbeatInterval;
     private final int holdMillis;
+    /** Peers by the time they expire, lazily: an entry whose peer was heard since is moved on when it is due. */
+    private final java.util.PriorityQueue<Peer.Expiry> expiries =
+            new java.util.PriorityQueue<>(java.util.Comparator.comparingLong(Peer.Expiry::at));
     private final RandomGenerator random;
     private final Outbox outbox;
     private final DiscoveryListener listener;
@@ -40,13 +41,15 @@ public final class Discovery {
     private long nextHeartbeat;
     private final java.util.ArrayDeque<Long> recentWhoAreYou = new java.util.ArrayDeque<>();
 
-    public Discovery(PeerRef self, String name, int unicastPort, long heartbeatIntervalNanos, int holdMillis,
-            RandomGenerator random, Outbox outbox, DiscoveryListener listener) {
+    public Discovery(PeerRef self, String name, int unicastPort, MembershipPolicy policy, RandomGenerator random,
+            Outbox outbox, DiscoveryListener listener) {
         this.self = self;
         this.name = name;
         this.unicastPort = unicastPort;
-        this.heartbeatInterval = heartbeatIntervalNanos;
-        this.holdMillis = holdMillis;
+        this.policy = policy;
+        this.table = new PeerTable(policy.maxPeers());
+        this.heartbeatInterval = policy.heartbeatIntervalNanos();
+        this.holdMillis = policy.holdMillis();
         this.random = random;
         this.outbox = outbox;
         this.listener = listener;
@@ -88,8 +91,7 @@ public final class Discovery {
                 return DropReason.TABLE_FULL;
             }
             peer = new Peer(a.sender(), a.name(), address, hold, now);
-            table.put(peer);
-            listener.joined(peer);
+            admit(peer);
         } else {
             peer.heard(now);
             String oldName = peer.update(a.name(), address, hold);
@@ -99,7 +101,7 @@ public final class Discovery {
             }
         }
         if (a.type() == lanchat.wire.FrameType.HELLO) {
-            long spread = Math.min(MAX_REPLY_DELAY, table.size() * MS);
+            long spread = Math.min(policy.maxReplyDelayNanos(), table.size() * MS);
             long delay = spread == 0 ? 0 : random.nextLong(spread + 1);
             pendingReplies.putIfAbsent(peer.ref(), now + delay);
         }
@@ -132,6 +134,30 @@ public final class Discovery {
             askWhoAreYou(source, now);
         }
         return null;
+    }
+
+    /**
+     * A peer that timed out is heard again, by a frame other than an announcement, with the same
+     * incarnation: it is back in the table as it was. Returns false when the table is full or another
+     * incarnation of its id has joined meanwhile.
+     */
+    public boolean readmit(Peer peer, long now) {
+        if (table.get(peer.ref().id()) != null || table.full()) {
+            return false;
+        }
+        peer.heard(now);
+        admit(peer);
+        return true;
+    }
+
+    private void admit(Peer peer) {
+        table.put(peer);
+        scheduleExpiry(peer);
+        listener.joined(peer);
+    }
+
+    private void scheduleExpiry(Peer peer) {
+        expiries.add(peer.scheduleExpiry());
     }
 
     /** Why a frame from {@code sender} matches no table entry: our own, stale, or unknown. */
@@ -187,10 +213,25 @@ public final class Discovery {
         for (long due : pendingReplies.values()) {
             next = Math.min(next, due);
         }
-        for (Peer p : table.all()) {
-            next = Math.min(next, p.expiry() + 1);
+        Peer soonest = soonestExpiry();
+        return soonest == null ? next : Math.min(next, soonest.expiry() + 1);
+    }
+
+    /** The queue's head once entries of departed peers and of peers heard since are moved out of the way. */
+    private Peer soonestExpiry() {
+        Peer.Expiry head;
+        while ((head = expiries.peek()) != null) {
+            Peer p = head.peer();
+            if (table.get(p.ref().id()) != p || !p.isScheduled(head)) {
+                expiries.poll(); // it left, or the entry was replaced
+            } else if (p.expiry() > head.at()) {
+                expiries.poll(); // heard since: its turn comes later
+                scheduleExpiry(p);
+            } else {
+                return p;
+            }
         }
-        return next;
+        return null;
     }
 
     private void sendDueReplies(long now) {
@@ -209,21 +250,24 @@ public final class Discovery {
 
     private void expire(long now) {
         List<Peer> gone = new ArrayList<>();
-        for (Peer p : table.all()) {
-            if (now > p.expiry()) {
-                gone.add(p);
-            }
+        Peer p;
+        while ((p = soonestExpiry()) != null && now > p.expiry()) {
+            expiries.poll();
+            gone.add(p);
         }
-        for (Peer p : gone) {
-            table.remove(p);
-            pendingReplies.remove(p.ref());
-            listener.left(p, LeaveReason.TIMEOUT);
+        for (Peer expired : gone) {
+            table.remove(expired);
+            pendingReplies.remove(expired.ref());
+            listener.left(expired, LeaveReason.TIMEOUT);
         }
     }
 
     private void askWhoAreYou(InetSocketAddress source, long now) {
         // A rolling window: no span of one second ever holds more than the limit.
-        if (recentWhoAreYou.size() == WHO_ARE_YOU_PER_SECOND) {
+        if (policy.whoAreYouPerSecond() == 0) {
+            return;
+        }
+        if (recentWhoAreYou.size() == policy.whoAreYouPerSecond()) {
             if (now - recentWhoAreYou.peekFirst() < 1_000 * MS) {
                 return;
             }

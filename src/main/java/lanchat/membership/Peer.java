@@ -10,6 +10,10 @@ public final class Peer {
     private InetSocketAddress address;
     private long holdNanos;
     private long lastHeard;
+    private Expiry scheduled;
+
+    /** An entry of the table's deadline queue: immutable, so the queue's order never changes under it. */
+    record Expiry(long at, Peer peer) {}
 
     Peer(PeerRef ref, String name, InetSocketAddress address, long holdNanos, long now) {
         this.ref = ref;
@@ -38,6 +42,16 @@ public final class Peer {
     /** The time after which it counts as gone if nothing more is heard. */
     public long expiry() {
         return lastHeard + holdNanos;
+    }
+
+    /** A new queue entry at the current expiry; older entries of this peer no longer count. */
+    Expiry scheduleExpiry() {
+        scheduled = new Expiry(expiry(), this);
+        return scheduled;
+    }
+
+    boolean isScheduled(Expiry e) {
+        return scheduled == e;
     }
 
     void heard(long now) {

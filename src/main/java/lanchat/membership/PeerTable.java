@@ -6,17 +6,20 @@ import java.util.Map;
 
 /** The live peers by peer id, one entry per id (its newest incarnation). Bounded. */
 public final class PeerTable {
-    public static final int MAX_PEERS = 1024;
-
+    private final int maxPeers;
     private final Map<Long, Peer> byId = new HashMap<>();
     private final Map<String, Integer> nameCounts = new HashMap<>();
+
+    public PeerTable(int maxPeers) {
+        this.maxPeers = maxPeers;
+    }
 
     public Peer get(long id) {
         return byId.get(id);
     }
 
     public boolean full() {
-        return byId.size() >= MAX_PEERS;
+        return byId.size() >= maxPeers;
     }
 
     void put(Peer p) {

@@ -26,6 +26,8 @@ public final class ChatNode implements AutoCloseable {
     private final int maxPending;
     private final Permits pending;
     private final AtomicInteger nextMessageId = new AtomicInteger(1);
+    /** Message ids reach the loop in the order they are taken: receivers rely on ids growing (protocol.md 4.2). */
+    private final Object idOrder = new Object();
     private volatile boolean stopped;
 
     private ChatNode(Engine engine, Driver driver, int maxPending) {
@@ -36,8 +38,13 @@ public final class ChatNode implements AutoCloseable {
         engine.onMessageSettled(pending::release);
     }
 
-    /** Starts a node on real UDP sockets on {@code config.networkInterface()}. */
+    /** Starts a node on real UDP sockets on {@code config.networkInterface()}; an Error ends the process. */
     public static ChatNode start(NodeConfig config, ChatListener listener) throws IOException {
+        return start(config, listener, FatalErrors.EXIT);
+    }
+
+    /** As {@link #start(NodeConfig, ChatListener)}, with {@code fatal} called when the loop meets an Error. */
+    public static ChatNode start(NodeConfig config, ChatListener listener, FatalErrors fatal) throws IOException {
         if (config.networkInterface() == null) {
             throw new IllegalArgumentException("a network interface is required");
         }
@@ -45,12 +52,13 @@ public final class ChatNode implements AutoCloseable {
         Clock clock = Clock.system();
         RandomGenerator random = new SplittableRandom(seed(clock));
         Engine engine = new Engine(config, newRef(config, clock, random), transport, random, listener);
-        return attach(engine, UdpEventLoop.start(engine, transport, clock), config);
+        DutyCycle cycle = new DutyCycle(engine, transport, clock, config);
+        return attach(engine, UdpEventLoop.start(cycle, transport, clock, fatal), config);
     }
 
     /**
-     * Wraps an engine that a {@link Driver} runs; for simulators. The driver must call
-     * {@link Engine#start} on its thread before anything else.
+     * Wraps an engine that a {@link Driver} runs; for simulators. The driver must start the engine's
+     * {@link DutyCycle} on its thread before anything else.
      */
     public static ChatNode attach(Engine engine, Driver driver, NodeConfig config) {
         return new ChatNode(engine, driver, config.maxPendingMessages());
@@ -93,9 +101,12 @@ public final class ChatNode implements AutoCloseable {
      */
     public long say(String text) {
         byte[] utf8 = encode(text);
-        int id = admit();
-        driver.execute(() -> engine.sendToRoom(id, utf8));
-        return Integer.toUnsignedLong(id);
+        admit();
+        synchronized (idOrder) {
+            int id = nextId();
+            driver.execute(() -> engine.sendToRoom(id, utf8));
+            return Integer.toUnsignedLong(id);
+        }
     }
 
     /**
@@ -107,9 +118,12 @@ public final class ChatNode implements AutoCloseable {
     public long whisper(String name, String text) throws PeerLookupException {
         byte[] utf8 = encode(text);
         PeerInfo target = Directory.resolve(engine.directory(), name);
-        int id = admit();
-        driver.execute(() -> engine.sendTo(target, id, utf8));
-        return Integer.toUnsignedLong(id);
+        admit();
+        synchronized (idOrder) {
+            int id = nextId();
+            driver.execute(() -> engine.sendTo(target, id, utf8));
+            return Integer.toUnsignedLong(id);
+        }
     }
 
     /** Changes this node's name and announces it at once. @throws IllegalArgumentException if invalid */
@@ -157,7 +171,8 @@ public final class ChatNode implements AutoCloseable {
         stop(Duration.ZERO);
     }
 
-    private int admit() {
+    /** Takes a permit for one more message awaiting its outcome, waiting for one if needed. */
+    private void admit() {
         if (stopped) {
             throw new IllegalStateException("the node has stopped");
         }
@@ -166,6 +181,10 @@ public final class ChatNode implements AutoCloseable {
         } else {
             pending.acquireUninterruptibly();
         }
+    }
+
+    /** Message ids are never 0 (protocol.md 2.4) and grow by one, wrapping past 2^32 - 1 to 1. */
+    private int nextId() {
         int id = nextMessageId.getAndIncrement();
         return id == 0 ? nextMessageId.getAndIncrement() : id;
     }

@@ -1,6 +1,7 @@
 package lanchat.node;
 
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import lanchat.wire.DropReason;
@@ -16,6 +17,10 @@ final class Counters {
     long acksOut;
     long messagesIn;
     long messagesOut;
+    long resetsOut;
+    long stalls;
+    long retiredRetransmitted;
+    long retiredDuplicates;
     private final EnumMap<DropReason, Long> drops = new EnumMap<>(DropReason.class);
 
     void drop(DropReason reason) {
@@ -37,11 +42,18 @@ final class Counters {
         out.put("acks_out", acksOut);
         out.put("messages_in", messagesIn);
         out.put("messages_out", messagesOut);
+        out.put("resets_out", resetsOut);
+        out.put("stalls", stalls);
         long dropped = 0;
+        EnumMap<DropReason.Layer, Long> byLayer = new EnumMap<>(DropReason.Layer.class);
         for (DropReason r : DropReason.values()) {
             long n = drops(r);
-            out.put("dropped_" + r.name().toLowerCase(), n);
+            out.put("dropped_" + r.name().toLowerCase(Locale.ROOT), n);
+            byLayer.merge(r.layer(), n, Long::sum);
             dropped += n;
+        }
+        for (Map.Entry<DropReason.Layer, Long> e : byLayer.entrySet()) {
+            out.put("dropped_by_" + e.getKey().name().toLowerCase(Locale.ROOT), e.getValue());
         }
         out.put("dropped", dropped);
         return out;

@@ -5,16 +5,17 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import lanchat.membership.Discovery;
 import lanchat.membership.DiscoveryListener;
 import lanchat.membership.Peer;
+import lanchat.reliable.ByteBudget;
 import lanchat.reliable.Link;
 import lanchat.reliable.MessageSink;
 import lanchat.reliable.Outcomes;
+import lanchat.reliable.StreamPolicy;
 import lanchat.transport.Transport;
 import lanchat.wire.Ack;
 import lanchat.wire.Announcement;
@@ -25,18 +26,21 @@ import lanchat.wire.Frame;
 import lanchat.wire.FrameCodec;
 import lanchat.wire.Goodbye;
 import lanchat.wire.PeerRef;
+import lanchat.wire.Reset;
 
 /**
- * All protocol state of one node. Single-threaded: only the event loop calls it, passing the time in.
- * Dispatches frames to discovery and to the per-peer links, and turns what they report into
- * {@link ChatEvent}s.
+ * All protocol state of one node. Single-threaded: only the duty cycle calls it, passing the time in.
+ * The receive path goes up the layers: framing decodes, membership says whose frame it is, the peer's
+ * link takes what its streams carry; what they report becomes {@link ChatEvent}s. The send path goes down:
+ * commands enqueue on links, {@link #flush} packs frames, the transport sends them.
  */
-public final class Engine implements DiscoveryListener {
+public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason> {
     private final PeerRef self;
     private final ChatListener listener;
     private final Discovery discovery;
-    private final long deliveryTimeout;
-    private final Map<Long, Link> links = new HashMap<>();
+    private final StreamPolicy streams;
+    private final Links links;
+    private final ByteBudget receiveBudget;
     private final Counters counters = new Counters();
     private final FrameSender out;
     private final PendingOutcomes pending = new PendingOutcomes();
@@ -45,15 +49,21 @@ public final class Engine implements DiscoveryListener {
     private int nextEpoch = 1;
     private long now;
     private boolean stopped;
+    // The datagram being dispatched, for the visitor methods.
+    private InetSocketAddress source;
+    private boolean quarantined;
+    private DropReason admissionDrop;
 
     public Engine(NodeConfig config, PeerRef self, Transport transport, RandomGenerator random, ChatListener listener) {
         this.self = self;
         this.listener = listener;
-        this.deliveryTimeout = config.deliveryTimeout().toNanos();
+        this.streams = config.streams();
+        this.links = new Links(config.maxAwayPeers());
+        this.receiveBudget = ByteBudget.total(config.receiveBytesPerNode());
         this.out = new FrameSender(transport, counters);
-        this.discovery = new Discovery(self, config.name(), transport.localAddress().getPort(),
-                config.heartbeatInterval().toNanos(), (int) config.holdTime().toMillis(), random, out, this);
-        this.views = new PeerViews(self, discovery, links, transport.localAddress());
+        this.discovery = new Discovery(self, config.name(), transport.localAddress().getPort(), config.membership(),
+                random, out, this);
+        this.views = new PeerViews(self, discovery, this::liveLink, transport.localAddress());
     }
 
     /** Called whenever a message has an outcome for every recipient (for back-pressure). */
@@ -71,87 +81,153 @@ public final class Engine implements DiscoveryListener {
         listener.onEvent(new ChatEvent.Ready(self()));
     }
 
-    // ---- input ----
+    // ---- up: datagrams in ----
 
-    public void onDatagram(ByteBuffer datagram, InetSocketAddress source, long time) {
+    /**
+     * One datagram from the transport. {@code afterStall}: it waited in the socket while this process was
+     * stalled, so the records it carries are not trusted to be still wanted (protocol.md 4.1).
+     */
+    public void onDatagram(ByteBuffer datagram, InetSocketAddress from, long time, boolean afterStall) {
         now = time;
         counters.datagramsIn++;
         counters.bytesIn += datagram.remaining();
         DecodeResult r = FrameCodec.decode(datagram);
-        DropReason dropped = r.ok() ? dispatch(r.frame(), source) : r.dropped();
+        if (!r.ok()) {
+            counters.drop(r.dropped());
+            return;
+        }
+        if (stopped) {
+            return;
+        }
+        source = from;
+        quarantined = afterStall;
+        DropReason dropped = r.frame().accept(this);
         if (dropped != null) {
             counters.drop(dropped);
         }
     }
 
-    private DropReason dispatch(Frame frame, InetSocketAddress source) {
-        if (stopped) {
-            return null;
+    /** The duty cycle found that this process stood still for a while (a pause, a stop signal, a long GC). */
+    public void onStall(long time) {
+        now = time;
+        counters.stalls++;
+    }
+
+    @Override
+    public DropReason announcement(Announcement a) {
+        return discovery.onAnnouncement(a, source.getAddress(), now);
+    }
+
+    @Override
+    public DropReason goodbye(Goodbye g) {
+        DropReason dropped = discovery.onGoodbye(g);
+        if (dropped == DropReason.UNKNOWN_PEER) {
+            Links.Entry away = links.remove(g.sender()); // a peer that timed out says goodbye after all
+            if (away != null) {
+                retire(away.link(), "it left (quit)");
+                return null;
+            }
         }
-        if (frame instanceof Announcement a) {
-            return discovery.onAnnouncement(a, source.getAddress(), now);
+        return dropped;
+    }
+
+    @Override
+    public DropReason data(Data d) {
+        Links.Entry e = admit(d.sender(), d.receiver());
+        if (e == null) {
+            return admissionDrop;
         }
-        if (frame instanceof Goodbye g) {
-            return discovery.onGoodbye(g);
-        }
-        if (frame.sender().id() == self.id()) {
-            return DropReason.OWN_ID;
-        }
-        PeerRef receiver = frame instanceof Data d ? d.receiver() : ((Ack) frame).receiver();
-        if (!receiver.equals(self)) {
-            return DropReason.NOT_FOR_ME;
-        }
-        Peer peer = discovery.heardFrom(frame.sender(), source, now);
-        if (peer == null) {
-            return discovery.rejection(frame.sender());
-        }
-        Link link = links.get(peer.ref().id());
-        if (frame instanceof Data d) {
-            link.onData(d, now);
-        } else {
-            link.onAck(((Ack) frame).ack(), now);
-        }
+        e.link().onData(d, now, quarantined);
+        links.markActive(e);
         return null;
     }
+
+    @Override
+    public DropReason ack(Ack a) {
+        Links.Entry e = admit(a.sender(), a.receiver());
+        if (e == null) {
+            return admissionDrop;
+        }
+        e.link().onAck(a.ack(), now);
+        links.markActive(e);
+        return null;
+    }
+
+    @Override
+    public DropReason reset(Reset r) {
+        Links.Entry e = admit(r.sender(), r.receiver());
+        if (e == null) {
+            return admissionDrop;
+        }
+        links.markActive(e);
+        return e.link().onReset(r);
+    }
+
+    /**
+     * The link a unicast frame is for, or null with {@link #admissionDrop} set. A peer that timed out and
+     * is heard again with the same incarnation comes back with its link as it was.
+     */
+    private Links.Entry admit(PeerRef sender, PeerRef receiver) {
+        if (sender.id() == self.id()) {
+            admissionDrop = DropReason.OWN_ID;
+            return null;
+        }
+        if (!receiver.equals(self)) {
+            admissionDrop = DropReason.NOT_FOR_ME;
+            return null;
+        }
+        Peer known = discovery.table().get(sender.id());
+        if (known == null) {
+            Links.Entry away = links.peekAway(sender);
+            if (away != null && discovery.readmit(away.peer(), now)) {
+                return links.live(sender.id());
+            }
+        }
+        Peer peer = discovery.heardFrom(sender, source, now);
+        if (peer == null) {
+            admissionDrop = discovery.rejection(sender);
+            return null;
+        }
+        return links.live(sender.id());
+    }
+
+    // ---- timers and the down path ----
 
     public void onTimers(long time) {
         now = time;
         discovery.onTimer(now);
-        for (Link link : new ArrayList<>(links.values())) {
-            link.onTimer(now);
-        }
+        links.forEachActive(e -> e.link().onTimer(now));
     }
 
     /** Sends what the links have ready: queued records, and acknowledgements that are due. */
     public void flush(long time) {
         now = time;
-        for (Link link : links.values()) {
-            if (link.wantsFlush(now)) {
-                InetSocketAddress address = discovery.table().get(link.remote().id()).address();
-                link.flush(now, frames);
+        links.forEachActive(e -> {
+            if (e.link().wantsFlush(now)) {
+                e.link().flush(now, frames);
                 for (Frame f : frames) {
-                    if (f instanceof Data) {
-                        counters.dataOut++;
-                    } else {
-                        counters.acksOut++;
-                    }
-                    out.to(address, f);
+                    countStreamFrame(f);
+                    out.to(e.peer().address(), f);
                 }
                 frames.clear();
             }
+        });
+        links.settleActive();
+    }
+
+    private void countStreamFrame(Frame f) {
+        if (f instanceof Data) {
+            counters.dataOut++;
+        } else if (f instanceof Ack) {
+            counters.acksOut++;
+        } else {
+            counters.resetsOut++;
         }
     }
 
     /** The earliest time {@link #onTimers} or {@link #flush} has work to do. */
     public long nextDeadline() {
-        long next = discovery.nextDeadline();
-        for (Link link : links.values()) {
-            long d = link.nextDeadline();
-            if (d >= 0) {
-                next = Math.min(next, d);
-            }
-        }
-        return next;
+        return links.nextDeadline(discovery.nextDeadline());
     }
 
     // ---- commands ----
@@ -162,7 +238,9 @@ public final class Engine implements DiscoveryListener {
         recipients.sort(Comparator.comparing(Peer::name));
         List<PeerInfo> infos = new ArrayList<>();
         for (Peer p : recipients) {
-            links.get(p.ref().id()).enqueue(id, true, utf8);
+            Links.Entry e = links.live(p.ref().id());
+            e.link().enqueue(id, true, utf8);
+            links.markActive(e);
             infos.add(views.identity(p, now));
         }
         announceSent(id, true, infos);
@@ -180,7 +258,9 @@ public final class Engine implements DiscoveryListener {
             pending.settle(id);
             return;
         }
-        links.get(p.ref().id()).enqueue(id, false, utf8);
+        Links.Entry e = links.live(p.ref().id());
+        e.link().enqueue(id, false, utf8);
+        links.markActive(e);
         announceSent(id, false, List.of(views.identity(p, now)));
     }
 
@@ -208,8 +288,8 @@ public final class Engine implements DiscoveryListener {
     /** Fails what is still pending, says goodbye; the engine then ignores all input. */
     public void shutdown(long time) {
         now = time;
-        for (Link link : links.values()) {
-            link.close("we stopped before it was confirmed");
+        for (Links.Entry e : links.all()) {
+            e.link().close("we stopped before it was confirmed");
         }
         discovery.goodbye();
         stopped = true;
@@ -230,25 +310,42 @@ public final class Engine implements DiscoveryListener {
         return views.directory();
     }
 
+    /** Bytes the receive side holds for all peers: at most the node's receive budget. */
+    public long bufferedBytes() {
+        return receiveBudget.used();
+    }
+
     public Map<String, Long> counters() {
         Map<String, Long> snapshot = counters.snapshot();
-        long retransmitted = 0;
-        long duplicates = 0;
-        for (Link l : links.values()) {
-            retransmitted += l.recordsRetransmitted();
-            duplicates += l.duplicates();
+        long retransmitted = counters.retiredRetransmitted;
+        long duplicates = counters.retiredDuplicates;
+        for (Links.Entry e : links.all()) {
+            retransmitted += e.link().recordsRetransmitted();
+            duplicates += e.link().duplicates();
         }
         snapshot.put("records_retransmitted", retransmitted);
         snapshot.put("records_duplicate", duplicates);
         snapshot.put("peers", (long) discovery.table().size());
+        snapshot.put("peers_away", (long) (links.all().size() - links.liveCount()));
+        snapshot.put("receive_buffered_bytes", receiveBudget.used());
         return snapshot;
     }
 
-    // ---- DiscoveryListener ----
+    // ---- DiscoveryListener: membership changes ----
 
     @Override
     public void joined(Peer peer) {
-        links.put(peer.ref().id(), newLink(peer));
+        Links.Entry obsolete = links.dropAwayOtherThan(peer.ref());
+        if (obsolete != null) {
+            retire(obsolete.link(), "it restarted");
+        }
+        Links.Entry back = links.takeAway(peer.ref());
+        Links.Entry e = new Links.Entry(peer, back != null ? back.link() : newLink(peer));
+        links.addLive(e);
+        if (back != null) {
+            back.link().cameBack(now);
+            links.markActive(e);
+        }
         views.publish(now);
         listener.onEvent(new ChatEvent.PeerJoined(views.info(peer, now)));
     }
@@ -256,11 +353,14 @@ public final class Engine implements DiscoveryListener {
     @Override
     public void left(Peer peer, lanchat.membership.LeaveReason reason) {
         PeerInfo info = views.info(peer, now);
-        Link link = links.remove(peer.ref().id());
+        Links.Entry gone = reason == lanchat.membership.LeaveReason.TIMEOUT ? links.sendAway(peer.ref())
+                : links.remove(peer.ref());
         views.publish(now);
-        listener.onEvent(new ChatEvent.PeerLeft(info, LeaveReason.valueOf(reason.name()))); // first the leave, then what it costs
-        if (link != null) {
-            link.close(reason == lanchat.membership.LeaveReason.RESTARTED ? "it restarted" : "it left (" + reason.label + ")");
+        listener.onEvent(new ChatEvent.PeerLeft(info, LeaveReason.valueOf(reason.name()))); // first the leave
+        if (gone != null && reason != lanchat.membership.LeaveReason.TIMEOUT) {
+            retire(gone.link(), reason == lanchat.membership.LeaveReason.RESTARTED ? "it restarted" : "it left (quit)");
+        } else if (gone != null) {
+            retire(gone.link(), "it left (timeout)"); // pushed out of the away links by newer ones
         }
     }
 
@@ -270,19 +370,38 @@ public final class Engine implements DiscoveryListener {
         listener.onEvent(new ChatEvent.PeerRenamed(views.info(peer, now), oldName, false));
     }
 
+    /** A link is done for good: its messages fail, and its counters stay in the node's totals. */
+    private void retire(Link link, String reason) {
+        link.close(reason);
+        counters.retiredRetransmitted += link.recordsRetransmitted();
+        counters.retiredDuplicates += link.duplicates();
+    }
+
+    private Link liveLink(long id) {
+        Links.Entry e = links.live(id);
+        return e == null ? null : e.link();
+    }
+
+    /** The peer as the table knows it now (a name may have changed), or as it was when the link began. */
+    private Peer current(Peer original) {
+        Links.Entry e = links.live(original.ref().id());
+        return e != null && e.peer().ref().equals(original.ref()) ? e.peer() : original;
+    }
+
     /** The link to a peer that just joined, reporting outcomes and messages as events about that peer. */
     private Link newLink(Peer peer) {
         Outcomes outcomes = new Outcomes() {
             @Override
             public void delivered(int messageId) {
-                listener.onEvent(new ChatEvent.Delivered(Integer.toUnsignedLong(messageId), views.identity(peer, now)));
+                listener.onEvent(new ChatEvent.Delivered(Integer.toUnsignedLong(messageId),
+                        views.identity(current(peer), now)));
                 pending.settle(messageId);
             }
 
             @Override
             public void failed(int messageId, String reason) {
                 listener.onEvent(new ChatEvent.Undelivered(Integer.toUnsignedLong(messageId),
-                        views.identity(peer, now), reason));
+                        views.identity(current(peer), now), reason));
                 pending.settle(messageId);
             }
         };
@@ -292,7 +411,7 @@ public final class Engine implements DiscoveryListener {
                 counters.messagesIn++;
                 String text = new String(utf8, StandardCharsets.UTF_8); // malformed input becomes U+FFFD
                 listener.onEvent(new ChatEvent.MessageReceived(Integer.toUnsignedLong(messageId),
-                        views.identity(peer, now), room, text));
+                        views.identity(current(peer), now), room, text));
             }
 
             @Override
@@ -300,6 +419,6 @@ public final class Engine implements DiscoveryListener {
                 counters.drop(reason);
             }
         };
-        return new Link(self, peer.ref(), () -> nextEpoch++, deliveryTimeout, outcomes, sink);
+        return new Link(self, peer.ref(), () -> nextEpoch++, streams, outcomes, sink, receiveBudget);
     }
 }

@@ -12,7 +12,7 @@ import lanchat.wire.Wire;
 final class FrameSender implements Outbox {
     private final Transport transport;
     private final Counters counters;
-    private final ByteBuffer buffer = ByteBuffer.allocate(Wire.MAX_RECEIVE_DATAGRAM);
+    private final ByteBuffer buffer = ByteBuffer.allocate(Wire.MAX_SEND_DATAGRAM);
 
     FrameSender(Transport transport, Counters counters) {
         this.transport = transport;

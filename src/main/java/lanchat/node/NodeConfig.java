@@ -3,15 +3,22 @@ package lanchat.node;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.UnknownHostException;
-import java.time.Duration;
+import lanchat.membership.MembershipPolicy;
+import lanchat.reliable.StreamPolicy;
 import lanchat.wire.PeerNames;
-import lanchat.wire.Wire;
 
 /**
- * Everything a node needs to start. Build with {@link #defaults(String)} and the {@code with…} methods.
+ * Everything a node needs to start, validated when built, with the unit in every name. Build with
+ * {@link #defaults(String)} and {@link #toBuilder()}; each layer's policy comes from here.
  *
  * @param networkInterface the interface to announce and listen on; null only for simulated transports
  * @param peerId 0 for a random id
+ * @param maxPendingMessages messages awaiting an outcome before sending blocks (back-pressure)
+ * @param receiveBytesPerPeer bytes buffered for one peer: out-of-order records and reassembly
+ * @param receiveBytesPerNode the same for all peers together
+ * @param maxAwayPeers peers that timed out whose links are kept, so that they continue when heard again
+ * @param stallMillis a pause of the event loop longer than this quarantines what waited in the sockets
+ * @param receiveBatchDatagrams datagrams read per socket per duty cycle, so timers keep their turn
  */
 public record NodeConfig(
         String name,
@@ -19,10 +26,19 @@ public record NodeConfig(
         InetAddress group,
         int port,
         long peerId,
-        Duration heartbeatInterval,
-        Duration holdTime,
-        Duration deliveryTimeout,
-        int maxPendingMessages) {
+        long heartbeatIntervalMillis,
+        int holdTimeMillis,
+        long deliveryTimeoutMillis,
+        long ackDelayMicros,
+        long minRetransmitTimeoutMillis,
+        long maxRetransmitTimeoutMillis,
+        int maxPendingMessages,
+        long receiveBytesPerPeer,
+        long receiveBytesPerNode,
+        int maxPeers,
+        int maxAwayPeers,
+        long stallMillis,
+        int receiveBatchDatagrams) {
 
     public static final String DEFAULT_GROUP = "239.255.76.67";
     public static final int DEFAULT_PORT = 7667;
@@ -38,55 +54,138 @@ public record NodeConfig(
         if (port < 1 || port > 65_535) {
             throw new IllegalArgumentException("port " + port + " is outside 1..65535");
         }
-        long hold = holdTime.toMillis();
-        if (hold < Wire.MIN_HOLD_MILLIS || hold > Wire.MAX_HOLD_MILLIS) {
-            throw new IllegalArgumentException("hold time must be " + Wire.MIN_HOLD_MILLIS + ".."
-                    + Wire.MAX_HOLD_MILLIS + " ms");
+        if (maxPendingMessages < 1 || maxAwayPeers < 0 || stallMillis < 1 || receiveBatchDatagrams < 1) {
+            throw new IllegalArgumentException("maxPendingMessages, stallMillis and receiveBatchDatagrams must be"
+                    + " positive, maxAwayPeers not negative");
         }
-        if (heartbeatInterval.compareTo(holdTime) >= 0) {
-            throw new IllegalArgumentException("the heartbeat interval must be shorter than the hold time");
+        if (receiveBytesPerNode < receiveBytesPerPeer) {
+            throw new IllegalArgumentException("receiveBytesPerNode must be at least receiveBytesPerPeer");
         }
-        if (maxPendingMessages < 1) {
-            throw new IllegalArgumentException("maxPendingMessages must be at least 1");
-        }
+        membershipPolicy(heartbeatIntervalMillis, holdTimeMillis, maxPeers); // validates
+        streamPolicy(deliveryTimeoutMillis, ackDelayMicros, minRetransmitTimeoutMillis, maxRetransmitTimeoutMillis,
+                receiveBytesPerPeer);
     }
 
     public static NodeConfig defaults(String name) {
         try {
             return new NodeConfig(name, null, InetAddress.getByName(DEFAULT_GROUP), DEFAULT_PORT, 0,
-                    Duration.ofMillis(500), Duration.ofMillis(2000), Duration.ofSeconds(10), 4096);
+                    500, 2_000, 10_000, 1_000, 10, 1_000, 4_096, 1L << 20, 16L << 20, 1_024, 1_024, 250, 256);
         } catch (UnknownHostException e) {
             throw new AssertionError(e); // a literal address is never looked up
         }
     }
 
+    public MembershipPolicy membership() {
+        return membershipPolicy(heartbeatIntervalMillis, holdTimeMillis, maxPeers);
+    }
+
+    public StreamPolicy streams() {
+        return streamPolicy(deliveryTimeoutMillis, ackDelayMicros, minRetransmitTimeoutMillis,
+                maxRetransmitTimeoutMillis, receiveBytesPerPeer);
+    }
+
+    private static MembershipPolicy membershipPolicy(long heartbeatMillis, int holdMillis, int maxPeers) {
+        MembershipPolicy d = MembershipPolicy.DEFAULTS;
+        return new MembershipPolicy(heartbeatMillis * 1_000_000L, holdMillis, maxPeers, d.whoAreYouPerSecond(),
+                d.maxReplyDelayNanos());
+    }
+
+    private static StreamPolicy streamPolicy(long deliveryMillis, long ackDelayMicros, long minRtoMillis,
+            long maxRtoMillis, long bytesPerPeer) {
+        StreamPolicy d = StreamPolicy.DEFAULTS;
+        long minRto = minRtoMillis * 1_000_000L;
+        long maxRto = maxRtoMillis * 1_000_000L;
+        return new StreamPolicy(d.windowRecords(), deliveryMillis * 1_000_000L, ackDelayMicros * 1_000L,
+                d.ackEveryDatagrams(), d.reorderThreshold(), Math.max(minRto, Math.min(maxRto, d.initialRtoNanos())),
+                minRto, maxRto, bytesPerPeer);
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
     public NodeConfig withName(String n) {
-        return new NodeConfig(n, networkInterface, group, port, peerId, heartbeatInterval, holdTime,
-                deliveryTimeout, maxPendingMessages);
+        return toBuilder().name(n).build();
     }
 
     public NodeConfig withInterface(NetworkInterface nif) {
-        return new NodeConfig(name, nif, group, port, peerId, heartbeatInterval, holdTime, deliveryTimeout,
-                maxPendingMessages);
+        return toBuilder().networkInterface(nif).build();
     }
 
     public NodeConfig withGroup(InetAddress g, int p) {
-        return new NodeConfig(name, networkInterface, g, p, peerId, heartbeatInterval, holdTime, deliveryTimeout,
-                maxPendingMessages);
+        return toBuilder().group(g).port(p).build();
     }
 
     public NodeConfig withPeerId(long id) {
-        return new NodeConfig(name, networkInterface, group, port, id, heartbeatInterval, holdTime,
-                deliveryTimeout, maxPendingMessages);
+        return toBuilder().peerId(id).build();
     }
 
-    public NodeConfig withTimers(Duration heartbeat, Duration hold, Duration delivery) {
-        return new NodeConfig(name, networkInterface, group, port, peerId, heartbeat, hold, delivery,
-                maxPendingMessages);
-    }
+    /** Changes any field; {@link #build} validates the whole. */
+    public static final class Builder {
+        private String name;
+        private NetworkInterface networkInterface;
+        private InetAddress group;
+        private int port;
+        private long peerId;
+        private long heartbeatIntervalMillis;
+        private int holdTimeMillis;
+        private long deliveryTimeoutMillis;
+        private long ackDelayMicros;
+        private long minRetransmitTimeoutMillis;
+        private long maxRetransmitTimeoutMillis;
+        private int maxPendingMessages;
+        private long receiveBytesPerPeer;
+        private long receiveBytesPerNode;
+        private int maxPeers;
+        private int maxAwayPeers;
+        private long stallMillis;
+        private int receiveBatchDatagrams;
 
-    public NodeConfig withMaxPendingMessages(int max) {
-        return new NodeConfig(name, networkInterface, group, port, peerId, heartbeatInterval, holdTime,
-                deliveryTimeout, max);
+        private Builder(NodeConfig c) {
+            name = c.name;
+            networkInterface = c.networkInterface;
+            group = c.group;
+            port = c.port;
+            peerId = c.peerId;
+            heartbeatIntervalMillis = c.heartbeatIntervalMillis;
+            holdTimeMillis = c.holdTimeMillis;
+            deliveryTimeoutMillis = c.deliveryTimeoutMillis;
+            ackDelayMicros = c.ackDelayMicros;
+            minRetransmitTimeoutMillis = c.minRetransmitTimeoutMillis;
+            maxRetransmitTimeoutMillis = c.maxRetransmitTimeoutMillis;
+            maxPendingMessages = c.maxPendingMessages;
+            receiveBytesPerPeer = c.receiveBytesPerPeer;
+            receiveBytesPerNode = c.receiveBytesPerNode;
+            maxPeers = c.maxPeers;
+            maxAwayPeers = c.maxAwayPeers;
+            stallMillis = c.stallMillis;
+            receiveBatchDatagrams = c.receiveBatchDatagrams;
+        }
+
+        public Builder name(String v) { name = v; return this; }
+        public Builder networkInterface(NetworkInterface v) { networkInterface = v; return this; }
+        public Builder group(InetAddress v) { group = v; return this; }
+        public Builder port(int v) { port = v; return this; }
+        public Builder peerId(long v) { peerId = v; return this; }
+        public Builder heartbeatIntervalMillis(long v) { heartbeatIntervalMillis = v; return this; }
+        public Builder holdTimeMillis(int v) { holdTimeMillis = v; return this; }
+        public Builder deliveryTimeoutMillis(long v) { deliveryTimeoutMillis = v; return this; }
+        public Builder ackDelayMicros(long v) { ackDelayMicros = v; return this; }
+        public Builder minRetransmitTimeoutMillis(long v) { minRetransmitTimeoutMillis = v; return this; }
+        public Builder maxRetransmitTimeoutMillis(long v) { maxRetransmitTimeoutMillis = v; return this; }
+        public Builder maxPendingMessages(int v) { maxPendingMessages = v; return this; }
+        public Builder receiveBytesPerPeer(long v) { receiveBytesPerPeer = v; return this; }
+        public Builder receiveBytesPerNode(long v) { receiveBytesPerNode = v; return this; }
+        public Builder maxPeers(int v) { maxPeers = v; return this; }
+        public Builder maxAwayPeers(int v) { maxAwayPeers = v; return this; }
+        public Builder stallMillis(long v) { stallMillis = v; return this; }
+        public Builder receiveBatchDatagrams(int v) { receiveBatchDatagrams = v; return this; }
+
+        public NodeConfig build() {
+            return new NodeConfig(name, networkInterface, group, port, peerId, heartbeatIntervalMillis,
+                    holdTimeMillis, deliveryTimeoutMillis, ackDelayMicros, minRetransmitTimeoutMillis,
+                    maxRetransmitTimeoutMillis, maxPendingMessages, receiveBytesPerPeer, receiveBytesPerNode, maxPeers,
+                    maxAwayPeers, stallMillis, receiveBatchDatagrams);
+        }
     }
 }

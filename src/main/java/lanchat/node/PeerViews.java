@@ -18,12 +18,13 @@ import lanchat.wire.PeerRef;
 final class PeerViews {
     private final PeerRef self;
     private final Discovery discovery;
-    private final Map<Long, Link> links;
+    private final java.util.function.LongFunction<Link> links;
     private final InetSocketAddress localAddress;
     private final Map<Long, PeerInfo> identities = new HashMap<>();
     private volatile List<PeerInfo> directory = List.of();
 
-    PeerViews(PeerRef self, Discovery discovery, Map<Long, Link> links, InetSocketAddress localAddress) {
+    PeerViews(PeerRef self, Discovery discovery, java.util.function.LongFunction<Link> links,
+            InetSocketAddress localAddress) {
         this.self = self;
         this.discovery = discovery;
         this.links = links;
@@ -45,7 +46,7 @@ final class PeerViews {
     }
 
     PeerInfo info(Peer p, long now) {
-        Link l = links.get(p.ref().id());
+        Link l = links.apply(p.ref().id());
         boolean current = l != null && l.remote().equals(p.ref());
         return new PeerInfo(p.ref().id(), p.ref().incarnation(), p.name(), discovery.table().displayName(p, discovery.name()), p.address(),
                 Math.max(0, (now - p.lastHeard()) / 1_000_000L),

@@ -8,33 +8,43 @@ import lanchat.wire.Data;
 import lanchat.wire.DropReason;
 import lanchat.wire.Frame;
 import lanchat.wire.PeerRef;
+import lanchat.wire.Reset;
 import lanchat.wire.StreamRecord;
 import lanchat.wire.Wire;
 
 /**
  * Both streams between this node and one peer instance: what we send it and what it sends us. Packs
- * queued records and acknowledgements into as few datagrams as it can.
+ * queued records and acknowledgements into as few datagrams as it can. A link outlives a silence of its
+ * peer: the node keeps it while the peer is away, so that a peer heard again continues where it was.
  */
 public final class Link {
     private final PeerRef local;
     private final PeerRef remote;
     private final IntSupplier newEpoch;
-    private final long deliveryTimeout;
+    private final StreamPolicy policy;
     private final Outcomes outcomes;
     private final MessageSink sink;
+    private final ByteBudget budget;
+    private final MessageSink onceOnly = new OnceOnly();
     private SendStream send;
     private ReceiveStream receive;
+    private boolean away;
+    private boolean noStateOwed;
+    private boolean anyDelivered;
+    private int lastDelivered;
     private long sentBefore;
     private long retransmittedBefore;
+    private long duplicatesBefore;
 
-    public Link(PeerRef local, PeerRef remote, IntSupplier newEpoch, long deliveryTimeoutNanos, Outcomes outcomes,
-            MessageSink sink) {
+    public Link(PeerRef local, PeerRef remote, IntSupplier newEpoch, StreamPolicy policy, Outcomes outcomes,
+            MessageSink sink, ByteBudget nodeBudget) {
         this.local = local;
         this.remote = remote;
         this.newEpoch = newEpoch;
-        this.deliveryTimeout = deliveryTimeoutNanos;
+        this.policy = policy;
         this.outcomes = outcomes;
         this.sink = sink;
+        this.budget = new ByteBudget(policy.receiveBytesPerPeer(), nodeBudget);
     }
 
     public PeerRef remote() {
@@ -44,22 +54,39 @@ public final class Link {
     /** Queues a message (1..65,536 bytes of UTF-8) on the send stream, opening one if needed. */
     public void enqueue(int messageId, boolean room, byte[] utf8) {
         if (send == null) {
-            send = new SendStream(newEpoch.getAsInt(), deliveryTimeout);
+            send = new SendStream(newEpoch.getAsInt(), policy);
         }
         send.enqueue(messageId, room, utf8, Wire.MAX_FRAGMENT_BYTES);
     }
 
-    /** Handles a DATA from the peer: its records, then the ack of our stream that rides along. */
-    public void onData(Data d, long now) {
+    /**
+     * Handles a DATA from the peer: its records, then the ack of our stream that rides along.
+     * {@code quarantined}: it was read right after this process stalled (protocol.md 4.1).
+     */
+    public void onData(Data d, long now, boolean quarantined) {
         if (receive == null || Wire.distance(receive.epoch(), d.epoch()) > 0) {
-            receive = new ReceiveStream(d.epoch()); // a newer stream replaces the old (protocol.md 4.1)
+            if (receive != null) {
+                duplicatesBefore += receive.duplicates();
+                receive.release(); // a newer stream replaces the old (protocol.md 4.1)
+            }
+            receive = new ReceiveStream(d.epoch(), policy, budget);
+            noStateOwed = !startsAtZero(d.records());
         } else if (d.epoch() != receive.epoch()) {
             sink.discarded(DropReason.STALE_EPOCH, "epoch " + d.epoch() + " after " + receive.epoch());
             onAck(d.ack(), now);
             return;
         }
-        receive.onRecords(d.records(), now, sink);
+        receive.onRecords(d.records(), now, onceOnly, quarantined);
         onAck(d.ack(), now);
+    }
+
+    private static boolean startsAtZero(List<StreamRecord> records) {
+        for (StreamRecord r : records) {
+            if (r.seq() == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public void onAck(AckBlock ack, long now) {
@@ -68,12 +95,33 @@ public final class Link {
         }
     }
 
-    /** The frames due now: DATA while records are sendable, then an ACK if one is still owed. */
+    /**
+     * The peer reset our stream. Returns the drop reason when the reset did not apply. After a NO_STATE
+     * reset the messages without an outcome go again, with their ids, on a new stream.
+     */
+    public DropReason onReset(Reset r) {
+        List<SendStream.Pending> again = send == null ? null : send.onReset(r, outcomes);
+        if (again == null) {
+            return DropReason.STALE_RESET;
+        }
+        retire(send);
+        send = null;
+        for (SendStream.Pending p : again) {
+            enqueue(p.messageId(), p.room(), p.utf8());
+        }
+        return null;
+    }
+
+    /** The frames due now: a reset if one is owed, DATA while records are sendable, then an ACK. */
     public void flush(long now, List<Frame> out) {
+        if (noStateOwed && receive != null) {
+            out.add(new Reset(local, remote, receive.epoch(), receive.nextExpected(), Reset.Cause.NO_STATE));
+            noStateOwed = false;
+        }
         while (send != null && send.wantsToSend()) {
             AckBlock ack = receive == null ? AckBlock.NONE : receive.ackBlock();
-            int budget = Wire.MAX_SEND_DATAGRAM - Wire.HEADER_BYTES - Wire.DATA_FIXED_BYTES - ack.encodedSize() - 1;
-            List<StreamRecord> records = send.take(budget, now);
+            int budgetBytes = Wire.MAX_SEND_DATAGRAM - Wire.HEADER_BYTES - Wire.DATA_FIXED_BYTES - ack.encodedSize() - 1;
+            List<StreamRecord> records = send.take(budgetBytes, now);
             if (records.isEmpty()) {
                 break;
             }
@@ -83,14 +131,21 @@ public final class Link {
             }
         }
         if (receive != null && receive.ackWanted(now)) {
-            out.add(new Ack(local, remote, receive.ackBlock()));
+            out.add(receive.refused()
+                    ? new Reset(local, remote, receive.epoch(), receive.nextExpected(), Reset.Cause.REFUSED)
+                    : new Ack(local, remote, receive.ackBlock()));
             receive.ackSent();
         }
     }
 
     /** True when {@link #flush} would send something now. */
     public boolean wantsFlush(long now) {
-        return (send != null && send.wantsToSend()) || (receive != null && receive.ackWanted(now));
+        return noStateOwed || (send != null && send.wantsToSend()) || (receive != null && receive.ackWanted(now));
+    }
+
+    /** True while the link has timers or frames pending: messages without outcome, or an ack owed. */
+    public boolean active() {
+        return noStateOwed || (send != null && send.busy()) || (receive != null && receive.ackDeadline() >= 0);
     }
 
     /** The earliest time a timer of this link fires, or -1. */
@@ -106,19 +161,44 @@ public final class Link {
     /** Runs due timers; a stream past its delivery timeout fails whole and the next message opens a new one. */
     public void onTimer(long now) {
         if (send != null && !send.onTimer(now)) {
-            long seconds = deliveryTimeout / 1_000_000_000L;
-            send.failAll("no acknowledgement within " + seconds + " s", outcomes);
-            sentBefore += send.recordsSent(); // keep the link's counters across streams
-            retransmittedBefore += send.recordsRetransmitted();
+            long seconds = policy.deliveryTimeoutNanos() / 1_000_000_000L;
+            send.failAll(away ? "it left (timeout)" : "no acknowledgement within " + seconds + " s", outcomes);
+            retire(send);
             send = null;
         }
     }
 
-    /** The peer left: every message still on the way to it fails. */
+    /** The peer's hold time ran out: keep everything, and go on retransmitting within the delivery budget. */
+    public void wentAway() {
+        away = true;
+    }
+
+    /** The peer is heard again after a silence: everything unacknowledged goes again now. */
+    public void cameBack(long now) {
+        away = false;
+        if (send != null) {
+            send.retransmitAllNow(now);
+        }
+    }
+
+    /** The peer is gone for good: every message still on the way to it fails, buffers are given back. */
     public void close(String reason) {
         if (send != null) {
             send.failAll(reason, outcomes);
         }
+        if (receive != null) {
+            receive.release();
+        }
+    }
+
+    /** Bytes this link's receive side holds (out-of-order records and reassembly). */
+    public long bufferedBytes() {
+        return budget.used();
+    }
+
+    private void retire(SendStream s) {
+        sentBefore += s.recordsSent(); // keep the link's counters across streams
+        retransmittedBefore += s.recordsRetransmitted();
     }
 
     public double srttMillis() {
@@ -134,6 +214,28 @@ public final class Link {
     }
 
     public long duplicates() {
-        return receive == null ? 0 : receive.duplicates();
+        return duplicatesBefore + (receive == null ? 0 : receive.duplicates());
+    }
+
+    /**
+     * Shows each message once, across streams: message ids of one sender instance only grow (protocol.md
+     * 4.2), so one that is not newer than the last shown was shown already; it is acknowledged, not shown.
+     */
+    private final class OnceOnly implements MessageSink {
+        @Override
+        public void message(int messageId, boolean room, byte[] utf8) {
+            if (anyDelivered && Wire.distance(lastDelivered, messageId) <= 0) {
+                sink.discarded(DropReason.REPEATED_MESSAGE, "message " + Integer.toUnsignedString(messageId));
+                return;
+            }
+            anyDelivered = true;
+            lastDelivered = messageId;
+            sink.message(messageId, room, utf8);
+        }
+
+        @Override
+        public void discarded(DropReason reason, String detail) {
+            sink.discarded(reason, detail);
+        }
     }
 }

@@ -5,14 +5,25 @@ package lanchat.reliable;
  * Karn's rule is the caller's: it only samples records that were sent once.
  */
 public final class RttEstimator {
-    public static final long MIN_RTO = 10_000_000L;
-    public static final long MAX_RTO = 1_000_000_000L;
-    public static final long INITIAL_RTO = 100_000_000L;
     private static final long GRANULARITY = 1_000_000L;
 
+    private final long initialRto;
+    private final long minRto;
+    private final long maxRto;
     private long srtt = -1;
     private long rttvar;
-    private long rto = INITIAL_RTO;
+    private long rto;
+
+    public RttEstimator(StreamPolicy policy) {
+        this.initialRto = policy.initialRtoNanos();
+        this.minRto = policy.minRtoNanos();
+        this.maxRto = policy.maxRtoNanos();
+        this.rto = initialRto;
+    }
+
+    public RttEstimator() {
+        this(StreamPolicy.DEFAULTS);
+    }
 
     public void sample(long rtt) {
         if (rtt < 0) {
@@ -25,12 +36,17 @@ public final class RttEstimator {
             rttvar = (3 * rttvar + Math.abs(srtt - rtt)) / 4;
             srtt = (7 * srtt + rtt) / 8;
         }
-        rto = clamp(srtt + Math.max(GRANULARITY, 4 * rttvar)); // a fresh sample also ends any backoff
+        resetBackoff(); // a fresh sample also ends any backoff
     }
 
     /** A retransmission timeout fired: double the timeout until the next sample. */
     public void backoff() {
         rto = clamp(rto * 2);
+    }
+
+    /** Back to the timeout the estimate gives, e.g. when a silent peer is heard again. */
+    public void resetBackoff() {
+        rto = srtt < 0 ? initialRto : clamp(srtt + Math.max(GRANULARITY, 4 * rttvar));
     }
 
     public long rto() {
@@ -42,7 +58,7 @@ public final class RttEstimator {
         return srtt < 0 ? Double.NaN : srtt / 1e6;
     }
 
-    private static long clamp(long value) {
-        return Math.max(MIN_RTO, Math.min(MAX_RTO, value));
+    private long clamp(long value) {
+        return Math.max(minRto, Math.min(maxRto, value));
     }
 }

@@ -13,16 +13,18 @@ import lanchat.wire.Wire;
  * receiver's cumulative ack passes its END record. Pure state: time comes in as arguments.
  */
 public final class SendStream {
-    /** An ack newer by this many DATA datagrams than a record's last carrier marks the record lost. */
-    static final int REORDER_THRESHOLD = 3;
+    /** A message on this stream that has no outcome yet; kept whole so that a reset can send it again. */
+    public record Pending(int messageId, boolean room, byte[] utf8, int endSeq) {}
 
     private final int epoch;
+    private final StreamPolicy policy;
     private final long deliveryTimeout;
-    private final RttEstimator rtt = new RttEstimator();
+    private final int windowRecords;
+    private final RttEstimator rtt;
     private final InFlight[] window = new InFlight[Wire.WINDOW];
     private final ArrayDeque<StreamRecord> unsent = new ArrayDeque<>();
     private final ArrayDeque<InFlight> retransmits = new ArrayDeque<>();
-    private final ArrayDeque<long[]> messageEnds = new ArrayDeque<>(); // {messageId, end seq}
+    private final ArrayDeque<Pending> messageEnds = new ArrayDeque<>();
 
     private int nextSeq;     // next sequence number to assign
     private int sendNext;    // first sequence number never transmitted
@@ -32,9 +34,12 @@ public final class SendStream {
     private long recordsSent;
     private long recordsRetransmitted;
 
-    public SendStream(int epoch, long deliveryTimeoutNanos) {
+    public SendStream(int epoch, StreamPolicy policy) {
         this.epoch = epoch;
-        this.deliveryTimeout = deliveryTimeoutNanos;
+        this.policy = policy;
+        this.deliveryTimeout = policy.deliveryTimeoutNanos();
+        this.windowRecords = policy.windowRecords();
+        this.rtt = new RttEstimator(policy);
     }
 
     public int epoch() {
@@ -50,13 +55,13 @@ public final class SendStream {
             byte[] fragment = len == utf8.length ? utf8 : java.util.Arrays.copyOfRange(utf8, off, off + len);
             unsent.add(new StreamRecord(nextSeq++, messageId, flags | (last ? StreamRecord.END : 0), fragment));
         }
-        messageEnds.add(new long[] {messageId, nextSeq - 1});
+        messageEnds.add(new Pending(messageId, room, utf8, nextSeq - 1));
     }
 
     /** True when a retransmission is due or new records fit in the window. */
     public boolean wantsToSend() {
         dropAcknowledgedRetransmits();
-        return !retransmits.isEmpty() || (!unsent.isEmpty() && Wire.distance(ackedNext, sendNext) < Wire.WINDOW);
+        return !retransmits.isEmpty() || (!unsent.isEmpty() && Wire.distance(ackedNext, sendNext) < windowRecords);
     }
 
     private void dropAcknowledgedRetransmits() {
@@ -90,7 +95,7 @@ public final class SendStream {
             budget -= transmit(f, now, tx, out);
             recordsRetransmitted++;
         }
-        while (!unsent.isEmpty() && Wire.distance(ackedNext, sendNext) < Wire.WINDOW
+        while (!unsent.isEmpty() && Wire.distance(ackedNext, sendNext) < windowRecords
                 && out.size() < Wire.MAX_RECORDS_PER_DATA && unsent.peek().encodedSize() <= budget) {
             InFlight f = new InFlight(unsent.poll());
             window[slot(f.record.seq())] = f;
@@ -149,8 +154,57 @@ public final class SendStream {
             rtoDeadline = ackedNext == sendNext ? -1 : now + rtt.rto();
             queueLost(newestTransmission);
         }
-        while (!messageEnds.isEmpty() && Wire.distance((int) messageEnds.peek()[1], ackedNext) > 0) {
-            outcomes.delivered((int) messageEnds.poll()[0]);
+        reportDelivered(outcomes);
+    }
+
+    private void reportDelivered(Outcomes outcomes) {
+        while (!messageEnds.isEmpty() && Wire.distance(messageEnds.peek().endSeq(), ackedNext) > 0) {
+            outcomes.delivered(messageEnds.poll().messageId());
+        }
+    }
+
+    /**
+     * The receiver reset this stream (protocol.md 4.5). Returns null when the reset is stale or changes
+     * nothing (the receiver is not behind what it acknowledged); otherwise the stream is over: messages
+     * before the reset's next expected are delivered, and the rest are returned to be sent again on a new
+     * stream ({@code NO_STATE}) or failed here ({@code REFUSED}, returning an empty list).
+     */
+    public List<Pending> onReset(lanchat.wire.Reset reset, Outcomes outcomes) {
+        int next = reset.nextExpected();
+        if (reset.epoch() != epoch || Wire.distance(next, sendNext) < 0) {
+            return null;
+        }
+        List<Pending> again = new ArrayList<>();
+        if (reset.cause() == lanchat.wire.Reset.Cause.NO_STATE) {
+            if (Wire.distance(ackedNext, next) >= 0) {
+                return null; // it holds all it acknowledged: record 0 of a new stream was just lost
+            }
+            again.addAll(messageEnds); // it lost what it had: the recipient's message ids keep it from repeats
+            messageEnds.clear();
+        } else {
+            if (Wire.distance(ackedNext, next) > 0) {
+                ackedNext = next;
+            }
+            reportDelivered(outcomes);
+            while (!messageEnds.isEmpty()) {
+                outcomes.failed(messageEnds.poll().messageId(), "refused by the recipient as malformed");
+            }
+        }
+        abandon();
+        return again;
+    }
+
+    /** The receiver is heard again after a silence: repair at once instead of after a backed-off timeout. */
+    public void retransmitAllNow(long now) {
+        for (int seq = ackedNext; seq != sendNext; seq++) {
+            InFlight f = window[slot(seq)];
+            if (!f.sacked && !f.queuedForRetransmit) {
+                queueRetransmit(f);
+            }
+        }
+        rtt.resetBackoff();
+        if (ackedNext != sendNext) {
+            rtoDeadline = now + rtt.rto();
         }
     }
 
@@ -189,8 +243,12 @@ public final class SendStream {
     /** Fails every message not yet delivered and forgets all records. */
     public void failAll(String reason, Outcomes outcomes) {
         while (!messageEnds.isEmpty()) {
-            outcomes.failed((int) messageEnds.poll()[0], reason);
+            outcomes.failed(messageEnds.poll().messageId(), reason);
         }
+        abandon();
+    }
+
+    private void abandon() {
         java.util.Arrays.fill(window, null);
         unsent.clear();
         retransmits.clear();
@@ -225,7 +283,7 @@ public final class SendStream {
         if (newestTransmission < 0) {
             return;
         }
-        long threshold = newestTransmission - REORDER_THRESHOLD;
+        long threshold = newestTransmission - policy.reorderThreshold();
         for (int seq = ackedNext; seq != sendNext; seq++) {
             InFlight f = window[slot(seq)];
             if (f.transmissions == 1 && f.lastTransmission > threshold) {

@@ -3,7 +3,10 @@ package lanchat.transport;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 
-/** How the engine sends datagrams. Received datagrams are pushed into the engine by its event loop. */
+/**
+ * The bottom of the stack: datagrams in and out, and nothing about their content. The real one is
+ * {@link UdpTransport}; the simulator provides its own. Never blocks.
+ */
 public interface Transport {
     /** The unicast endpoint peers reach us at. */
     InetSocketAddress localAddress();
@@ -13,4 +16,10 @@ public interface Transport {
 
     /** Sends one datagram to the multicast group. */
     boolean sendToGroup(ByteBuffer datagram);
+
+    /**
+     * Reads one waiting datagram, unicast or multicast, into {@code buffer} (cleared first, flipped after);
+     * returns its source, or null when nothing waits.
+     */
+    InetSocketAddress receive(ByteBuffer buffer);
 }

@@ -25,6 +25,7 @@ public final class UdpTransport implements Transport, Closeable {
     private final DatagramChannel group;
     private final InetSocketAddress local;
     private final InetSocketAddress groupAddress;
+    private boolean groupFirst;
 
     private UdpTransport(DatagramChannel unicast, DatagramChannel group, InetSocketAddress groupAddress)
             throws IOException {
@@ -116,6 +117,26 @@ public final class UdpTransport implements Transport, Closeable {
             return unicast.send(datagram, to) > 0;
         } catch (IOException e) {
             return false; // e.g. ICMP unreachable reported on this socket; reliability repairs it
+        }
+    }
+
+    /** The two sockets take turns, so that a flood on one does not starve the other. */
+    @Override
+    public InetSocketAddress receive(ByteBuffer buffer) {
+        groupFirst = !groupFirst;
+        DatagramChannel first = groupFirst ? group : unicast;
+        InetSocketAddress from = receiveFrom(first, buffer);
+        return from != null ? from : receiveFrom(first == group ? unicast : group, buffer);
+    }
+
+    private static InetSocketAddress receiveFrom(DatagramChannel channel, ByteBuffer buffer) {
+        buffer.clear();
+        try {
+            InetSocketAddress from = (InetSocketAddress) channel.receive(buffer);
+            buffer.flip();
+            return from;
+        } catch (IOException e) {
+            return null; // e.g. an ICMP error reported on this socket; the other one still gets its turn
         }
     }
 

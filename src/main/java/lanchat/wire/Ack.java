@@ -6,4 +6,9 @@ public record Ack(PeerRef sender, PeerRef receiver, AckBlock ack) implements Fra
     public FrameType type() {
         return FrameType.ACK;
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.ack(this);
+    }
 }

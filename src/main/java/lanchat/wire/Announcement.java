@@ -29,4 +29,9 @@ public record Announcement(FrameType type, PeerRef sender, int port, int holdMil
     public static Announcement heartbeat(PeerRef sender, int port, int holdMillis, String name) {
         return new Announcement(FrameType.HEARTBEAT, sender, port, holdMillis, name);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.announcement(this);
+    }
 }

@@ -28,4 +28,9 @@ public record Data(PeerRef sender, PeerRef receiver, int epoch, AckBlock ack, Li
         }
         return size;
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.data(this);
+    }
 }

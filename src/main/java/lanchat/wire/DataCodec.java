@@ -40,6 +40,9 @@ final class DataCodec {
         for (int i = 0; i < count; i++) {
             int seq = in.i32("sequence number");
             int messageId = in.i32("message id");
+            if (messageId == 0) {
+                throw WireReader.bad("message id 0");
+            }
             int flags = in.u8("flags");
             if ((flags & ~KNOWN_FLAGS) != 0) {
                 throw WireReader.bad("reserved record flag set");

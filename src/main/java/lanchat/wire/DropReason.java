@@ -1,8 +1,11 @@
 package lanchat.wire;
 
-/** Why a received datagram was not accepted. Every drop is counted under one of these. */
+/**
+ * Why a received datagram, or part of it, was not accepted. Every drop is counted under one of these, and
+ * each belongs to the layer that decides it.
+ */
 public enum DropReason {
-    // Decoding (this package).
+    // Framing: decoding (this package).
     BAD_MAGIC("wrong magic"),
     OLDER_VERSION("older version"),
     NEWER_VERSION("newer version"),
@@ -10,20 +13,36 @@ public enum DropReason {
     TRUNCATED("truncated"),
     BAD_FIELD("bad field"),
     TRAILING_BYTES("trailing bytes"),
-    TOO_LARGE("larger than 65507 bytes"),
-    // Protocol state (the engine).
+    TOO_LARGE("larger than 1200 bytes"),
+    // Membership: whose frame it is.
     OWN_ID("our own peer id"),
     NOT_FOR_ME("not for me"),
     STALE_INCARNATION("stale incarnation"),
     UNKNOWN_PEER("unknown peer"),
+    TABLE_FULL("peer table full"),
+    // Reliable streams: what a known peer's stream may carry.
     STALE_EPOCH("stale stream epoch"),
     BEYOND_WINDOW("beyond window"),
-    TABLE_FULL("peer table full"),
-    BAD_MESSAGE("bad message");
+    BAD_MESSAGE("bad message"),
+    RECEIVE_BUDGET("receive buffer full"),
+    AFTER_STALL("read after a stall"),
+    REFUSED_STREAM("refused stream"),
+    STALE_RESET("stale reset"),
+    REPEATED_MESSAGE("message shown before");
+
+    /** The layers of the receive path, bottom up, as counters group them. */
+    public enum Layer { FRAMING, MEMBERSHIP, STREAMS }
 
     public final String label;
 
     DropReason(String label) {
         this.label = label;
+    }
+
+    public Layer layer() {
+        if (ordinal() <= TOO_LARGE.ordinal()) {
+            return Layer.FRAMING;
+        }
+        return ordinal() <= TABLE_FULL.ordinal() ? Layer.MEMBERSHIP : Layer.STREAMS;
     }
 }

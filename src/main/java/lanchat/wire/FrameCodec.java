@@ -13,19 +13,42 @@ public final class FrameCodec {
     public static int encode(Frame frame, ByteBuffer out) {
         int start = out.position();
         HeaderCodec.write(out, frame.type(), frame.sender());
-        if (frame instanceof Announcement a) {
-            AnnouncementCodec.write(out, a);
-        } else if (frame instanceof Data d) {
-            DataCodec.write(out, d);
-        } else if (frame instanceof Ack a) {
-            AckCodec.write(out, a);
-        } // a GOODBYE is the header alone
+        frame.accept(new Frame.Visitor<Void>() {
+            @Override
+            public Void announcement(Announcement a) {
+                AnnouncementCodec.write(out, a);
+                return null;
+            }
+
+            @Override
+            public Void goodbye(Goodbye g) {
+                return null; // the header alone
+            }
+
+            @Override
+            public Void data(Data d) {
+                DataCodec.write(out, d);
+                return null;
+            }
+
+            @Override
+            public Void ack(Ack a) {
+                AckCodec.write(out, a);
+                return null;
+            }
+
+            @Override
+            public Void reset(Reset r) {
+                ResetCodec.write(out, r);
+                return null;
+            }
+        });
         return out.position() - start;
     }
 
     /** Encodes into a new array of exactly the frame's size. For tests and tools: the engine reuses a buffer. */
     public static byte[] encode(Frame frame) {
-        ByteBuffer buf = ByteBuffer.allocate(Wire.MAX_RECEIVE_DATAGRAM);
+        ByteBuffer buf = ByteBuffer.allocate(Wire.MAX_UDP_PAYLOAD);
         int n = encode(frame, buf);
         byte[] out = new byte[n];
         buf.flip().get(out);
@@ -77,6 +100,7 @@ public final class FrameCodec {
             }
             case DATA -> DataCodec.read(in, sender);
             case ACK -> AckCodec.read(in, sender);
+            case RESET -> ResetCodec.read(in, sender);
         };
     }
 }

@@ -6,7 +6,8 @@ public enum FrameType {
     HEARTBEAT(0x02),
     GOODBYE(0x03),
     DATA(0x10),
-    ACK(0x11);
+    ACK(0x11),
+    RESET(0x12);
 
     public final int code;
 
@@ -14,7 +15,7 @@ public enum FrameType {
         this.code = code;
     }
 
-    /** The type for a code, or null when the code is not one of version 1's. */
+    /** The type for a code, or null when the code is not one this version knows. */
     public static FrameType of(int code) {
         for (FrameType t : values()) {
             if (t.code == code) {

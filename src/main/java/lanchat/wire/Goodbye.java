@@ -6,4 +6,9 @@ public record Goodbye(PeerRef sender) implements Frame {
     public FrameType type() {
         return FrameType.GOODBYE;
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.goodbye(this);
+    }
 }

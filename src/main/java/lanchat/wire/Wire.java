@@ -13,8 +13,13 @@ public final class Wire {
 
     /** Largest datagram a peer sends (RFC 8085's safe UDP payload). */
     public static final int MAX_SEND_DATAGRAM = 1200;
-    /** Largest datagram a peer accepts. */
-    public static final int MAX_RECEIVE_DATAGRAM = 65_507;
+    /**
+     * Largest datagram a peer accepts: what a compliant peer sends. Larger ones are dropped as too large,
+     * so no record can be bigger than a compliant sender makes it (memory is budgeted in bytes).
+     */
+    public static final int MAX_RECEIVE_DATAGRAM = MAX_SEND_DATAGRAM;
+    /** The largest UDP payload there is: tools and tests may encode frames up to this size. */
+    public static final int MAX_UDP_PAYLOAD = 65_507;
     public static final int MAX_RECORDS_PER_DATA = 255;
     public static final int MAX_NAME_BYTES = 32;
     public static final int MIN_HOLD_MILLIS = 100;

@@ -26,13 +26,15 @@ class DiscoveryTest {
     static final PeerRef SELF = new PeerRef(0x5e1f_0000_0000_0001L, 1_000);
     static final int PORT = 40_000;
     static final int HOLD = 2_000;
+    static final int MAX_PEERS = 1_024;
 
     final RecordingOutbox outbox = new RecordingOutbox();
     final RecordingListener listener = new RecordingListener();
     Discovery d = discovery(1);
 
     Discovery discovery(long seed) {
-        return new Discovery(SELF, "me", PORT, 500 * MS, HOLD, new SplittableRandom(seed), outbox, listener);
+        return new Discovery(SELF, "me", PORT, new MembershipPolicy(500 * MS, HOLD, MAX_PEERS, 10, 50 * MS),
+                new SplittableRandom(seed), outbox, listener);
     }
 
     /** Addresses stay in 127.0.0.0/8; they are only objects here, nothing is sent. */
@@ -353,19 +355,19 @@ class DiscoveryTest {
     @Test
     void theTableHoldsAtMost1024Peers() {
         start(0);
-        for (int i = 1; i <= PeerTable.MAX_PEERS; i++) {
+        for (int i = 1; i <= MAX_PEERS; i++) {
             assertNull(heartbeat(1_000 + i, "p" + i, SECOND));
         }
         assertEquals(DropReason.TABLE_FULL, heartbeat(5_000, "late", SECOND));
         assertEquals(DropReason.TABLE_FULL, hello(5_001, "later", SECOND));
-        assertEquals(PeerTable.MAX_PEERS, d.table().size());
-        assertEquals(PeerTable.MAX_PEERS, listener.joined.size());
+        assertEquals(MAX_PEERS, d.table().size());
+        assertEquals(MAX_PEERS, listener.joined.size());
         assertNull(heartbeat(1_001, "p1", SECOND + MS), "known peers are still heard");
         assertNull(announce(FrameType.HEARTBEAT, 1_002, 2, "p2", HOLD, SECOND + MS), "a restart is no new peer");
-        assertEquals(PeerTable.MAX_PEERS, d.table().size());
+        assertEquals(MAX_PEERS, d.table().size());
         assertNull(d.onGoodbye(new Goodbye(new PeerRef(1_003, 1))));
         assertNull(heartbeat(5_000, "late", SECOND + 2 * MS), "room again after a leave");
-        assertEquals(PeerTable.MAX_PEERS, d.table().size());
+        assertEquals(MAX_PEERS, d.table().size());
     }
 
     // ---- DATA or ACK from strangers ----

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /** Display names (protocol.md 3): {@code #} and four hex digits of the id only while a name is shared. */
 class PeerTableTest {
-    final PeerTable table = new PeerTable();
+    final PeerTable table = new PeerTable(1_024);
 
     Peer add(long id, String name) {
         Peer p = new Peer(new PeerRef(id, 1), name, new InetSocketAddress("127.0.0.1", 40_000), 2_000_000_000L, 0);

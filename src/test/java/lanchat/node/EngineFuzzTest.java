@@ -441,7 +441,7 @@ class EngineFuzzTest {
 
         /** Hands a datagram to a node's engine on its loop at the current virtual time. */
         static void deliver(SimNetwork net, SimNode target, byte[] datagram, InetSocketAddress source) {
-            target.execute(() -> target.engine().onDatagram(ByteBuffer.wrap(datagram), source, net.now()));
+            target.execute(() -> target.engine().onDatagram(ByteBuffer.wrap(datagram), source, net.now(), false));
         }
 
         void injectOne() {

@@ -24,7 +24,7 @@ class ReceiveStreamTest {
     static final int END = StreamRecord.END;
     static final int ROOM = StreamRecord.ROOM;
 
-    final ReceiveStream r = new ReceiveStream(EPOCH);
+    final ReceiveStream r = new ReceiveStream(EPOCH, StreamPolicy.DEFAULTS, ByteBudget.total(Long.MAX_VALUE));
     final RecordingSink sink = new RecordingSink();
 
     static StreamRecord rec(int seq, int id, int flags, byte[] payload) {
@@ -37,7 +37,7 @@ class ReceiveStreamTest {
     }
 
     void feed(long now, StreamRecord... records) {
-        r.onRecords(List.of(records), now, sink);
+        r.onRecords(List.of(records), now, sink, false);
     }
 
     static AckBlock block(int next, int... firstAndCount) {
@@ -125,7 +125,7 @@ class ReceiveStreamTest {
             Collections.shuffle(arrivals, new java.util.Random(random.nextLong()));
             for (int i = 0; i < arrivals.size(); ) {
                 int n = 1 + random.nextInt(8);
-                r.onRecords(arrivals.subList(i, Math.min(arrivals.size(), i + n)), now += MS, sink);
+                r.onRecords(arrivals.subList(i, Math.min(arrivals.size(), i + n)), now += MS, sink, false);
                 i += n;
             }
             assertEquals(sent.size(), sink.messages.size(), "batch " + batch + " complete");
@@ -213,12 +213,14 @@ class ReceiveStreamTest {
     // ---- acknowledgement timing ----
 
     @Test
-    void oneInOrderDatagramIsAcknowledgedAfter2ms() {
+    void oneInOrderDatagramIsAcknowledgedAfterTheAckDelay() {
+        long delay = StreamPolicy.DEFAULTS.ackDelayNanos();
+        assertTrue(delay <= 2 * MS, "protocol.md 4.3: no later than 2 ms");
         feed(10 * MS, single(0));
         assertFalse(r.ackWanted(10 * MS));
-        assertFalse(r.ackWanted(12 * MS - 1));
-        assertTrue(r.ackWanted(12 * MS));
-        assertEquals(12 * MS, r.ackDeadline());
+        assertFalse(r.ackWanted(10 * MS + delay - 1));
+        assertTrue(r.ackWanted(10 * MS + delay));
+        assertEquals(10 * MS + delay, r.ackDeadline());
         r.ackSent();
         assertFalse(r.ackWanted(100 * MS));
         assertEquals(-1, r.ackDeadline());
@@ -283,40 +285,68 @@ class ReceiveStreamTest {
         for (int i = 0; i < cuts.length; i++) {
             cuts[i] = (i + 1) * 1_024;
         }
-        r.onRecords(fragments(0, 1, false, filled(Wire.MAX_MESSAGE_BYTES), cuts), 0, sink);
+        r.onRecords(fragments(0, 1, false, filled(Wire.MAX_MESSAGE_BYTES), cuts), 0, sink, false);
         assertEquals(1, sink.messages.size());
         assertEquals(Wire.MAX_MESSAGE_BYTES, sink.messages.get(0).utf8().length);
         assertEquals(List.of(), sink.discarded);
     }
 
     @Test
-    void aMessageOver65536BytesIsDiscardedOnceAndTheNextOneArrives() {
+    void aMessageOver65536BytesIsRefusedAndTheStreamStops() {
+        feed(0, single(0));
         int[] cuts = new int[64];
         for (int i = 0; i < cuts.length; i++) {
             cuts[i] = (i + 1) * 1_024;
         }
-        List<StreamRecord> tooLong = fragments(0, 1, false, filled(Wire.MAX_MESSAGE_BYTES + 1), cuts);
-        r.onRecords(tooLong, 0, sink);
-        feed(MS, rec(tooLong.size(), 2, END, "next".getBytes(StandardCharsets.UTF_8)));
-        assertEquals(List.of(DropReason.BAD_MESSAGE), sink.discarded);
-        assertEquals(List.of("next"), sink.texts());
+        List<StreamRecord> tooLong = fragments(1, 1, false, filled(Wire.MAX_MESSAGE_BYTES + 1), cuts);
+        r.onRecords(tooLong, 0, sink, false);
+        feed(MS, rec(1 + tooLong.size(), 2, END, "next".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(List.of(DropReason.BAD_MESSAGE, DropReason.REFUSED_STREAM), sink.discarded);
+        assertEquals(List.of("m0"), sink.texts(), "nothing from the refused message on");
+        assertTrue(r.refused());
+        assertEquals(1, r.nextExpected(), "acks never pass the refused message's first record");
+        assertEquals(block(1), r.ackBlock());
     }
 
     @Test
-    void fragmentsThatDisagreeOnMessageIdAreDiscardedOnce() {
+    void fragmentsThatDisagreeOnMessageIdRefuseTheStream() {
         feed(0, rec(0, 1, 0, new byte[] {'a'}), rec(1, 2, 0, new byte[] {'b'}), rec(2, 3, END, new byte[] {'c'}),
                 rec(3, 4, END, new byte[] {'d'}));
         assertEquals(List.of(DropReason.BAD_MESSAGE), sink.discarded);
-        assertEquals(List.of(4), sink.ids(), "the stream goes on with the message after the END");
+        assertEquals(List.of(), sink.ids());
+        assertTrue(r.refused());
+        assertEquals(0, r.nextExpected());
     }
 
     @Test
-    void fragmentsThatDisagreeOnTheRoomFlagAreDiscarded() {
-        feed(0, rec(0, 1, ROOM, new byte[] {'a'}), rec(1, 1, END, new byte[] {'b'}));
+    void fragmentsThatDisagreeOnTheRoomFlagRefuseTheStream() {
+        feed(0, rec(0, 1, ROOM, new byte[] {'a'}), rec(1, 1, ROOM | END, new byte[] {'b'}));
         feed(MS, rec(2, 2, 0, new byte[] {'c'}), rec(3, 2, ROOM | END, new byte[] {'d'}));
-        feed(2 * MS, rec(4, 3, ROOM, new byte[] {'e'}), rec(5, 3, ROOM | END, new byte[] {'f'}));
-        assertEquals(List.of(DropReason.BAD_MESSAGE, DropReason.BAD_MESSAGE), sink.discarded);
-        assertEquals(List.of("ef"), sink.texts());
-        assertTrue(sink.messages.get(0).room());
+        assertEquals(List.of(DropReason.BAD_MESSAGE), sink.discarded);
+        assertEquals(List.of("ab"), sink.texts());
+        assertEquals(2, r.nextExpected());
+    }
+
+    @Test
+    void outOfOrderRecordsBeyondTheByteBudgetAreDroppedAsIfLost() {
+        ByteBudget node = ByteBudget.total(10 * ReceiveStream.costOf(100));
+        ReceiveStream small = new ReceiveStream(EPOCH, StreamPolicy.DEFAULTS, new ByteBudget(Long.MAX_VALUE, node));
+        for (int seq = 1; seq <= 20; seq++) {
+            small.onRecords(List.of(rec(seq, seq, END, filled(100))), 0, sink, false);
+        }
+        assertEquals(10 * ReceiveStream.costOf(100), node.used(), "never past the node's budget");
+        assertEquals(10, sink.discarded.stream().filter(d -> d == DropReason.RECEIVE_BUDGET).count());
+        small.onRecords(List.of(rec(0, 100, END, filled(1))), 0, sink, false);
+        assertEquals(11, sink.messages.size(), "record 0 and the ten held");
+        assertEquals(0, node.used(), "delivered: every byte given back");
+        assertEquals(block(11), small.ackBlock(), "the dropped ones are not acknowledged");
+    }
+
+    @Test
+    void recordsReadAfterAStallAreDroppedAndAnAckIsOwedAtOnce() {
+        r.onRecords(List.of(single(0)), 0, sink, true);
+        assertEquals(List.of(DropReason.AFTER_STALL), sink.discarded);
+        assertTrue(r.ackWanted(0));
+        assertEquals(block(0), r.ackBlock());
     }
 }

@@ -22,7 +22,7 @@ class SendStreamTest {
     static final int ALL = Integer.MAX_VALUE;
 
     final RecordingOutcomes outcomes = new RecordingOutcomes();
-    final SendStream s = new SendStream(EPOCH, 10_000 * MS);
+    final SendStream s = new SendStream(EPOCH, StreamPolicy.DEFAULTS.withDeliveryTimeoutNanos(10_000 * MS));
 
     static byte[] pattern(int n) {
         byte[] b = new byte[n];
@@ -362,7 +362,7 @@ class SendStreamTest {
 
     @Test
     void theStreamFailsDeliveryTimeoutAfterTheFirstTransmissionOfTheOldestRecord() {
-        SendStream stream = new SendStream(EPOCH, 1_000 * MS);
+        SendStream stream = new SendStream(EPOCH, StreamPolicy.DEFAULTS.withDeliveryTimeoutNanos(1_000 * MS));
         enqueueSmall(stream, 1, 1);
         stream.take(ALL, 0);
         while (stream.nextDeadline() < 1_000 * MS) { // retransmissions do not restart the clock
@@ -377,7 +377,7 @@ class SendStreamTest {
 
     @Test
     void theDeliveryClockFollowsTheOldestUnacknowledgedRecord() {
-        SendStream stream = new SendStream(EPOCH, 1_000 * MS);
+        SendStream stream = new SendStream(EPOCH, StreamPolicy.DEFAULTS.withDeliveryTimeoutNanos(1_000 * MS));
         enqueueSmall(stream, 1, 3);
         stream.take(ONE, 0);
         stream.take(ONE, 500 * MS);
@@ -388,7 +388,7 @@ class SendStreamTest {
 
     @Test
     void recordsNotYetSentDoNotRunTheDeliveryClock() {
-        SendStream stream = new SendStream(EPOCH, 1_000 * MS);
+        SendStream stream = new SendStream(EPOCH, StreamPolicy.DEFAULTS.withDeliveryTimeoutNanos(1_000 * MS));
         enqueueSmall(stream, 1, 2);
         stream.take(ONE, 0);
         stream.onAck(ack(1), MS, outcomes);

@@ -16,6 +16,7 @@ import java.util.SplittableRandom;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import lanchat.node.ChatNode;
+import lanchat.node.DutyCycle;
 import lanchat.node.Engine;
 import lanchat.node.NodeConfig;
 import lanchat.wire.PeerRef;
@@ -66,10 +67,11 @@ public final class SimNetwork {
         SplittableRandom nodeRandom = new SplittableRandom(seed);
         PeerRef ref = ChatNode.newRef(config, clock, nodeRandom);
         n.engine = new Engine(config, ref, n, nodeRandom, n.events);
+        n.cycle = new DutyCycle(n.engine, n, clock, config);
         n.node = ChatNode.attach(n.engine, n, config);
         nodes.add(n);
         byAddress.put(n.address, n);
-        n.engine.start(now());
+        n.cycle.start();
         touched(n);
         flushTouched();
         return n;
@@ -78,6 +80,15 @@ public final class SimNetwork {
     /** Takes a peer off the network without a goodbye, as if its machine died. */
     public void kill(SimNode n) {
         n.up = false;
+    }
+
+    /**
+     * Stops the peer's process for {@code nanos} (as SIGSTOP would): no timers, no reading; what arrives
+     * waits in its receive buffer, and it all runs again at the end, with the clock moved on.
+     */
+    public void pause(SimNode n, long nanos) {
+        n.pausedUntil = now() + nanos;
+        schedule(n.pausedUntil, () -> touched(n));
     }
 
     /** Datagrams between the two sides are dropped until {@link #heal}. */
@@ -92,6 +103,7 @@ public final class SimNetwork {
     /** Runs until {@code done} holds or {@code maxNanos} of virtual time pass; returns whether it holds. */
     public boolean runUntil(BooleanSupplier done, long maxNanos) {
         long end = now() + maxNanos;
+        flushTouched();
         while (!done.getAsBoolean()) {
             if (queue.isEmpty() || queue.peek().time > end) {
                 clock.advanceTo(end);
@@ -118,32 +130,42 @@ public final class SimNetwork {
 
     // ---- called by nodes ----
 
+    /** A task handed to a node: it runs at once on the test thread, its loop; a paused node runs it later. */
     void runNow(SimNode n, Runnable task) {
-        if (n.up) {
-            task.run();
-            touched(n);
+        if (!n.up) {
+            return;
         }
+        if (n.paused()) {
+            n.cycle.submit(task);
+        } else {
+            task.run();
+        }
+        touched(n);
     }
 
     void touched(SimNode n) {
         touched.add(n);
     }
 
-    /** End of a batch: let each node send what piled up, then re-arm its timer. */
+    /** End of an instant: every node with input runs a pass of its duty cycle, then waits for its next deadline. */
     void flushTouched() {
         while (!touched.isEmpty()) {
             List<SimNode> batch = new ArrayList<>(touched);
             touched.clear();
             for (SimNode n : batch) {
-                if (!n.up) {
+                if (!n.up || n.paused()) {
                     continue;
                 }
-                n.engine.flush(now());
-                long deadline = n.engine.nextDeadline();
-                if (deadline < n.wakeAt || n.wakeAt < now()) {
-                    n.wakeAt = Math.max(deadline, now());
-                    long at = n.wakeAt;
-                    schedule(at, () -> wake(n, at));
+                long next = n.cycle.doWork();
+                if (next <= now()) {
+                    n.cycle.waitingUntil(now());
+                    touched.add(n); // more input waits: another pass at this instant
+                } else if (next < n.wakeAt || n.wakeAt < now()) {
+                    n.cycle.waitingUntil(next);
+                    n.wakeAt = next;
+                    schedule(next, () -> wake(n, next));
+                } else {
+                    n.cycle.waitingUntil(n.wakeAt);
                 }
             }
         }
@@ -154,7 +176,6 @@ public final class SimNetwork {
             return; // superseded by an earlier wake-up
         }
         n.wakeAt = Long.MAX_VALUE;
-        n.engine.onTimers(now());
         touched(n);
     }
 
@@ -192,7 +213,7 @@ public final class SimNetwork {
 
     private void deliver(SimNode from, SimNode to, byte[] datagram) {
         if (to.up) {
-            to.engine.onDatagram(ByteBuffer.wrap(datagram), from.address, now());
+            to.inbox.add(new SimNode.Inbound(datagram, from.address));
             touched(to);
         }
     }

@@ -2,9 +2,11 @@ package lanchat.sim;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 import java.util.function.Supplier;
 import lanchat.node.ChatNode;
 import lanchat.node.Driver;
+import lanchat.node.DutyCycle;
 import lanchat.node.Engine;
 import lanchat.node.EventLog;
 import lanchat.transport.Transport;
@@ -14,10 +16,16 @@ public final class SimNode implements Transport, Driver {
     final SimNetwork network;
     final InetSocketAddress address;
     final EventLog events = new EventLog();
+    /** Datagrams that arrived and wait to be read, as in a socket's receive buffer. */
+    final ArrayDeque<Inbound> inbox = new ArrayDeque<>();
     Engine engine;
+    DutyCycle cycle;
     ChatNode node;
     boolean up = true;
     long wakeAt = Long.MAX_VALUE;
+    long pausedUntil = Long.MIN_VALUE;
+
+    record Inbound(byte[] datagram, InetSocketAddress from) {}
 
     SimNode(SimNetwork network, InetSocketAddress address) {
         this.network = network;
@@ -57,6 +65,23 @@ public final class SimNode implements Transport, Driver {
     public boolean sendToGroup(ByteBuffer datagram) {
         network.sendToGroup(this, copy(datagram));
         return true;
+    }
+
+    @Override
+    public InetSocketAddress receive(ByteBuffer buffer) {
+        Inbound in = inbox.poll();
+        if (in == null) {
+            return null;
+        }
+        buffer.clear();
+        buffer.put(in.datagram, 0, Math.min(in.datagram.length, buffer.remaining())); // truncates, like a socket
+        buffer.flip();
+        return in.from;
+    }
+
+    /** True while the process is stopped (SIGSTOP, a suspended laptop): nothing runs, datagrams queue up. */
+    public boolean paused() {
+        return network.now() < pausedUntil;
     }
 
     private static byte[] copy(ByteBuffer b) {

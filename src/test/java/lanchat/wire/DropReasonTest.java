@@ -34,9 +34,9 @@ class DropReasonTest {
         assertDropped(DropReason.NEWER_VERSION, raw(0x4C, 0x43, version, 3).peer(ALICE));
     }
 
-    /** Everything but 0x01-0x03 and 0x10-0x11, including the blocks reserved for later versions. */
+    /** Everything but 0x01-0x03 and 0x10-0x12, including the blocks reserved for later versions. */
     @ParameterizedTest
-    @ValueSource(ints = {0x00, 0x04, 0x0F, 0x12, 0x20, 0x2F, 0x30, 0x3F, 0x80, 0xFF})
+    @ValueSource(ints = {0x00, 0x04, 0x0F, 0x13, 0x20, 0x2F, 0x30, 0x3F, 0x80, 0xFF})
     void unknownType(int type) {
         assertDropped(DropReason.UNKNOWN_TYPE, header(type, ALICE));
     }

@@ -32,7 +32,7 @@ class FuzzDecodeTest {
             DropReason.BAD_FIELD, DropReason.TRAILING_BYTES, DropReason.TOO_LARGE);
     private static final Map<String, Integer> TOTALS = new java.util.TreeMap<>();
 
-    private final ByteBuffer encodeBuffer = ByteBuffer.allocate(Wire.MAX_RECEIVE_DATAGRAM);
+    private final ByteBuffer encodeBuffer = ByteBuffer.allocate(Wire.MAX_UDP_PAYLOAD);
 
     private record Valid(Frame frame, byte[] bytes, List<int[]> lengthFields) {}
 

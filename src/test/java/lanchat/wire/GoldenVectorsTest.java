@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import lanchat.wire.Reset;
 import lanchat.wire.AckBlock.SackRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,7 +46,10 @@ class GoldenVectorsTest {
                         20 + 20 + (9 + 2 * 6) + 1 + (11 + 2) + (11 + 1) + (11 + 1)),
                 Arguments.of("ack-no-ranges.hex", new Ack(ALICE, BOB, new AckBlock(1, 42, List.of())), 20 + 16 + 9),
                 Arguments.of("ack-16-ranges.hex", new Ack(BOB, ALICE, new AckBlock(0xFFFFFFFF, 0xFFFFFFF0,
-                        sixteenRangesAcrossTheWrap())), 20 + 16 + 9 + 16 * 6));
+                        sixteenRangesAcrossTheWrap())), 20 + 16 + 9 + 16 * 6),
+                Arguments.of("reset-no-state.hex", new Reset(BOB, ALICE, 3, 0, Reset.Cause.NO_STATE), 20 + 25),
+                Arguments.of("reset-refused.hex", new Reset(ALICE, BOB, 0x01020304, 0x000007D0, Reset.Cause.REFUSED),
+                        20 + 25));
     }
 
     /** 0xfffffff2, 0xfffffff4, ... 0x0e (count 1 each), then 0x10 with count 992 up to the window edge. */
@@ -107,7 +111,7 @@ class GoldenVectorsTest {
 
     @Test
     void theDocumentsConstantsMatchWire() {
-        Map<String, Integer> doc = Map.of("header", 20, "max send", 1200, "max receive", 65_507,
+        Map<String, Integer> doc = Map.of("header", 20, "max send", 1200, "max receive", 1_200,
                 "largest fragment", 1043, "window", 1024, "ranges", 16, "records", 255, "name", 32);
         assertEquals(doc, Map.of("header", Wire.HEADER_BYTES, "max send", Wire.MAX_SEND_DATAGRAM,
                 "max receive", Wire.MAX_RECEIVE_DATAGRAM, "largest fragment", Wire.MAX_FRAGMENT_BYTES,

@@ -26,6 +26,9 @@ final class RandomFrames {
                 return data();
             case ACK:
                 return new Ack(peer(), peer(), ackBlock(false));
+            case RESET:
+                return new Reset(peer(), peer(), nonZeroInt(), rnd.nextInt(),
+                        Reset.Cause.values()[rnd.nextInt(Reset.Cause.values().length)]);
             default:
                 throw new AssertionError(type);
         }
@@ -53,17 +56,27 @@ final class RandomFrames {
         return sb.toString();
     }
 
-    /** One large record, up to 255 tiny ones, or a few small ones; with or without a piggybacked ack. */
+    /**
+     * One large record, up to 255 tiny ones, or a few small ones; with or without a piggybacked ack; records
+     * are added while the datagram stays within the 1,200 bytes a receiver accepts.
+     */
     Data data() {
         int shape = rnd.nextInt(3);
         int count = shape == 0 ? 1 : shape == 1 ? 1 + rnd.nextInt(Wire.MAX_RECORDS_PER_DATA) : 1 + rnd.nextInt(8);
         int maxPayload = shape == 0 ? Wire.MAX_FRAGMENT_BYTES : shape == 1 ? 3 : 40;
+        AckBlock ack = ackBlock(true);
+        int room = Wire.MAX_RECEIVE_DATAGRAM - Wire.HEADER_BYTES - Wire.DATA_FIXED_BYTES - ack.encodedSize() - 1;
         List<StreamRecord> records = new ArrayList<>();
         int seq = rnd.nextInt();
         for (int i = 0; i < count; i++) {
-            records.add(new StreamRecord(seq++, rnd.nextInt(), rnd.nextInt(4), bytes(1 + rnd.nextInt(maxPayload))));
+            StreamRecord r = new StreamRecord(seq++, nonZeroInt(), rnd.nextInt(4), bytes(1 + rnd.nextInt(maxPayload)));
+            if (r.encodedSize() > room && !records.isEmpty()) {
+                break;
+            }
+            room -= r.encodedSize();
+            records.add(r);
         }
-        return new Data(peer(), peer(), nonZeroInt(), ackBlock(true), records);
+        return new Data(peer(), peer(), nonZeroInt(), ack, records);
     }
 
     /** A valid ack block: ranges ascending, separated by gaps, after next expected and inside the window. */
