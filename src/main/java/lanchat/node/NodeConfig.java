@@ -97,7 +97,7 @@ public record NodeConfig(
         long maxRto = maxRtoMillis * 1_000_000L;
         return new StreamPolicy(d.windowRecords(), deliveryMillis * 1_000_000L, ackDelayMicros * 1_000L,
                 d.ackEveryDatagrams(), d.reorderThreshold(), Math.max(minRto, Math.min(maxRto, d.initialRtoNanos())),
-                minRto, maxRto, bytesPerPeer);
+                minRto, maxRto, bytesPerPeer, Math.min(d.quietBeforeFailNanos(), deliveryMillis * 1_000_000L / 2));
     }
 
     public Builder toBuilder() {

@@ -118,7 +118,7 @@ public final class Link {
             out.add(new Reset(local, remote, receive.epoch(), receive.nextExpected(), Reset.Cause.NO_STATE));
             noStateOwed = false;
         }
-        while (send != null && send.wantsToSend()) {
+        while (send != null && send.wantsToSend(now)) {
             AckBlock ack = receive == null ? AckBlock.NONE : receive.ackBlock();
             int budgetBytes = Wire.MAX_SEND_DATAGRAM - Wire.HEADER_BYTES - Wire.DATA_FIXED_BYTES - ack.encodedSize() - 1;
             List<StreamRecord> records = send.take(budgetBytes, now);
@@ -140,7 +140,7 @@ public final class Link {
 
     /** True when {@link #flush} would send something now. */
     public boolean wantsFlush(long now) {
-        return noStateOwed || (send != null && send.wantsToSend()) || (receive != null && receive.ackWanted(now));
+        return noStateOwed || (send != null && send.wantsToSend(now)) || (receive != null && receive.ackWanted(now));
     }
 
     /** True while the link has timers or frames pending: messages without outcome, or an ack owed. */
@@ -162,9 +162,13 @@ public final class Link {
     public void onTimer(long now) {
         if (send != null && !send.onTimer(now)) {
             long seconds = policy.deliveryTimeoutNanos() / 1_000_000_000L;
-            send.failAll(away ? "it left (timeout)" : "no acknowledgement within " + seconds + " s", outcomes);
+            List<SendStream.Pending> unsent = send.failSent(
+                    away ? "it left (timeout)" : "no acknowledgement within " + seconds + " s", outcomes);
             retire(send);
             send = null;
+            for (SendStream.Pending p : unsent) {
+                enqueue(p.messageId(), p.room(), p.utf8());
+            }
         }
     }
 

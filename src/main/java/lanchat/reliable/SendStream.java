@@ -14,7 +14,7 @@ import lanchat.wire.Wire;
  */
 public final class SendStream {
     /** A message on this stream that has no outcome yet; kept whole so that a reset can send it again. */
-    public record Pending(int messageId, boolean room, byte[] utf8, int endSeq) {}
+    public record Pending(int messageId, boolean room, byte[] utf8, int firstSeq, int endSeq) {}
 
     private final int epoch;
     private final StreamPolicy policy;
@@ -49,17 +49,21 @@ public final class SendStream {
     /** Cuts a message into records and queues them. {@code utf8} must be 1..65,536 bytes. */
     public void enqueue(int messageId, boolean room, byte[] utf8, int maxFragment) {
         int flags = room ? StreamRecord.ROOM : 0;
+        int first = nextSeq;
         for (int off = 0; off < utf8.length; off += maxFragment) {
             int len = Math.min(maxFragment, utf8.length - off);
             boolean last = off + len == utf8.length;
             byte[] fragment = len == utf8.length ? utf8 : java.util.Arrays.copyOfRange(utf8, off, off + len);
             unsent.add(new StreamRecord(nextSeq++, messageId, flags | (last ? StreamRecord.END : 0), fragment));
         }
-        messageEnds.add(new Pending(messageId, room, utf8, nextSeq - 1));
+        messageEnds.add(new Pending(messageId, room, utf8, first, nextSeq - 1));
     }
 
-    /** True when a retransmission is due or new records fit in the window. */
-    public boolean wantsToSend() {
+    /** True when a retransmission is due or new records fit in the window, outside the quiet time. */
+    public boolean wantsToSend(long now) {
+        if (quiet(now)) {
+            return false;
+        }
         dropAcknowledgedRetransmits();
         return !retransmits.isEmpty() || (!unsent.isEmpty() && Wire.distance(ackedNext, sendNext) < windowRecords);
     }
@@ -81,6 +85,9 @@ public final class SendStream {
      */
     public List<StreamRecord> take(int budget, long now) {
         List<StreamRecord> out = new ArrayList<>();
+        if (quiet(now)) {
+            return out;
+        }
         long tx = transmission + 1; // numbered only if this datagram carries something
         while (!retransmits.isEmpty() && out.size() < Wire.MAX_RECORDS_PER_DATA) {
             InFlight f = retransmits.peek();
@@ -238,6 +245,33 @@ public final class SendStream {
             rtoDeadline = now + rtt.rto();
         }
         return true;
+    }
+
+    /**
+     * The end of the delivery budget: fails every message of which a record went out, and returns the
+     * messages never sent at all (they were queued behind the window or the quiet time), to go on a new stream.
+     */
+    public List<Pending> failSent(String reason, Outcomes outcomes) {
+        List<Pending> unsent = new ArrayList<>();
+        while (!messageEnds.isEmpty()) {
+            Pending p = messageEnds.poll();
+            if (Wire.distance(p.firstSeq(), sendNext) > 0) {
+                outcomes.failed(p.messageId(), reason);
+            } else {
+                unsent.add(p);
+            }
+        }
+        abandon();
+        return unsent;
+    }
+
+    /**
+     * True in the last part of the delivery budget (protocol.md 4.5): nothing more goes out on this stream,
+     * so that when it fails no record can still be on its way to be delivered, nor its acknowledgement back.
+     */
+    private boolean quiet(long now) {
+        long fail = failDeadline();
+        return fail >= 0 && now >= fail - policy.quietBeforeFailNanos();
     }
 
     /** Fails every message not yet delivered and forgets all records. */

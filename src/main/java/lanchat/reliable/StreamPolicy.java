@@ -13,6 +13,8 @@ package lanchat.reliable;
  * @param minRtoNanos floor of the retransmission timeout
  * @param maxRtoNanos ceiling of the retransmission timeout (and of its backoff)
  * @param receiveBytesPerPeer bytes a receiver buffers for one peer: out-of-order records plus reassembly
+ * @param quietBeforeFailNanos a stream sends nothing in this last part of its delivery budget, so that no
+ *     acknowledgement is still on its way when it fails (protocol.md 4.5)
  */
 public record StreamPolicy(
         int windowRecords,
@@ -23,12 +25,13 @@ public record StreamPolicy(
         long initialRtoNanos,
         long minRtoNanos,
         long maxRtoNanos,
-        long receiveBytesPerPeer) {
+        long receiveBytesPerPeer,
+        long quietBeforeFailNanos) {
 
     private static final long MS = 1_000_000L;
 
     public static final StreamPolicy DEFAULTS = new StreamPolicy(lanchat.wire.Wire.WINDOW, 10_000 * MS, MS, 4, 3,
-            100 * MS, 10 * MS, 1_000 * MS, 1L << 20);
+            100 * MS, 10 * MS, 1_000 * MS, 1L << 20, 500 * MS);
 
     public StreamPolicy {
         if (windowRecords < 1 || windowRecords > lanchat.wire.Wire.WINDOW || Integer.bitCount(windowRecords) != 1) {
@@ -40,13 +43,21 @@ public record StreamPolicy(
         if (minRtoNanos <= 0 || minRtoNanos > initialRtoNanos || initialRtoNanos > maxRtoNanos) {
             throw new IllegalArgumentException("need 0 < minRto <= initialRto <= maxRto");
         }
+        if (quietBeforeFailNanos < 0 || quietBeforeFailNanos >= deliveryTimeoutNanos) {
+            throw new IllegalArgumentException("the quiet time must be shorter than the delivery timeout");
+        }
         if (receiveBytesPerPeer < ReceiveStream.costOf(lanchat.wire.Wire.MAX_SEND_DATAGRAM)) {
             throw new IllegalArgumentException("receiveBytesPerPeer must hold at least one record");
         }
     }
 
+    public StreamPolicy withQuietBeforeFailNanos(long nanos) {
+        return new StreamPolicy(windowRecords, deliveryTimeoutNanos, ackDelayNanos, ackEveryDatagrams,
+                reorderThreshold, initialRtoNanos, minRtoNanos, maxRtoNanos, receiveBytesPerPeer, nanos);
+    }
+
     public StreamPolicy withDeliveryTimeoutNanos(long nanos) {
         return new StreamPolicy(windowRecords, nanos, ackDelayNanos, ackEveryDatagrams, reorderThreshold,
-                initialRtoNanos, minRtoNanos, maxRtoNanos, receiveBytesPerPeer);
+                initialRtoNanos, minRtoNanos, maxRtoNanos, receiveBytesPerPeer, Math.min(quietBeforeFailNanos, nanos / 2));
     }
 }

@@ -9,6 +9,8 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import lanchat.wire.AckBlock;
+import lanchat.wire.PeerRef;
+import lanchat.wire.Reset;
 import lanchat.wire.StreamRecord;
 import lanchat.wire.Wire;
 import org.junit.jupiter.api.Test;
@@ -70,7 +72,7 @@ class SendStreamTest {
     /** Takes everything sendable now, datagram by datagram. */
     static List<StreamRecord> drain(SendStream stream, long now) {
         List<StreamRecord> out = new ArrayList<>();
-        while (stream.wantsToSend()) {
+        while (stream.wantsToSend(0)) {
             List<StreamRecord> batch = stream.take(ALL, now);
             if (batch.isEmpty()) {
                 break;
@@ -134,7 +136,7 @@ class SendStreamTest {
         assertEquals(3, s.take(3 * ONE + ONE - 1, 0).size(), "a fourth record does not fit");
         assertEquals(Wire.MAX_RECORDS_PER_DATA, s.take(ALL, 0).size());
         assertEquals(300 - 3 - 255, s.take(ALL, 0).size());
-        assertFalse(s.wantsToSend());
+        assertFalse(s.wantsToSend(0));
     }
 
     // ---- window and back-pressure ----
@@ -144,7 +146,7 @@ class SendStreamTest {
         enqueueSmall(s, 1, 1_100);
         List<StreamRecord> first = drain(s, 0);
         assertEquals(range(0, 1_024), seqs(first), "the window stops the sender at 1024 unacknowledged records");
-        assertFalse(s.wantsToSend());
+        assertFalse(s.wantsToSend(0));
         assertTrue(s.take(ALL, 0).isEmpty());
 
         s.onAck(ack(10), MS, outcomes);
@@ -225,7 +227,7 @@ class SendStreamTest {
         assertEquals(List.of(2, 3), outcomes.failed, "no second outcome");
         assertEquals(List.of(1), outcomes.delivered);
         assertFalse(s.busy());
-        assertFalse(s.wantsToSend());
+        assertFalse(s.wantsToSend(0));
         assertEquals(-1, s.nextDeadline());
     }
 
@@ -281,7 +283,7 @@ class SendStreamTest {
         s.take(ALL, 60 * MS);        // seq 2 at 60 ms
         assertEquals(100 * MS, s.nextDeadline());
         assertTrue(s.onTimer(100 * MS - 1));
-        assertFalse(s.wantsToSend(), "nothing is due a nanosecond before RTO");
+        assertFalse(s.wantsToSend(0), "nothing is due a nanosecond before RTO");
         assertTrue(s.onTimer(100 * MS));
         assertEquals(List.of(0, 1), seqs(s.take(ALL, 100 * MS)), "seq 2 has waited only 40 ms");
         assertEquals(200 * MS, s.rtoNanos());
@@ -301,9 +303,9 @@ class SendStreamTest {
             assertEquals(List.of(i), seqs(s.take(ONE, i * MS))); // seq i rides DATA transmission i + 1
         }
         s.onAck(ack(0, 2, 1), 6 * MS, outcomes); // covers seq 2 (transmission 3): only 2 datagrams after seq 0
-        assertFalse(s.wantsToSend(), "two later datagrams are reordering, not loss");
+        assertFalse(s.wantsToSend(0), "two later datagrams are reordering, not loss");
         s.onAck(ack(0, 2, 2), 7 * MS, outcomes); // covers seq 3 (transmission 4): 3 after seq 0
-        assertTrue(s.wantsToSend(), "fast retransmit needs no timer");
+        assertTrue(s.wantsToSend(0), "fast retransmit needs no timer");
         assertEquals(List.of(0), seqs(s.take(ALL, 7 * MS)), "seq 1 rode transmission 2: not yet");
         s.onAck(ack(0, 2, 3), 8 * MS, outcomes); // covers seq 4 (transmission 5)
         assertEquals(List.of(1), seqs(s.take(ALL, 8 * MS)), "seq 0 was just resent on transmission 6");
@@ -324,7 +326,7 @@ class SendStreamTest {
         s.onAck(ack(2), 8 * MS, outcomes);
         assertEquals(List.of(1, 2), outcomes.delivered);
         s.onAck(ack(1, 5, 1), 9 * MS, outcomes); // older than known; its range would trigger fast retransmit
-        assertFalse(s.wantsToSend(), "an ack older than the last one is ignored whole");
+        assertFalse(s.wantsToSend(0), "an ack older than the last one is ignored whole");
         s.onAck(ack(100), 9 * MS, outcomes); // acknowledges records never sent
         assertEquals(List.of(1, 2), outcomes.delivered);
 
@@ -339,7 +341,7 @@ class SendStreamTest {
         assertTrue(s.onTimer(100 * MS)); // seq 0 queued for retransmission
         s.onAck(ack(1), 100 * MS, outcomes); // ...and acknowledged in the same batch, before the flush
         assertEquals(List.of(1), outcomes.delivered);
-        assertFalse(s.wantsToSend(), "an acknowledged record is no retransmission due");
+        assertFalse(s.wantsToSend(0), "an acknowledged record is no retransmission due");
     }
 
     @Test
@@ -349,12 +351,12 @@ class SendStreamTest {
         s.take(ONE, 50 * MS);             // seq 1, transmission 2
         assertTrue(s.onTimer(100 * MS));  // seq 0 queued for retransmission
         s.onAck(ack(1), 100 * MS, outcomes);
-        assertTrue(s.take(ALL, 100 * MS).isEmpty(), "what Link.flush does while wantsToSend() says yes");
+        assertTrue(s.take(ALL, 100 * MS).isEmpty(), "what Link.flush does while wantsToSend(0) says yes");
         enqueueSmall(s, 3, 2);
         s.take(ONE, 101 * MS);            // seq 2: the first DATA after seq 1's
         s.take(ONE, 102 * MS);            // seq 3: the second
         s.onAck(ack(1, 3, 1), 103 * MS, outcomes);
-        assertFalse(s.wantsToSend(),
+        assertFalse(s.wantsToSend(0),
                 "only two DATA datagrams went out after seq 1: reordering, not loss (protocol.md 4.4)");
     }
 
@@ -362,7 +364,8 @@ class SendStreamTest {
 
     @Test
     void theStreamFailsDeliveryTimeoutAfterTheFirstTransmissionOfTheOldestRecord() {
-        SendStream stream = new SendStream(EPOCH, StreamPolicy.DEFAULTS.withDeliveryTimeoutNanos(1_000 * MS));
+        SendStream stream = new SendStream(EPOCH, StreamPolicy.DEFAULTS.withDeliveryTimeoutNanos(1_000 * MS)
+                .withQuietBeforeFailNanos(0));
         enqueueSmall(stream, 1, 1);
         stream.take(ALL, 0);
         while (stream.nextDeadline() < 1_000 * MS) { // retransmissions do not restart the clock
@@ -377,7 +380,8 @@ class SendStreamTest {
 
     @Test
     void theDeliveryClockFollowsTheOldestUnacknowledgedRecord() {
-        SendStream stream = new SendStream(EPOCH, StreamPolicy.DEFAULTS.withDeliveryTimeoutNanos(1_000 * MS));
+        SendStream stream = new SendStream(EPOCH, StreamPolicy.DEFAULTS.withDeliveryTimeoutNanos(1_000 * MS)
+                .withQuietBeforeFailNanos(0));
         enqueueSmall(stream, 1, 3);
         stream.take(ONE, 0);
         stream.take(ONE, 500 * MS);
@@ -397,5 +401,47 @@ class SendStreamTest {
         stream.take(ALL, 5_000 * MS);
         assertTrue(stream.onTimer(6_000 * MS - 1));
         assertFalse(stream.onTimer(6_000 * MS));
+    }
+
+    // ---- the end of the budget (protocol.md 4.5) ----
+
+    @Test
+    void nothingIsSentInTheQuietTimeBeforeTheStreamFails() {
+        SendStream stream = new SendStream(EPOCH, StreamPolicy.DEFAULTS.withDeliveryTimeoutNanos(1_000 * MS)
+                .withQuietBeforeFailNanos(300 * MS));
+        enqueueSmall(stream, 1, 1);
+        stream.take(ALL, 0);
+        enqueueSmall(stream, 2, 1);
+        assertTrue(stream.wantsToSend(700 * MS - 1));
+        assertFalse(stream.wantsToSend(700 * MS), "quiet from 700 ms: a reply could not come back in time");
+        assertEquals(List.of(), stream.take(ALL, 700 * MS));
+        assertFalse(stream.onTimer(1_000 * MS));
+        List<SendStream.Pending> unsent = stream.failSent("gone", outcomes);
+        assertEquals(List.of(1), outcomes.failed, "the message that went out fails");
+        assertEquals(1, unsent.size(), "the one never sent goes on a new stream");
+        assertEquals(2, unsent.get(0).messageId());
+    }
+
+    @Test
+    void aNoStateResetBeforeAnyAckChangesNothingAndAfterOneResendsWhatIsPending() {
+        enqueueSmall(s, 1, 3);
+        s.take(ALL, 0);
+        Reset early = new Reset(new PeerRef(2, 2), new PeerRef(1, 1), EPOCH, 0, Reset.Cause.NO_STATE);
+        assertEquals(null, s.onReset(early, outcomes), "record 0 of a new stream was lost: nothing to do");
+        s.onAck(ack(1), MS, outcomes);
+        assertEquals(List.of(1), outcomes.delivered);
+        List<SendStream.Pending> again = s.onReset(early, outcomes);
+        assertEquals(List.of(2, 3), again.stream().map(SendStream.Pending::messageId).toList());
+        assertFalse(s.wantsToSend(MS), "the stream is over");
+    }
+
+    @Test
+    void aRefusedResetDeliversWhatCameBeforeAndFailsTheRest() {
+        enqueueSmall(s, 1, 3);
+        s.take(ALL, 0);
+        Reset refused = new Reset(new PeerRef(2, 2), new PeerRef(1, 1), EPOCH, 2, Reset.Cause.REFUSED);
+        assertEquals(List.of(), s.onReset(refused, outcomes));
+        assertEquals(List.of(1, 2), outcomes.delivered);
+        assertEquals(List.of(3), outcomes.failed);
     }
 }

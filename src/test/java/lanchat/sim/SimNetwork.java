@@ -34,6 +34,7 @@ public final class SimNetwork {
     private final List<SimNode> nodes = new ArrayList<>();
     private final Set<SimNode> touched = new LinkedHashSet<>();
     private final Set<Set<SimNode>> cut = new HashSet<>();
+    private final Set<List<SimNode>> cutOneWay = new HashSet<>();
     private Conditions conditions = Conditions.LAN;
     private BiConsumer<SimNode, byte[]> tap = (from, datagram) -> { };
     private long sequence;
@@ -96,8 +97,14 @@ public final class SimNetwork {
         cut.add(Set.of(a, b));
     }
 
+    /** Datagrams from {@code from} to {@code to} are dropped until {@link #heal}; the other way works. */
+    public void partitionOneWay(SimNode from, SimNode to) {
+        cutOneWay.add(List.of(from, to));
+    }
+
     public void heal() {
         cut.clear();
+        cutOneWay.clear();
     }
 
     /** Runs until {@code done} holds or {@code maxNanos} of virtual time pass; returns whether it holds. */
@@ -197,7 +204,7 @@ public final class SimNetwork {
     }
 
     private void transmit(SimNode from, SimNode to, byte[] datagram) {
-        if (from != to && cut.contains(Set.of(from, to))) {
+        if (from != to && (cut.contains(Set.of(from, to)) || cutOneWay.contains(List.of(from, to)))) {
             return;
         }
         int copies = random.nextDouble() < conditions.duplication() ? 2 : 1;
