@@ -20,11 +20,15 @@ final class FirewallCheck implements Check {
             return CheckResult.problem(ID, "this machine's firewall refuses lanchat's outgoing multicast",
                     "Allow outgoing UDP to " + facts.group() + " port " + facts.port() + ".");
         }
+        if (x.sendError() != null) {
+            return CheckResult.warning(ID, "inbound multicast was not tested: our multicast could not be sent",
+                    "Fix the multicast problem first, then run lanchat doctor again.");
+        }
         if (x.selfUnicast() == SelfTest.LOST) {
             return CheckResult.problem(ID, "even a datagram from this machine to its own UDP port did not arrive:"
                     + " inbound UDP is dropped here", Firewall.allowLan(facts));
         }
-        if (x.sendError() == null && !x.echoHeard()) {
+        if (!x.echoHeard()) {
             String answered = x.anyAnswered() ? "; peers do answer by unicast, but their multicast is dropped too,"
                     + " so lanchat would lose them after 2 s" : "";
             return CheckResult.problem(ID, "inbound multicast is dropped here: our own unicast arrives, our own"
