@@ -4,6 +4,7 @@
 #   netlab.sh up N            create hosts h1..hN (idempotent; hosts above N are removed)
 #   netlab.sh down            remove everything this script created
 #   netlab.sh loss HOST PCT   drop PCT% (0-100) of the UDP datagrams arriving at HOST
+#   netlab.sh block HOST WHAT firewall on HOST's inbound side: multicast | udp | unicast | none
 #   netlab.sh exec HOST CMD…  run CMD inside HOST's namespace
 #   netlab.sh status          list the lab's namespaces and addresses
 #   netlab.sh check           exit 0 when root, ip and nft are all present; else say what is missing
@@ -14,6 +15,11 @@
 #   namespace lcl-sw : bridge lcl-br (multicast snooping off) + one veth end per host, no address, no uplink
 #   namespace lcl-hI : lo up, lcl0 = the other veth end, 10.77.0.I/24, route 224.0.0.0/4 dev lcl0, no default route
 # Loss uses nftables' "numgen random" in an input chain of the host's namespace (this kernel has no netem).
+# Block is a firewall in the same place, in a table of its own, so loss and block can be combined:
+#   multicast  drop every arriving datagram to 224.0.0.0/4 (also the host's own multicast looped back)
+#   udp        drop every arriving UDP datagram (also the host's own, to itself)
+#   unicast    drop arriving unicast UDP from the LAN; loopback and multicast pass (like ufw's defaults)
+#   none       remove the block
 set -euo pipefail
 
 readonly PREFIX=lcl
@@ -23,6 +29,7 @@ readonly HOST_IF=lcl0
 readonly SUBNET=10.77.0
 readonly MAX_HOSTS=200
 readonly LOSS_TABLE=lcl_loss
+readonly BLOCK_TABLE=lcl_block
 
 die() { echo "netlab: $*" >&2; exit 1; }
 
@@ -149,6 +156,34 @@ EOF
     echo "netlab: $ns drops $pct% of arriving UDP"
 }
 
+cmd_block() {
+    (($# == 2)) || die "usage: netlab.sh block HOST multicast|udp|unicast|none"
+    require
+    local i ns rule
+    i=$(host_index "$1")
+    ns=$(host_ns "$i")
+    ns_exists "$ns" || die "no host $ns (run: netlab.sh up N)"
+    case $2 in
+        multicast) rule='ip daddr 224.0.0.0/4 counter drop' ;;
+        udp) rule='meta l4proto udp counter drop' ;;
+        unicast) rule='iifname != "lo" meta l4proto udp ip daddr != 224.0.0.0/4 counter drop' ;;
+        none) rule= ;;
+        *) die "block what? '$2' (use multicast, udp, unicast or none)" ;;
+    esac
+    ip netns exec "$ns" nft delete table inet "$BLOCK_TABLE" 2>/dev/null || true
+    if [[ -n $rule ]]; then
+        ip netns exec "$ns" nft -f - <<EOF
+table inet $BLOCK_TABLE {
+    chain input {
+        type filter hook input priority -10; policy accept;
+        $rule
+    }
+}
+EOF
+    fi
+    echo "netlab: $ns blocks inbound $2"
+}
+
 cmd_exec() {
     (($# >= 2)) || die "usage: netlab.sh exec HOST CMD..."
     require
@@ -186,10 +221,11 @@ main() {
         up) cmd_up "$@" ;;
         down) cmd_down ;;
         loss) cmd_loss "$@" ;;
+        block) cmd_block "$@" ;;
         exec) cmd_exec "$@" ;;
         status) cmd_status ;;
         check) cmd_check ;;
-        *) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 64 ;;
+        *) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 64 ;;
     esac
 }
 

@@ -10,11 +10,12 @@ import lanchat.node.Names;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** The {@code lanchat} command: reads the options, checks them, and starts the chat. */
 @Command(name = "lanchat", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
-        usageHelpAutoWidth = true,
+        usageHelpAutoWidth = true, subcommands = DoctorCommand.class,
         description = "Serverless chat for a local network: peers find each other by UDP multicast and talk"
                 + " over reliable unicast UDP. On a terminal it is interactive (type /help); when standard input"
                 + " is not a terminal it reads commands line by line and writes events line by line (see --json).",
@@ -22,6 +23,7 @@ import picocli.CommandLine.Spec;
             "  lanchat                            join with the defaults",
             "  lanchat --name alice -i wlan0      choose the name and the interface",
             "  lanchat --json -i lo < commands    scripted mode on this machine only",
+            "  lanchat doctor                     check why nobody appears",
             "",
             "Exit codes: 0 normal exit, 1 unexpected failure, 2 bad option or the network could not be used.",
             "Colour is off with --no-color or when the NO_COLOR environment variable is set.",
@@ -32,16 +34,19 @@ public final class Main implements Callable<Integer> {
             description = "Your name: 1-32 letters, digits, '-', '_', '.' (default: user-host, e.g. alice-laptop).")
     String name;
 
-    @Option(names = {"-i", "--interface"}, paramLabel = "IFACE",
+    // INHERIT: `lanchat doctor` takes these three too, and they land in these fields.
+    @Option(names = {"-i", "--interface"}, paramLabel = "IFACE", scope = ScopeType.INHERIT,
             description = "Network interface, by name (eth0, wlan0, lo) or IPv4 address"
                     + " (default: the one with the default route).")
     String networkInterface;
 
     @Option(names = {"-g", "--group"}, paramLabel = "ADDRESS", defaultValue = NodeConfig.DEFAULT_GROUP,
+            scope = ScopeType.INHERIT,
             description = "Multicast group for discovery, the same on every peer (default: ${DEFAULT-VALUE}).")
     String group;
 
     @Option(names = {"-p", "--port"}, paramLabel = "PORT", defaultValue = "" + NodeConfig.DEFAULT_PORT,
+            scope = ScopeType.INHERIT,
             description = "UDP port of the group, the same on every peer (default: ${DEFAULT-VALUE}).")
     int port;
 
