@@ -29,6 +29,7 @@ public final class ChatNode implements AutoCloseable {
     /** Message ids reach the loop in the order they are taken: receivers rely on ids growing (protocol.md 4.2). */
     private final Object idOrder = new Object();
     private volatile boolean stopped;
+    private volatile Map<String, Long> finalCounters;
 
     private ChatNode(Engine engine, Driver driver, int maxPending) {
         this.engine = engine;
@@ -135,9 +136,10 @@ public final class ChatNode implements AutoCloseable {
         driver.execute(() -> engine.rename(newName));
     }
 
-    /** Counters by name: datagrams in and out, drops by reason, retransmissions. */
+    /** Counters by name: datagrams in and out, drops by reason, retransmissions; after stop, their last values. */
     public Map<String, Long> counters() {
-        return driver.call(engine::counters);
+        Map<String, Long> last = finalCounters;
+        return last != null ? last : driver.call(engine::counters);
     }
 
     /**
@@ -157,10 +159,14 @@ public final class ChatNode implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        driver.call(() -> {
-            engine.shutdown(driver.nanoTime());
-            return null;
-        });
+        try {
+            finalCounters = driver.call(() -> {
+                engine.shutdown(driver.nanoTime());
+                return engine.counters();
+            });
+        } catch (IllegalStateException e) {
+            finalCounters = Map.of(); // the loop is gone already (a fatal error): nothing left to say
+        }
         driver.close();
         return settled;
     }

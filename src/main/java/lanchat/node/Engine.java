@@ -35,6 +35,8 @@ import lanchat.wire.Reset;
  * commands enqueue on links, {@link #flush} packs frames, the transport sends them.
  */
 public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason> {
+    /** The engine's own log (details with --verbose): membership changes, stalls, resets. Never message text. */
+    private static final System.Logger LOG = System.getLogger("lanchat.engine");
     private final PeerRef self;
     private final ChatListener listener;
     private final Discovery discovery;
@@ -111,6 +113,7 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
     public void onStall(long time) {
         now = time;
         counters.stalls++;
+        LOG.log(System.Logger.Level.DEBUG, "the event loop stood still; records read now are not trusted");
     }
 
     @Override
@@ -160,7 +163,11 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
             return admissionDrop;
         }
         links.markActive(e);
-        return e.link().onReset(r);
+        DropReason dropped = e.link().onReset(r);
+        if (dropped == null) {
+            LOG.log(System.Logger.Level.DEBUG, () -> r.sender() + " reset our stream " + r.epoch() + " (" + r.cause() + ")");
+        }
+        return dropped;
     }
 
     /**
@@ -347,6 +354,8 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
             links.markActive(e);
         }
         views.publish(now);
+        LOG.log(System.Logger.Level.DEBUG, () -> "peer " + peer.ref() + " " + (back != null ? "is back" : "joined")
+                + " at " + peer.address());
         listener.onEvent(new ChatEvent.PeerJoined(views.info(peer, now)));
     }
 
@@ -356,6 +365,8 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
         Links.Entry gone = reason == lanchat.membership.LeaveReason.TIMEOUT ? links.sendAway(peer.ref())
                 : links.remove(peer.ref());
         views.publish(now);
+        LOG.log(System.Logger.Level.DEBUG, () -> "peer " + peer.ref() + " left (" + reason.label + ")"
+                + (reason == lanchat.membership.LeaveReason.TIMEOUT ? "; its link waits in case it comes back" : ""));
         listener.onEvent(new ChatEvent.PeerLeft(info, LeaveReason.valueOf(reason.name()))); // first the leave
         if (gone != null && reason != lanchat.membership.LeaveReason.TIMEOUT) {
             retire(gone.link(), reason == lanchat.membership.LeaveReason.RESTARTED ? "it restarted" : "it left (quit)");

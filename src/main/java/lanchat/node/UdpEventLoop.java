@@ -62,6 +62,7 @@ final class UdpEventLoop implements Driver {
             }
             cycle.doWork(); // callers racing with close() still get their answer; last acks go out
         } catch (Error e) {
+            running = false; // nobody waits for a dead loop
             fatal.fatal(e);
         }
     }

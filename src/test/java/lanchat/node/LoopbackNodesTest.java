@@ -75,4 +75,32 @@ class LoopbackNodesTest {
         a.await(ChatEvent.PeerLeft.class, l -> l.peer().name().equals("caroline"), WAIT);
         b.await(ChatEvent.PeerLeft.class, l -> l.peer().name().equals("caroline"), WAIT);
     }
+
+    @Test
+    void countersAreStillThereAfterStop() throws Exception {
+        int port = ThreadLocalRandom.current().nextInt(20_000, 60_000);
+        ChatNode alone = start("alone", new EventLog(), port);
+        alone.stop(Duration.ZERO);
+        java.util.Map<String, Long> counters = alone.counters();
+        assertTrue(counters.get("datagrams_out") >= 2, "a HELLO and a GOODBYE at least: " + counters);
+        assertTrue(counters.containsKey("dropped_by_framing"), "drops are grouped by layer");
+    }
+
+    @Test
+    void anErrorOnTheLoopThreadReachesTheFatalHandler() throws Exception {
+        int port = ThreadLocalRandom.current().nextInt(20_000, 60_000);
+        java.util.concurrent.CompletableFuture<Throwable> fatal = new java.util.concurrent.CompletableFuture<>();
+        ChatListener failing = event -> {
+            if (event instanceof ChatEvent.MessageSent) {
+                throw new OutOfMemoryError("simulated");
+            }
+        };
+        NodeConfig config = NodeConfig.defaults("doomed").withInterface(NetworkInterface.getByName("lo"))
+                .withGroup(InetAddress.getByName("239.255.76.67"), port);
+        ChatNode node = ChatNode.start(config, failing, fatal::complete);
+        node.say("this send makes the listener throw an Error");
+        Throwable seen = fatal.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals("simulated", seen.getMessage());
+        node.close(); // returns at once: the loop is dead, nothing waits for it
+    }
 }
