@@ -29,6 +29,19 @@ public final class ByteBudget {
         return true;
     }
 
+    /**
+     * Takes {@code bytes} if this budget has room, whatever the parents hold: for in-order records, which
+     * make progress and are bounded per peer by the message limit, so that others filling the node's budget
+     * cannot stall a peer's messages.
+     */
+    public boolean tryTakeOwn(long bytes) {
+        if (used + bytes > limit) {
+            return false;
+        }
+        force(bytes);
+        return true;
+    }
+
     /** Takes {@code bytes} even past the limits: for a record that is handed on at once and given back. */
     public void force(long bytes) {
         used += bytes;

@@ -98,7 +98,7 @@ public final class ReceiveStream {
         long cost = costOf(r.payload().length);
         if (ahead == 0 && r.end() && !reassembly.inMessage()) {
             budget.force(cost); // handed on at once, given back at once
-        } else if (!budget.tryTake(cost)) {
+        } else if (ahead == 0 ? !budget.tryTakeOwn(cost) : !budget.tryTake(cost)) {
             sink.discarded(DropReason.RECEIVE_BUDGET, "no room for " + cost + " bytes");
             ackNow = true; // as if lost: not acknowledged, so the sender sends it again later
             return;

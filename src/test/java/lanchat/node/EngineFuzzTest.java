@@ -104,6 +104,52 @@ class EngineFuzzTest {
     }
 
     // ---------------------------------------------------------------------------------------------------------
+    // Memory is bounded in bytes: 20 made-up peers send out-of-order records whose gap never fills
+    // ---------------------------------------------------------------------------------------------------------
+
+    @Test
+    void outOfOrderFloodFromTwentyPeersStaysWithinTheNodeBudgetAndChatGoesOn() throws Exception {
+        SimNetwork net = new SimNetwork(20);
+        Chat chat = Chat.start(net);
+        chat.warmUp();
+        SimNode alice = chat.nodes.get(0);
+        PeerRef self = alice.engine().ref();
+        long nodeBudget = NodeConfig.defaults("x").receiveBytesPerNode();
+        long peerBudget = NodeConfig.defaults("x").receiveBytesPerPeer();
+        SplittableRandom random = new SplittableRandom(21);
+        List<PeerRef> attackers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            PeerRef a = new PeerRef(0x6600_0000_0000_0000L + i, 1);
+            attackers.add(a);
+            Injector.deliver(net, alice, FrameCodec.encode(Announcement.heartbeat(a, 40_000 + i, 65_535, "flood" + i)),
+                    Injector.fakeSource(i));
+        }
+        int[] nextSeq = new int[20];
+        long peak = 0;
+        for (int round = 0; round < 1_000; round++) {
+            for (int i = 0; i < 20; i++) {
+                byte[] payload = new byte[1_100];
+                random.nextBytes(payload);
+                int seq = 1 + nextSeq[i]++ % 1_000; // record 0 never comes
+                Data d = new Data(attackers.get(i), self, 1, AckBlock.NONE,
+                        List.of(new StreamRecord(seq, seq, StreamRecord.END, payload)));
+                Injector.deliver(net, alice, FrameCodec.encode(d), Injector.fakeSource(i));
+            }
+            if (round % 10 == 0) {
+                chat.whisper(chat.nodes.get(1), "alice", "during the flood " + round);
+                chat.whisper(alice, "bob", "answer " + round);
+            }
+            net.runFor(MS);
+            peak = Math.max(peak, alice.engine().bufferedBytes());
+            assertTrue(alice.engine().bufferedBytes() <= nodeBudget, alice.engine().bufferedBytes() + " bytes held");
+        }
+        assertTrue(peak > nodeBudget - 2 * peerBudget, "the flood reached the budget: " + peak);
+        assertTrue(chat.counters().get(alice).get("dropped_receive_budget") > 0);
+        assertTrue(net.runUntil(chat::allSettled, 10 * SECOND), "chat between real peers goes on");
+        chat.assertEveryMessageArrivedOnceInOrder();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
     // Announcements from 1,500 made-up peers
     // ---------------------------------------------------------------------------------------------------------
 
