@@ -29,6 +29,11 @@ interface GroupMember {
         throw new UnsupportedOperationException("no room send with outcomes");
     }
 
+    /** The system's own counters, for the metrics only it has (lanchat: acknowledgement timing). */
+    default java.util.Map<String, Long> counters() {
+        return java.util.Map.of();
+    }
+
     /** Leaves cleanly (goodbye) and releases everything. */
     void leave() throws Exception;
 }

@@ -69,6 +69,11 @@ final class LanchatMember implements GroupMember {
     }
 
     @Override
+    public java.util.Map<String, Long> counters() {
+        return node.counters();
+    }
+
+    @Override
     public void leave() {
         node.stop(Duration.ofSeconds(10));
     }

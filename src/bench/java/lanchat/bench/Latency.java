@@ -19,7 +19,9 @@ final class Latency extends MemberPairWorkload {
 
     @Override
     public List<Metric> metrics() {
-        return List.of(new Metric("p50_us", "one-way p50 (µs)"), new Metric("p99_us", "one-way p99 (µs)"));
+        return List.of(new Metric("p50_us", "one-way p50 (µs)"), new Metric("p99_us", "one-way p99 (µs)"),
+                new Metric("acks_within_2ms_pct", "acks sent within 2 ms of the DATA they answer (%, lanchat)"),
+                new Metric("ack_delay_max_ms", "longest ack delay (ms, lanchat)"));
     }
 
     @Override
@@ -32,8 +34,15 @@ final class Latency extends MemberPairWorkload {
         // the send and receive paths, as W1 does.
         Throughput.blast(ctx, a, b, Throughput.warmUp(ctx), 1);
         pace(a, b, count, 2); // and the paced paths (timers, wake-ups), which a burst does not exercise
+        boolean lanchat = system.equals("lanchat");
+        Line before = lanchat ? counters(b, 1) : null;
         Line lat = pace(a, b, count, 3);
-        return Map.of("p50_us", lat.dbl("p50_us"), "p99_us", lat.dbl("p99_us"));
+        Map<String, Double> out = new java.util.HashMap<>(Map.of("p50_us", lat.dbl("p50_us"), "p99_us",
+                lat.dbl("p99_us")));
+        if (lanchat) {
+            putAckTiming(out, before, counters(b, 2));
+        }
+        return out;
     }
 
     private static Line pace(WorkerProcess a, WorkerProcess b, int count, int round) throws Exception {

@@ -1,5 +1,7 @@
 package lanchat.bench;
 
+import java.util.Map;
+
 import java.io.IOException;
 import java.time.Duration;
 
@@ -28,5 +30,26 @@ abstract class MemberPairWorkload implements Workload {
         BenchContext.awaitMembers(a, 2, 0, START);
         BenchContext.awaitMembers(b, 2, 0, START);
         return new Pair(a, b);
+    }
+
+    /** The {@code nth} "counters" line of a lanchat worker (the system's own counters), asked for now. */
+    static Line counters(WorkerProcess w, int nth) throws Exception {
+        w.send("counters");
+        return w.awaitNth("counters", nth, java.time.Duration.ofSeconds(10));
+    }
+
+    /**
+     * protocol.md 4.3 under this round's load, from the receiver's counters before and after it: the share
+     * of acknowledgements that went out within 2 ms of reading the first DATA they answer, and the longest
+     * wait since the worker started.
+     */
+    static void putAckTiming(Map<String, Double> out, Line before, Line after) {
+        double acks = delta(after, before, "acks_within_4ms") + delta(after, before, "acks_after_4ms");
+        out.put("acks_within_2ms_pct", acks == 0 ? Double.NaN : 100.0 * delta(after, before, "acks_within_2ms") / acks);
+        out.put("ack_delay_max_ms", after.num("ack_delay_max_us") / 1000.0);
+    }
+
+    private static double delta(Line after, Line before, String key) {
+        return after.num(key) - before.num(key);
     }
 }

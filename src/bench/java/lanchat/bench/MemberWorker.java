@@ -21,6 +21,7 @@ import java.util.concurrent.locks.LockSupport;
  *   pace TO COUNT INTERVAL_US SIZE   one message per interval, carrying its send time
  *   room SIZE                    one message to every other member, carrying its send time; report
  *                                "room-done" with the datagrams sent once every recipient's outcome is in
+ *   counters                     report "counters" with the system's own counters (key=value)
  *   quit                         leave cleanly and exit
  * </pre>
  */
@@ -110,6 +111,9 @@ public final class MemberWorker {
                 case "room":
                     room(member, Integer.parseInt(c[1]));
                     break;
+                case "counters":
+                    counters(member);
+                    break;
                 case "quit":
                     leave(member);
                     return;
@@ -118,6 +122,15 @@ public final class MemberWorker {
             }
         }
         leave(member);
+    }
+
+    private static void counters(GroupMember member) {
+        java.util.List<Object> pairs = new java.util.ArrayList<>();
+        for (java.util.Map.Entry<String, Long> e : new java.util.TreeMap<>(member.counters()).entrySet()) {
+            pairs.add(e.getKey());
+            pairs.add(e.getValue());
+        }
+        Line.emit("counters", pairs.toArray());
     }
 
     private static void leave(GroupMember member) throws Exception {

@@ -28,7 +28,9 @@ final class Throughput extends MemberPairWorkload {
     @Override
     public List<Metric> metrics() {
         return List.of(new Metric("msgs_per_s", "msgs/s (all in order, once)"),
-                new Metric("wire_bytes_per_datagram", "bytes on the wire per UDP datagram A sent (≈1,250 = no IP fragments)"));
+                new Metric("wire_bytes_per_datagram", "bytes on the wire per UDP datagram A sent (≈1,250 = no IP fragments)"),
+                new Metric("acks_within_2ms_pct", "acks sent within 2 ms of the DATA they answer (%, lanchat)"),
+                new Metric("ack_delay_max_ms", "longest ack delay (ms, lanchat)"));
     }
 
     @Override
@@ -43,13 +45,20 @@ final class Throughput extends MemberPairWorkload {
                 ctx.lab.loss(2, lossPercent);
             }
             blast(ctx, a, b, warmUp(ctx), 1); // warm-up, same for every system: the JIT compiles the hot paths
+            boolean lanchat = system.equals("lanchat");
+            Line before = lanchat ? counters(b, 1) : null;
             long bytes0 = ctx.lab.txBytes(1);
             long datagrams0 = ctx.lab.udpOutDatagrams(1);
             double rate = blast(ctx, a, b, count, 2);
             // Loss dropped per datagram favours senders of big, IP-fragmented datagrams: show what each sent.
             double perDatagram = (double) (ctx.lab.txBytes(1) - bytes0)
                     / Math.max(1, ctx.lab.udpOutDatagrams(1) - datagrams0);
-            return Map.of("msgs_per_s", rate, "wire_bytes_per_datagram", perDatagram);
+            Map<String, Double> out = new java.util.HashMap<>(Map.of("msgs_per_s", rate,
+                    "wire_bytes_per_datagram", perDatagram));
+            if (lanchat) {
+                putAckTiming(out, before, counters(b, 2));
+            }
+            return out;
         } finally {
             if (lossPercent > 0) {
                 ctx.lab.loss(1, 0);

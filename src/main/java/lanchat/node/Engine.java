@@ -11,6 +11,7 @@ import java.util.random.RandomGenerator;
 import lanchat.membership.Discovery;
 import lanchat.membership.DiscoveryListener;
 import lanchat.membership.Peer;
+import lanchat.reliable.AckTiming;
 import lanchat.reliable.ByteBudget;
 import lanchat.reliable.Link;
 import lanchat.reliable.MessageSink;
@@ -43,6 +44,7 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
     private final StreamPolicy streams;
     private final Links links;
     private final ByteBudget receiveBudget;
+    private final AckTiming ackTiming = new AckTiming();
     private final Counters counters = new Counters();
     private final FrameSender out;
     private final PendingOutcomes pending = new PendingOutcomes();
@@ -335,6 +337,7 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
         snapshot.put("peers", (long) discovery.table().size());
         snapshot.put("peers_away", (long) (links.all().size() - links.liveCount()));
         snapshot.put("receive_buffered_bytes", receiveBudget.used());
+        ackTiming.addTo(snapshot);
         return snapshot;
     }
 
@@ -430,6 +433,6 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
                 counters.drop(reason);
             }
         };
-        return new Link(self, peer.ref(), () -> nextEpoch++, streams, outcomes, sink, receiveBudget);
+        return new Link(self, peer.ref(), () -> nextEpoch++, streams, outcomes, sink, receiveBudget, ackTiming);
     }
 }

@@ -110,6 +110,9 @@ final class Links {
 
     /** Calls {@code action} for every link with work pending (a snapshot: the action may change the set). */
     void forEachActive(Consumer<Entry> action) {
+        if (active.isEmpty()) {
+            return; // the idle case: no copy, no work
+        }
         for (Entry e : new ArrayList<>(active)) {
             action.accept(e);
         }

@@ -25,6 +25,7 @@ public final class Link {
     private final Outcomes outcomes;
     private final MessageSink sink;
     private final ByteBudget budget;
+    private final AckTiming ackTiming;
     private final MessageSink onceOnly = new OnceOnly();
     private SendStream send;
     private ReceiveStream receive;
@@ -37,7 +38,7 @@ public final class Link {
     private long duplicatesBefore;
 
     public Link(PeerRef local, PeerRef remote, IntSupplier newEpoch, StreamPolicy policy, Outcomes outcomes,
-            MessageSink sink, ByteBudget nodeBudget) {
+            MessageSink sink, ByteBudget nodeBudget, AckTiming ackTiming) {
         this.local = local;
         this.remote = remote;
         this.newEpoch = newEpoch;
@@ -45,6 +46,7 @@ public final class Link {
         this.outcomes = outcomes;
         this.sink = sink;
         this.budget = new ByteBudget(policy.receiveBytesPerPeer(), nodeBudget);
+        this.ackTiming = ackTiming;
     }
 
     public PeerRef remote() {
@@ -127,15 +129,23 @@ public final class Link {
             }
             out.add(new Data(local, remote, send.epoch(), ack, records));
             if (receive != null) {
-                receive.ackSent();
+                ackGoesOut(now);
             }
         }
         if (receive != null && receive.ackWanted(now)) {
             out.add(receive.refused()
                     ? new Reset(local, remote, receive.epoch(), receive.nextExpected(), Reset.Cause.REFUSED)
                     : new Ack(local, remote, receive.ackBlock()));
-            receive.ackSent();
+            ackGoesOut(now);
         }
+    }
+
+    private void ackGoesOut(long now) {
+        long since = receive.owedSince();
+        if (since >= 0) {
+            ackTiming.record(now - since);
+        }
+        receive.ackSent();
     }
 
     /** True when {@link #flush} would send something now. */

@@ -25,6 +25,7 @@ public final class ReceiveStream {
     private int unackedDatagrams;
     private boolean ackNow;
     private long ackDue = -1;
+    private long owedSince = -1;
     private long duplicates;
     private boolean refused;
     private int refusedAt;
@@ -80,6 +81,7 @@ public final class ReceiveStream {
         }
         if (ackDue < 0) {
             ackDue = now + policy.ackDelayNanos();
+            owedSince = now;
         }
     }
 
@@ -184,6 +186,12 @@ public final class ReceiveStream {
         unackedDatagrams = 0;
         ackNow = false;
         ackDue = -1;
+        owedSince = -1;
+    }
+
+    /** When the first DATA that the next acknowledgement answers was read, or -1 when none is owed. */
+    public long owedSince() {
+        return owedSince;
     }
 
     public long duplicates() {

@@ -31,8 +31,9 @@ final class InMemoryTransfer implements MessageSink, Outcomes {
     private static final int BUDGET = Wire.MAX_SEND_DATAGRAM - Wire.HEADER_BYTES - Wire.DATA_FIXED_BYTES
             - AckBlock.NONE.encodedSize() - 1;
 
-    private final SendStream send = new SendStream(EPOCH, DELIVERY_TIMEOUT);
-    private final ReceiveStream receive = new ReceiveStream(EPOCH);
+    private final SendStream send = new SendStream(EPOCH, lanchat.reliable.StreamPolicy.DEFAULTS.withDeliveryTimeoutNanos(DELIVERY_TIMEOUT));
+    private final ReceiveStream receive = new ReceiveStream(EPOCH, lanchat.reliable.StreamPolicy.DEFAULTS,
+            lanchat.reliable.ByteBudget.total(Long.MAX_VALUE));
     private final ArrayDeque<List<StreamRecord>> toReceiver = new ArrayDeque<>();
     private final SplittableRandom random;
     private final int lossPercent;
@@ -76,7 +77,7 @@ final class InMemoryTransfer implements MessageSink, Outcomes {
 
     /** What Link.flush does for a one-way stream: DATA while the sender has records it may send. */
     private void sendDue() {
-        while (send.wantsToSend()) {
+        while (send.wantsToSend(now)) {
             List<StreamRecord> records = send.take(BUDGET, now);
             if (records.isEmpty()) {
                 return;
@@ -89,7 +90,7 @@ final class InMemoryTransfer implements MessageSink, Outcomes {
 
     private void receiveBatch() {
         for (int i = 0; i < BATCH && !toReceiver.isEmpty(); i++) {
-            receive.onRecords(toReceiver.poll(), now, this);
+            receive.onRecords(toReceiver.poll(), now, this, false);
         }
         if (receive.ackWanted(now)) {
             AckBlock ack = receive.ackBlock();
@@ -103,7 +104,7 @@ final class InMemoryTransfer implements MessageSink, Outcomes {
     /** One round of time while datagrams are on their way; otherwise straight to the next timer. */
     private void advanceTime() {
         long next = now + ROUND_NANOS;
-        if (toReceiver.isEmpty() && !send.wantsToSend()) {
+        if (toReceiver.isEmpty() && !send.wantsToSend(now)) {
             next = Math.max(next, earliest(send.nextDeadline(), receive.ackDeadline()));
         }
         now = next;

@@ -51,12 +51,13 @@ public class WindowBench {
     }
 
     private static ReceiveStream receiverHolding(List<Integer> seqs) {
-        ReceiveStream r = new ReceiveStream(1);
+        ReceiveStream r = new ReceiveStream(1, lanchat.reliable.StreamPolicy.DEFAULTS,
+                lanchat.reliable.ByteBudget.total(Long.MAX_VALUE));
         List<StreamRecord> records = new ArrayList<>();
         for (int seq : seqs) {
             records.add(new StreamRecord(seq, seq, StreamRecord.END, new byte[] {'x'}));
         }
-        r.onRecords(records, 0, IGNORE);
+        r.onRecords(records, 0, IGNORE, false);
         return r;
     }
 
