@@ -18,6 +18,9 @@ public final class DutyCycle {
     private final Engine engine;
     private final Transport transport;
     private final Clock clock;
+    /** Longest a pass reads before it flushes: well inside the 2 ms an acknowledgement may wait. */
+    static final long READ_SLICE_NANOS = 500_000L;
+
     private final long stallNanos;
     private final int batch;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
@@ -100,15 +103,24 @@ public final class DutyCycle {
         }
     }
 
-    /** Reads up to a batch; true when the transport had nothing more. */
+    /**
+     * Reads up to a batch, or for at most {@link #READ_SLICE_NANOS}, so that the flush at the end of the pass
+     * sends owed acknowledgements in time (protocol.md 4.3) however long a burst is; true when the transport
+     * had nothing more.
+     */
     private boolean receive() {
+        long start = clock.nanoTime();
         for (int i = 0; i < batch; i++) {
             InetSocketAddress from = transport.receive(buffer);
             if (from == null) {
                 quarantine = false; // everything that waited through the stall has been read
                 return true;
             }
-            engine.onDatagram(buffer, from, clock.nanoTime(), quarantine);
+            long now = clock.nanoTime();
+            engine.onDatagram(buffer, from, now, quarantine);
+            if (now - start > READ_SLICE_NANOS) {
+                return false;
+            }
         }
         return false;
     }
