@@ -8,11 +8,11 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import lanchat.node.ChatNode;
-import lanchat.ui.ChatBackend;
-import lanchat.ui.Frontend;
-import lanchat.ui.InteractiveFrontend;
-import lanchat.ui.NodeBackend;
-import lanchat.ui.ScriptedFrontend;
+import lanchat.ui.core.ChatBackend;
+import lanchat.ui.core.Frontend;
+import lanchat.ui.core.NodeBackend;
+import lanchat.ui.json.ScriptedFrontend;
+import lanchat.ui.terminal.InteractiveFrontend;
 
 /**
  * Starts the engine under the right front end: the interactive terminal when standard input and output are

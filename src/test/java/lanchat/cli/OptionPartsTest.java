@@ -9,7 +9,7 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.util.Optional;
-import lanchat.ui.NetworkSummary;
+import lanchat.ui.core.NetworkSummary;
 import lanchat.wire.PeerNames;
 import org.junit.jupiter.api.Test;
 
