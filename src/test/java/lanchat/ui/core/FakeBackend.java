@@ -14,7 +14,7 @@ import lanchat.wire.PeerNames;
  * A pretend engine: it knows a fixed set of peers, "delivers" every message at once by reporting events to
  * the listener, and records what it was asked to do.
  */
-public final class FakeBackend implements ChatBackend {
+public class FakeBackend implements ChatBackend {
     public final List<String> calls = new ArrayList<>();
     private final ChatListener listener;
     private final List<PeerInfo> peers;
