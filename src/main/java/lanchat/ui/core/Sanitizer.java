@@ -34,6 +34,27 @@ public final class Sanitizer {
         return out == null ? text : out.toString();
     }
 
+    /**
+     * Like {@link #visible}, but line feeds stay line breaks: for a message shown in a box of its own (a desktop
+     * bubble), where a new line cannot pass for the start of someone else's message. CR and every other control
+     * character are still made visible.
+     */
+    public static String visibleLines(String text, Glyphs glyphs) {
+        if (text == null) {
+            return "";
+        }
+        if (text.indexOf('\n') < 0) {
+            return visible(text, glyphs);
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int start = 0;
+        for (int nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+            out.append(visible(text.substring(start, nl), glyphs)).append('\n');
+            start = nl + 1;
+        }
+        return out.append(visible(text.substring(start), glyphs)).toString();
+    }
+
     /** True if the code point is printed as something else. */
     public static boolean unsafe(int cp) {
         return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || bidiControl(cp) || cp == 0x2028 || cp == 0x2029

@@ -84,4 +84,12 @@ class SanitizerTest {
         assertFalse(Sanitizer.unsafe('a'));
         assertFalse(Sanitizer.unsafe(0x1F600));
     }
+
+    @Test
+    void bubblesKeepLineFeedsButNothingElse() {
+        assertEquals("one\ntwo\u240d\u241b[2J\n\\u202E",
+                Sanitizer.visibleLines("one\ntwo\r\u001b[2J\n\u202e", Glyphs.UNICODE));
+        assertEquals("plain", Sanitizer.visibleLines("plain", Glyphs.UNICODE));
+        assertEquals("", Sanitizer.visibleLines(null, Glyphs.UNICODE));
+    }
 }
