@@ -7,7 +7,7 @@ import lanchat.ui.core.NetworkSummary;
 
 /** The checked command line: everything needed to start. */
 record Settings(String name, NetworkInterface networkInterface, InetAddress group, int port, long peerId,
-        boolean colour, boolean json, boolean verbose) {
+        boolean colour, boolean json, boolean verbose, boolean gui) {
 
     NodeConfig nodeConfig() {
         NodeConfig config = NodeConfig.defaults(name).withInterface(networkInterface).withGroup(group, port);
