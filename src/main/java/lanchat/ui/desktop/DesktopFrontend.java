@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import javax.swing.SwingUtilities;
@@ -29,6 +30,7 @@ public final class DesktopFrontend implements Frontend {
     private final boolean verbose;
     private final Themes themes;
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final CompletableFuture<ChatWindow> shown = new CompletableFuture<>();
     private volatile ChatWindow window;
 
     private DesktopFrontend(boolean verbose, boolean dark) {
@@ -78,6 +80,7 @@ public final class DesktopFrontend implements Frontend {
                 }
             });
             w.show();
+            shown.complete(w);
         });
         try {
             closed.await();
@@ -93,9 +96,9 @@ public final class DesktopFrontend implements Frontend {
         return 0;
     }
 
-    /** The window, once {@link #run} has opened it (for tests). */
-    ChatWindow window() {
-        return window;
+    /** Completes with the window once {@link #run} has shown it (for tests). */
+    CompletableFuture<ChatWindow> shown() {
+        return shown;
     }
 
     ChatModel model() {
