@@ -438,6 +438,7 @@ final class ChatWindow implements ModelListener {
         if (title.getText() != null && !title.getText().equals(model.selected().title())) {
             title.setText(model.selected().title());
         }
+        refreshDetails();
     }
 
     @Override
