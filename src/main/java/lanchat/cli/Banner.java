@@ -2,7 +2,7 @@ package lanchat.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import lanchat.ui.NetworkSummary;
+import lanchat.ui.core.NetworkSummary;
 
 /**
  * The first lines the user sees: the interface, group and port in use, because when nobody shows up those

@@ -1,5 +1,7 @@
 package lanchat.cli;
 
+import java.awt.GraphicsEnvironment;
+import java.awt.HeadlessException;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -8,15 +10,16 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import lanchat.node.ChatNode;
-import lanchat.ui.ChatBackend;
-import lanchat.ui.Frontend;
-import lanchat.ui.InteractiveFrontend;
-import lanchat.ui.NodeBackend;
-import lanchat.ui.ScriptedFrontend;
+import lanchat.ui.core.ChatBackend;
+import lanchat.ui.core.Frontend;
+import lanchat.ui.core.NodeBackend;
+import lanchat.ui.desktop.DesktopFrontend;
+import lanchat.ui.json.ScriptedFrontend;
+import lanchat.ui.terminal.InteractiveFrontend;
 
 /**
- * Starts the engine under the right front end: the interactive terminal when standard input and output are
- * a terminal, otherwise scripted mode (always with --json).
+ * Starts the engine under the right front end (see {@link FrontendChoice}): the window with --gui or when
+ * started without console or input, the interactive terminal on a console, otherwise scripted mode.
  */
 final class ChatLauncher implements Launcher {
     /** How long a signal (Ctrl-C in scripted mode, kill) waits for deliveries before saying goodbye. */
@@ -31,6 +34,10 @@ final class ChatLauncher implements Launcher {
             err.println("lanchat: cannot open the terminal (" + e.getMessage() + "); try --json for scripted mode");
             err.flush();
             return 1;
+        } catch (HeadlessException e) {
+            err.println("lanchat: cannot open the window: " + e.getMessage());
+            err.flush();
+            return 2;
         }
         try (ui) {
             LogSetup.install(settings.verbose(), ui.logSink());
@@ -54,7 +61,12 @@ final class ChatLauncher implements Launcher {
 
     private static Frontend frontend(Settings settings) throws IOException {
         // System.console() is null unless both standard input and output are a terminal.
-        if (settings.json() || System.console() == null) {
+        FrontendChoice choice = FrontendChoice.choose(settings.json(), settings.gui(), System.console() != null,
+                StandardInput::detect, () -> !GraphicsEnvironment.isHeadless());
+        if (choice == FrontendChoice.DESKTOP) {
+            return DesktopFrontend.open(settings.verbose());
+        }
+        if (choice == FrontendChoice.SCRIPTED) {
             PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
             PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
             if (settings.json()) {

@@ -8,7 +8,7 @@ import lanchat.doctor.CheckResult;
 import lanchat.doctor.PeerSeen;
 import lanchat.doctor.Report;
 import lanchat.doctor.ReportText;
-import lanchat.ui.Json;
+import lanchat.ui.json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

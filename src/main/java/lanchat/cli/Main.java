@@ -57,6 +57,10 @@ public final class Main implements Callable<Integer> {
             + " (see docs/json-events.md).")
     boolean json;
 
+    @Option(names = "--gui", description = "Open the desktop window (also chosen when started without a console"
+            + " and without input, e.g. by a double-click).")
+    boolean gui;
+
     @Option(names = {"-v", "--verbose"}, description = "Log the engine's details, and its counters at exit.")
     boolean verbose;
 
@@ -122,10 +126,14 @@ public final class Main implements Callable<Integer> {
             throw new UsageException("--port " + port + " is outside 1-65535; choose a free UDP port, the same"
                     + " on every peer (default " + NodeConfig.DEFAULT_PORT + ")");
         }
+        if (gui && json) {
+            throw new UsageException("--gui and --json cannot be combined: choose the window or scripted mode");
+        }
         InetAddress groupAddress = GroupAddress.parse(group);
         NetworkInterface nif = interfaces.choose(networkInterface);
         String noColour = environment.get("NO_COLOR");
         boolean colour = !noColor && (noColour == null || noColour.isEmpty());
-        return new Settings(chosenName, nif, groupAddress, port, peerId == null ? 0 : peerId, colour, json, verbose);
+        return new Settings(chosenName, nif, groupAddress, port, peerId == null ? 0 : peerId, colour, json, verbose,
+                gui);
     }
 }

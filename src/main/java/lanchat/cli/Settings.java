@@ -3,11 +3,11 @@ package lanchat.cli;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import lanchat.node.NodeConfig;
-import lanchat.ui.NetworkSummary;
+import lanchat.ui.core.NetworkSummary;
 
 /** The checked command line: everything needed to start. */
 record Settings(String name, NetworkInterface networkInterface, InetAddress group, int port, long peerId,
-        boolean colour, boolean json, boolean verbose) {
+        boolean colour, boolean json, boolean verbose, boolean gui) {
 
     NodeConfig nodeConfig() {
         NodeConfig config = NodeConfig.defaults(name).withInterface(networkInterface).withGroup(group, port);

@@ -65,6 +65,7 @@ class MainTest {
         assertEquals(7667, launched.port());
         assertEquals(0, launched.peerId());
         assertFalse(launched.json());
+        assertFalse(launched.gui());
         assertTrue(launched.name().endsWith("-box"), launched.name());
         assertEquals("lo", launched.networkInterface().getName());
     }
@@ -156,11 +157,21 @@ class MainTest {
     }
 
     @Test
+    void guiOptionReachesTheLauncherAndExcludesJson() {
+        assertEquals(0, run("-i", "lo", "--gui"));
+        assertTrue(launched.gui());
+        launched = null;
+        assertEquals(2, run("-i", "lo", "--gui", "--json"));
+        assertTrue(errorLine().contains("--gui and --json"), errorLine());
+        assertNull(launched);
+    }
+
+    @Test
     void helpListsEveryOption() {
         assertEquals(0, run("--help"));
         String help = out.toString();
         for (String option : new String[] {"--name", "--interface", "--group", "--port", "--no-color", "--json",
-            "--verbose", "--version", "--help", "--peer-id", "NO_COLOR", "Exit codes"}) {
+            "--verbose", "--version", "--help", "--peer-id", "--gui", "NO_COLOR", "Exit codes"}) {
             assertTrue(help.contains(option), option);
         }
         assertNull(launched);

@@ -9,7 +9,7 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.util.Optional;
-import lanchat.ui.NetworkSummary;
+import lanchat.ui.core.NetworkSummary;
 import lanchat.wire.PeerNames;
 import org.junit.jupiter.api.Test;
 
@@ -85,7 +85,7 @@ class OptionPartsTest {
     @Test
     void portInUseSaysWhatToDo() throws Exception {
         Settings settings = new Settings("alice", NetworkInterface.getByName("lo"),
-                InetAddress.getByName("239.255.76.67"), 7667, 0, false, false, false);
+                InetAddress.getByName("239.255.76.67"), 7667, 0, false, false, false, false);
         String line = StartupFailure.describe(new BindException("Address already in use"), settings, "lo (127.0.0.1)");
         assertTrue(line.contains("port 7667"), line);
         assertTrue(line.contains("--port"), line);

@@ -1,8 +1,0 @@
-package lanchat.ui;
-
-import java.time.Duration;
-
-/** Runs a task later on the output thread (tests use a manual one). */
-public interface Scheduler {
-    void schedule(Duration delay, Runnable task);
-}

@@ -1,0 +1,33 @@
+package lanchat.ui.core;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import lanchat.node.PeerInfo;
+import lanchat.node.PeerLookupException;
+
+/**
+ * What the user interface needs from the peer engine: the slice of {@link lanchat.node.ChatNode} it uses,
+ * so that tests can drive the interface with a fake.
+ */
+public interface ChatBackend {
+
+    PeerInfo self();
+
+    /** The live peers, not including this node. */
+    List<PeerInfo> peers();
+
+    /** @return the message id; @throws IllegalArgumentException if the text is empty or too long */
+    long say(String text);
+
+    /** @return the message id */
+    long whisper(String name, String text) throws PeerLookupException;
+
+    /** @throws IllegalArgumentException with a user-readable reason if the name breaks the rules */
+    void rename(String newName);
+
+    Map<String, Long> counters();
+
+    /** Finishes pending deliveries for at most {@code flush}, says goodbye; true if all got an outcome. */
+    boolean stop(Duration flush);
+}

@@ -1,0 +1,36 @@
+package lanchat.ui.core;
+
+import java.util.List;
+import lanchat.node.ChatEvent;
+import lanchat.node.PeerInfo;
+
+/**
+ * One way of showing the chat: the colour terminal, plain lines, or JSON lines. Calls come from a single
+ * output thread (see {@link OutputThread}), so implementations need no locking.
+ */
+public interface ChatView {
+
+    /** Something the engine reported. */
+    void event(ChatEvent event);
+
+    /** The text of a message we sent: {@code directTo} is the addressee's name, or null for the room. */
+    void ownMessage(long messageId, String directTo, String text);
+
+    /** The answer to /peers. */
+    void peers(List<PeerInfo> peers);
+
+    /** A command failed; the message says what to do instead. */
+    void error(String message);
+
+    /** Progress for the user that is neither chat nor error, e.g. "leaving…". */
+    void notice(String message);
+
+    /** The answer to /help. */
+    void help();
+
+    /** A log record (only with --verbose, or a warning). */
+    void log(String line);
+
+    /** No more calls follow: flush. */
+    void close();
+}

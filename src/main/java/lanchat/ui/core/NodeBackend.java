@@ -1,0 +1,55 @@
+package lanchat.ui.core;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import lanchat.node.ChatNode;
+import lanchat.node.PeerInfo;
+import lanchat.node.PeerLookupException;
+
+/** The real {@link ChatBackend}: a running {@link ChatNode}. Stopping it twice stops it once. */
+public final class NodeBackend implements ChatBackend {
+    private final ChatNode node;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+
+    public NodeBackend(ChatNode node) {
+        this.node = node;
+    }
+
+    @Override
+    public PeerInfo self() {
+        return node.self();
+    }
+
+    @Override
+    public List<PeerInfo> peers() {
+        return node.peers();
+    }
+
+    @Override
+    public long say(String text) {
+        return node.say(text);
+    }
+
+    @Override
+    public long whisper(String name, String text) throws PeerLookupException {
+        return node.whisper(name, text);
+    }
+
+    @Override
+    public void rename(String newName) {
+        node.rename(newName);
+    }
+
+    @Override
+    public Map<String, Long> counters() {
+        return node.counters();
+    }
+
+    @Override
+    public boolean stop(Duration flush) {
+        // Leaving and a signal's shutdown hook may both ask; only the first one stops the node.
+        return !stopped.compareAndSet(false, true) || node.stop(flush);
+    }
+}

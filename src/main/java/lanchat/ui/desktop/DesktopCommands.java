@@ -1,0 +1,91 @@
+package lanchat.ui.desktop;
+
+import java.util.List;
+import java.util.Locale;
+import lanchat.node.PeerInfo;
+import lanchat.ui.core.AsyncBackend;
+import lanchat.ui.core.Command;
+import lanchat.ui.core.CommandParser;
+import lanchat.ui.core.HelpText;
+import lanchat.ui.desktop.model.ChatModel;
+import lanchat.ui.desktop.model.ConversationId;
+import lanchat.ui.desktop.model.Message;
+
+/**
+ * What the composer's text does: the same commands as the terminal, through the asynchronous backend, so
+ * the event dispatch thread never waits. Plain text goes to the open conversation: the room, or the peer.
+ */
+final class DesktopCommands {
+    private final ChatModel model;
+    private final AsyncBackend backend;
+    private final CommandParser parser = new CommandParser();
+    private final Runnable quit;
+
+    DesktopCommands(ChatModel model, AsyncBackend backend, Runnable quit) {
+        this.model = model;
+        this.backend = backend;
+        this.quit = quit;
+    }
+
+    /** Runs one composer entry (may span several lines). */
+    void submit(String input) {
+        Command command = parser.parse(input);
+        if (command instanceof Command.Say) {
+            say(((Command.Say) command).text());
+        } else if (command instanceof Command.Msg) {
+            Command.Msg msg = (Command.Msg) command;
+            whisper(conversationOf(msg.name()), msg.name(), msg.text());
+        } else if (command instanceof Command.Nick) {
+            backend.rename(((Command.Nick) command).name(), error -> model.note(error, true));
+        } else if (command instanceof Command.Peers) {
+            backend.peers(this::listPeers);
+        } else if (command instanceof Command.Help) {
+            for (String line : HelpText.lines()) {
+                model.note(line.replace("(Tab completes the name)", "").strip(), false);
+            }
+        } else if (command instanceof Command.Quit) {
+            quit.run();
+        } else if (command instanceof Command.Invalid) {
+            model.note(((Command.Invalid) command).problem(), true);
+        }
+    }
+
+    private void say(String text) {
+        ConversationId open = model.selected().id();
+        if (open.room()) {
+            Message m = model.sending(open, text);
+            backend.say(text, id -> model.sent(m, id, null, text), error -> model.refused(m, error));
+        } else {
+            PeerInfo peer = model.selected().peer();
+            whisper(open, peer.displayName(), text);
+        }
+    }
+
+    private void whisper(ConversationId where, String name, String text) {
+        Message m = model.sending(where, text);
+        backend.whisper(name, text, id -> model.sent(m, id, name, text), error -> model.refused(m, error));
+    }
+
+    /** The direct conversation with the live peer called {@code name}, or the open one when none matches. */
+    private ConversationId conversationOf(String name) {
+        for (PeerInfo p : model.online().values()) {
+            if (p.displayName().equals(name) || p.displayName().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
+                ConversationId id = new ConversationId(p.id());
+                if (model.conversation(id) != null) {
+                    return id;
+                }
+            }
+        }
+        return model.selected().id();
+    }
+
+    private void listPeers(List<PeerInfo> peers) {
+        if (peers.isEmpty()) {
+            model.note("Nobody else is in sight.", false);
+            return;
+        }
+        for (PeerInfo p : peers) {
+            model.note(PeerDetails.describe(p), false);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package lanchat.ui.terminal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import lanchat.node.ChatEvent;
+import lanchat.node.PeerInfo;
+import lanchat.ui.core.ChatView;
+import lanchat.ui.core.HelpText;
+import lanchat.ui.core.NetworkSummary;
+import lanchat.ui.core.OutgoingTracker;
+import lanchat.ui.core.Scheduler;
+
+/**
+ * The human view, for the terminal and for plain scripted output. Our own messages are shown once their
+ * outcome is known, with "✓ 3/3" (room) or "✓" (direct); if that takes longer than {@link #PENDING_AFTER}
+ * the line appears with "…" and the outcome follows on its own line. Failures always get a line that says
+ * to whom and why.
+ */
+public final class TextView implements ChatView {
+    static final Duration PENDING_AFTER = Duration.ofMillis(500);
+
+    private final LineSink sink;
+    private final MessageRenderer renderer;
+    private final PeerTable table;
+    private final NetworkSummary network;
+    private final Scheduler scheduler;
+    private final OutgoingTracker outgoing = new OutgoingTracker();
+    private final Supplier<String> fallbackSelfName;
+    private String selfName;
+
+    /** @param fallbackSelfName our name when no Ready event has told it yet */
+    public TextView(LineSink sink, MessageRenderer renderer, Theme theme, NetworkSummary network,
+            Scheduler scheduler, Supplier<String> fallbackSelfName) {
+        this.sink = sink;
+        this.renderer = renderer;
+        this.table = new PeerTable(theme, renderer.glyphs());
+        this.network = network;
+        this.scheduler = scheduler;
+        this.fallbackSelfName = fallbackSelfName;
+    }
+
+    @Override
+    public void event(ChatEvent event) {
+        if (event instanceof ChatEvent.Ready) {
+            PeerInfo self = ((ChatEvent.Ready) event).self();
+            selfName = self.name();
+            sink.print(renderer.ready(self));
+        } else if (event instanceof ChatEvent.PeerJoined) {
+            sink.print(renderer.joined(((ChatEvent.PeerJoined) event).peer()));
+        } else if (event instanceof ChatEvent.PeerLeft) {
+            ChatEvent.PeerLeft left = (ChatEvent.PeerLeft) event;
+            sink.print(renderer.left(left.peer(), left.reason()));
+        } else if (event instanceof ChatEvent.PeerRenamed) {
+            ChatEvent.PeerRenamed r = (ChatEvent.PeerRenamed) event;
+            if (r.self()) {
+                selfName = r.peer().name();
+            }
+            sink.print(renderer.renamed(r.peer(), r.oldName(), r.self()));
+        } else if (event instanceof ChatEvent.MessageReceived) {
+            ChatEvent.MessageReceived m = (ChatEvent.MessageReceived) event;
+            sink.print(renderer.received(m.from(), m.room(), m.text()));
+        } else if (event instanceof ChatEvent.MessageSent) {
+            ChatEvent.MessageSent s = (ChatEvent.MessageSent) event;
+            List<String> names = new ArrayList<>();
+            for (PeerInfo p : s.to()) {
+                names.add(p.displayName());
+            }
+            progress(outgoing.sent(s.messageId(), names));
+        } else if (event instanceof ChatEvent.Delivered) {
+            ChatEvent.Delivered d = (ChatEvent.Delivered) event;
+            progress(outgoing.outcome(d.messageId(), new OutgoingTracker.Outcome(d.to().displayName(), true, null)));
+        } else if (event instanceof ChatEvent.Undelivered) {
+            ChatEvent.Undelivered u = (ChatEvent.Undelivered) event;
+            progress(outgoing.outcome(u.messageId(),
+                    new OutgoingTracker.Outcome(u.to().displayName(), false, u.reason())));
+        }
+    }
+
+    @Override
+    public void ownMessage(long messageId, String directTo, String text) {
+        progress(outgoing.text(messageId, directTo, text));
+    }
+
+    /** Shows an outgoing message when it is complete, or marks it pending if it takes a while. */
+    private void progress(OutgoingTracker.Outgoing o) {
+        if (!o.ready()) {
+            return;
+        }
+        if (o.complete()) {
+            outgoing.forget(o.id);
+            if (o.shown) {
+                renderer.followUp(o).forEach(sink::print);
+            } else {
+                sink.print(renderer.own(self(), o, false));
+                renderer.failures(o).forEach(sink::print);
+            }
+        } else if (!o.timerStarted) {
+            o.timerStarted = true;
+            scheduler.schedule(PENDING_AFTER, () -> showPending(o.id));
+        }
+    }
+
+    private void showPending(long id) {
+        OutgoingTracker.Outgoing o = outgoing.find(id);
+        if (o != null && !o.shown) {
+            o.shown = true;
+            sink.print(renderer.own(self(), o, true));
+        }
+    }
+
+    @Override
+    public void peers(List<PeerInfo> peers) {
+        table.render(peers, network).forEach(sink::print);
+    }
+
+    @Override
+    public void error(String message) {
+        sink.print(renderer.error(message));
+    }
+
+    @Override
+    public void notice(String message) {
+        sink.print(renderer.notice(message));
+    }
+
+    @Override
+    public void help() {
+        for (String line : HelpText.lines()) {
+            sink.print(renderer.plain(line));
+        }
+    }
+
+    @Override
+    public void log(String line) {
+        sink.print(renderer.quiet(line));
+    }
+
+    @Override
+    public void close() {
+        sink.flush();
+    }
+
+    private String self() {
+        return selfName != null ? selfName : fallbackSelfName.get();
+    }
+
+    /** For tests: messages still waiting for an outcome. */
+    int outstanding() {
+        return outgoing.size();
+    }
+}

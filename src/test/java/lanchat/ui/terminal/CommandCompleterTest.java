@@ -1,0 +1,41 @@
+package lanchat.ui.terminal;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import lanchat.ui.core.CommandParser;
+import org.jline.reader.Candidate;
+import org.jline.reader.ParsedLine;
+import org.jline.reader.impl.DefaultParser;
+import org.junit.jupiter.api.Test;
+
+class CommandCompleterTest {
+    private final CommandCompleter completer = new CommandCompleter(() -> List.of("bob", "carol#3f2a"));
+
+    private List<String> complete(String line) {
+        ParsedLine parsed = new DefaultParser().parse(line, line.length());
+        List<Candidate> candidates = new ArrayList<>();
+        completer.complete(null, parsed, candidates);
+        List<String> values = new ArrayList<>();
+        candidates.forEach(c -> values.add(c.value()));
+        return values;
+    }
+
+    @Test
+    void completesCommands() {
+        assertEquals(CommandParser.COMMANDS, complete("/m"));
+    }
+
+    @Test
+    void completesPeerNamesAfterMsg() {
+        assertEquals(List.of("bob", "carol#3f2a"), complete("/msg c"));
+        assertEquals(List.of("bob", "carol#3f2a"), complete("/MSG "));
+    }
+
+    @Test
+    void nothingInPlainTextOrAfterTheName() {
+        assertEquals(List.of(), complete("hello"));
+        assertEquals(List.of(), complete("/msg bob hel"));
+        assertEquals(List.of(), complete("/nick x"));
+    }
+}
