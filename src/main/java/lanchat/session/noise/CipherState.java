@@ -30,6 +30,9 @@ public final class CipherState {
     private byte[] key;
     private SecretKeySpec keySpec;
     private long nonce;
+    /** The counter of the Cipher's last init under this key, if any (see {@link #init}). */
+    private long lastInitCounter;
+    private boolean initialisedUnderKey;
 
     public CipherState(NoiseCipher kind) {
         this.kind = kind;
@@ -45,6 +48,7 @@ public final class CipherState {
         this.key = key.clone();
         this.keySpec = new SecretKeySpec(this.key, kind.keyAlgorithm);
         this.nonce = 0;
+        this.initialisedUnderKey = false;
     }
 
     public boolean hasKey() {
@@ -113,7 +117,8 @@ public final class CipherState {
     /**
      * Verifies and decrypts {@code in} (ciphertext then 16-byte tag) under the caller's {@code counter};
      * returns the plaintext length, or -1 if the input is shorter than a tag or the tag did not verify
-     * (the JDK compares tags in constant time). Nothing is written to {@code out} unless the tag verified.
+     * (the JDK compares tags in constant time). Nothing is written to {@code out} unless the tag verified,
+     * and a failure leaves this state able to decrypt the genuine message with the same counter.
      */
     public int decrypt(long counter, byte[] ad, int adOff, int adLen,
                        byte[] in, int inOff, int inLen, byte[] out, int outOff) {
@@ -181,9 +186,21 @@ public final class CipherState {
         return k;
     }
 
+    /**
+     * JDK 17's ChaCha20-Poly1305 refuses an init with the same key and nonce as the previous one even to
+     * decrypt, so a forged datagram carrying counter c would make the genuine one with counter c fail. A
+     * decryption with the counter of the last init is therefore preceded by a throw-away decrypt-mode init
+     * with another nonce. Encryption gets no such help: there the JDK's refusal guards against nonce reuse.
+     */
     private void init(int mode, long counter) throws GeneralSecurityException {
+        if (mode == Cipher.DECRYPT_MODE && initialisedUnderKey && counter == lastInitCounter) {
+            kind.writeNonce(counter ^ 1, iv);
+            cipher.init(Cipher.DECRYPT_MODE, keySpec, kind.parameters(iv));
+        }
         kind.writeNonce(counter, iv);
         cipher.init(mode, keySpec, kind.parameters(iv));
+        lastInitCounter = counter;
+        initialisedUnderKey = true;
     }
 
     private void requireKey() {

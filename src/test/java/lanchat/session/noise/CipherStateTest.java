@@ -83,10 +83,31 @@ class CipherStateTest {
         assertEquals(0, receiver.nonce());
         sealed[3] ^= 1;
         byte[] out = new byte[TEXT.length];
+        Arrays.fill(out, (byte) 0x55);
         assertEquals(-1, receiver.decrypt(1, AD, 0, AD.length, sealed, 0, sealed.length, out, 0), "wrong counter");
         assertEquals(-1, receiver.decrypt(0, new byte[0], 0, 0, sealed, 0, sealed.length, out, 0), "wrong ad");
         assertEquals(-1, receiver.decrypt(0, AD, 0, AD.length, sealed, 0, 15, out, 0), "shorter than a tag");
-        assertArrayEquals(new byte[TEXT.length], out, "nothing written before the tag verified");
+        byte[] untouched = new byte[TEXT.length];
+        Arrays.fill(untouched, (byte) 0x55);
+        assertArrayEquals(untouched, out, "nothing written before the tag verified");
+    }
+
+    /** A forgery with counter c, then the genuine message with counter c: the JDK's ChaCha guard must not bite. */
+    @ParameterizedTest
+    @EnumSource(NoiseCipher.class)
+    void aForgeryDoesNotBlockTheGenuineMessageWithTheSameCounter(NoiseCipher kind) {
+        byte[] genuine = new byte[TEXT.length + 16];
+        keyed(kind).encrypt(7, AD, 0, AD.length, TEXT, 0, TEXT.length, genuine, 0);
+        byte[] forged = genuine.clone();
+        forged[0] ^= 1;
+        CipherState receiver = keyed(kind);
+        byte[] out = new byte[TEXT.length];
+        assertEquals(-1, receiver.decrypt(7, AD, 0, AD.length, forged, 0, forged.length, out, 0));
+        assertEquals(-1, receiver.decrypt(7, AD, 0, AD.length, forged, 0, forged.length, out, 0));
+        assertEquals(TEXT.length, receiver.decrypt(7, AD, 0, AD.length, genuine, 0, genuine.length, out, 0));
+        assertArrayEquals(TEXT, out);
+        assertEquals(TEXT.length, receiver.decrypt(7, AD, 0, AD.length, genuine, 0, genuine.length, out, 0),
+                "the CipherState itself does not detect replays: the envelope's window does");
     }
 
     /** REKEY(k) = the first 32 bytes of ENCRYPT(k, 2^64-1, empty, 32 zeros), computed here with the JDK directly. */
