@@ -1,5 +1,7 @@
 package lanchat.session;
 
+import java.util.Arrays;
+
 /**
  * Which 64-bit message counters have been seen, in the style of RFC 6479: a ring of 32 words of 64 bits
  * (2,048 bits) indexed by counter / 64, so that moving ahead clears whole words and never shifts bits.
@@ -37,7 +39,7 @@ public final class ReplayWindow {
             return false;
         }
         if (empty) {
-            java.util.Arrays.fill(bits, 0L);
+            Arrays.fill(bits, 0L);
             highest = counter;
             empty = false;
         } else if (Long.compareUnsigned(counter, highest) > 0) {
@@ -56,7 +58,7 @@ public final class ReplayWindow {
     private void advanceTo(long counter) {
         long wordsAhead = (counter >>> 6) - (highest >>> 6);
         if (wordsAhead >= WORDS) {
-            java.util.Arrays.fill(bits, 0L);
+            Arrays.fill(bits, 0L);
         } else {
             for (long w = 1; w <= wordsAhead; w++) {
                 bits[(int) (((highest >>> 6) + w) % WORDS)] = 0L;

@@ -1,6 +1,7 @@
 package lanchat.session.noise;
 
 import java.util.Arrays;
+import java.util.HexFormat;
 
 /**
  * An X25519 key pair as raw RFC 7748 bytes: the 32-byte private scalar and the 32-byte little-endian
@@ -41,6 +42,6 @@ public final class DhKeyPair {
 
     @Override
     public String toString() {
-        return "DhKeyPair[public " + java.util.HexFormat.of().formatHex(publicKey, 0, 4) + "…]";
+        return "DhKeyPair[public " + HexFormat.of().formatHex(publicKey, 0, 4) + "…]";
     }
 }

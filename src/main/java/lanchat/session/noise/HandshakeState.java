@@ -25,6 +25,7 @@ public final class HandshakeState {
     private byte[] remoteEphemeral;
     private int nextMessage;
     private boolean failed;
+    private boolean split;
 
     private HandshakeState(NoiseProtocol protocol, boolean initiator, byte[] prologue, DhKeyPair localStatic,
                            byte[] remoteStatic, EphemeralKeys ephemerals) {
@@ -146,6 +147,10 @@ public final class HandshakeState {
         if (!isComplete()) {
             throw new IllegalStateException("the handshake is not complete");
         }
+        if (split) {
+            throw new IllegalStateException("split() was already called: its keys are the only ones");
+        }
+        split = true;
         byte[] h = symmetric.handshakeHash();
         CipherState[] pair = symmetric.split();
         if (localEphemeral != null) {
@@ -171,7 +176,7 @@ public final class HandshakeState {
     }
 
     private void mixPreMessage(List<Token> tokens, boolean ours) {
-        for (Token token : tokens) { // only s: PatternNotation allows nothing else
+        if (tokens.contains(Token.S)) { // the only pre-message token PatternNotation allows
             symmetric.mixHash(ours ? localStatic.publicKeyRef() : remoteStatic);
         }
     }

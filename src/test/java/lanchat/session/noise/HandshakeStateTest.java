@@ -41,6 +41,7 @@ class HandshakeStateTest {
 
         TransportKeys a = initiator.split();
         TransportKeys b = responder.split();
+        assertThrows(IllegalStateException.class, initiator::split, "Split() once: ck is wiped after it");
         assertArrayEquals(ascii("to bob"), b.receive().decryptWithAd(new byte[0],
                 a.send().encryptWithAd(new byte[0], ascii("to bob"))));
         assertArrayEquals(ascii("to alice"), a.receive().decryptWithAd(new byte[0],
