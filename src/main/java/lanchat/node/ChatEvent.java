@@ -18,6 +18,12 @@ public sealed interface ChatEvent {
     /** A peer (or this node itself, when {@code self} is true) changed its name. */
     record PeerRenamed(PeerInfo peer, String oldName, boolean self) implements ChatEvent {}
 
+    /**
+     * A peer's display name changed without a rename: another peer with the same name arrived or left, so
+     * the {@code #} suffix came or went ({@code bob} became {@code bob#3f2a}, or back).
+     */
+    record DisplayNameChanged(PeerInfo peer, String oldDisplayName) implements ChatEvent {}
+
     /** A message from {@code from}; {@code room} is false for a direct message to us. */
     record MessageReceived(long messageId, PeerInfo from, boolean room, String text) implements ChatEvent {}
 

@@ -7,12 +7,13 @@ import java.util.List;
 final class Directory {
     private Directory() {}
 
-    /** Accepts a plain name, or a name with its id suffix ({@code alice#3f2a}). */
+    /** Accepts a plain name, a name with its id suffix ({@code alice#3f2a}), or the 16-hex-digit peer id. */
     static PeerInfo resolve(List<PeerInfo> peers, String name) throws PeerLookupException {
         List<PeerInfo> matches = new ArrayList<>();
         int hash = name.indexOf('#');
+        boolean id = name.length() == 16 && name.chars().allMatch(c -> Character.digit(c, 16) >= 0);
         for (PeerInfo p : peers) {
-            if (hash < 0 ? p.name().equals(name) : suffixed(p).equals(name)) {
+            if (id ? p.idHex().equalsIgnoreCase(name) : hash < 0 ? p.name().equals(name) : suffixed(p).equals(name)) {
                 matches.add(p);
             }
         }

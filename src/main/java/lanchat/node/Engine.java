@@ -50,6 +50,7 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
     private final PendingOutcomes pending = new PendingOutcomes();
     private final PeerViews views;
     private final List<Frame> frames = new ArrayList<>();
+    private final List<Map.Entry<PeerInfo, String>> pendingDisplayChanges = new ArrayList<>();
     private int nextEpoch = 1;
     private long now;
     private boolean stopped;
@@ -285,8 +286,9 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
             return;
         }
         discovery.rename(newName);
-        views.publish(now);
+        publish();
         listener.onEvent(new ChatEvent.PeerRenamed(self(), old, true));
+        reportDisplayChanges();
     }
 
     /** Messages still waiting for an outcome from at least one recipient. */
@@ -356,10 +358,11 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
             back.link().cameBack(now);
             links.markActive(e);
         }
-        views.publish(now);
+        publish();
         LOG.log(System.Logger.Level.DEBUG, () -> "peer " + peer.ref() + " " + (back != null ? "is back" : "joined")
                 + " at " + peer.address());
         listener.onEvent(new ChatEvent.PeerJoined(views.info(peer, now)));
+        reportDisplayChanges();
     }
 
     @Override
@@ -367,10 +370,11 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
         PeerInfo info = views.info(peer, now);
         Links.Entry gone = reason == lanchat.membership.LeaveReason.TIMEOUT ? links.sendAway(peer.ref())
                 : links.remove(peer.ref());
-        views.publish(now);
+        publish();
         LOG.log(System.Logger.Level.DEBUG, () -> "peer " + peer.ref() + " left (" + reason.label + ")"
                 + (reason == lanchat.membership.LeaveReason.TIMEOUT ? "; its link waits in case it comes back" : ""));
         listener.onEvent(new ChatEvent.PeerLeft(info, LeaveReason.valueOf(reason.name()))); // first the leave
+        reportDisplayChanges();
         if (gone != null && reason != lanchat.membership.LeaveReason.TIMEOUT) {
             retire(gone.link(), reason == lanchat.membership.LeaveReason.RESTARTED ? "it restarted" : "it left (quit)");
         } else if (gone != null) {
@@ -380,8 +384,24 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
 
     @Override
     public void renamed(Peer peer, String oldName) {
-        views.publish(now);
+        publish();
         listener.onEvent(new ChatEvent.PeerRenamed(views.info(peer, now), oldName, false));
+        reportDisplayChanges();
+    }
+
+    /**
+     * Rebuilds the snapshots after a change of the table. The events about peers whose display name changed
+     * with it come after the event about the change itself, so callers publish first and report after.
+     */
+    private void publish() {
+        pendingDisplayChanges.addAll(views.publish(now));
+    }
+
+    private void reportDisplayChanges() {
+        for (Map.Entry<PeerInfo, String> c : pendingDisplayChanges) {
+            listener.onEvent(new ChatEvent.DisplayNameChanged(c.getKey(), c.getValue()));
+        }
+        pendingDisplayChanges.clear();
     }
 
     /** A link is done for good: its messages fail, and its counters stay in the node's totals. */

@@ -60,13 +60,25 @@ final class PeerViews {
         return cached != null && cached.incarnation() == p.ref().incarnation() ? cached : info(p, now);
     }
 
-    /** The table changed: rebuild the cached identities and the directory other threads read. */
-    void publish(long now) {
+    /**
+     * The table changed: rebuild the cached identities and the directory other threads read. Returns the
+     * peers whose display name changed while their name did not (a namesake came or went), as they are now,
+     * each with its old display name.
+     */
+    List<Map.Entry<PeerInfo, String>> publish(long now) {
+        Map<Long, PeerInfo> before = new HashMap<>(identities);
         directory = List.copyOf(all(now));
         identities.clear();
+        List<Map.Entry<PeerInfo, String>> changed = new ArrayList<>();
         for (PeerInfo p : directory) {
             identities.put(p.id(), p);
+            PeerInfo old = before.get(p.id());
+            if (old != null && old.incarnation() == p.incarnation() && old.name().equals(p.name())
+                    && !old.displayName().equals(p.displayName())) {
+                changed.add(Map.entry(p, old.displayName()));
+            }
         }
+        return changed;
     }
 
     /** The live peers as of the last join, leave or rename; safe to read from any thread. */

@@ -216,4 +216,22 @@ class SimulatedNetworkTest {
         assertEquals(LeaveReason.QUIT, a.events().of(ChatEvent.PeerLeft.class).get(0).reason());
         assertEquals("bob", a.node().peers().get(0).displayName(), "no suffix once the name is unique");
     }
+
+    @Test
+    void aNamesakeArrivingAndLeavingChangesTheOtherDisplayNameAndSaysSo() throws Exception {
+        SimNetwork net = new SimNetwork(12);
+        SimNode[] p = startPair(net, "alice", "bob");
+        SimNode bob2 = net.start(NodeConfig.defaults("bob"));
+        assertTrue(net.runUntil(() -> p[0].node().peers().size() == 2, 5 * SECOND));
+        List<ChatEvent.DisplayNameChanged> changes = p[0].events().of(ChatEvent.DisplayNameChanged.class);
+        assertEquals(1, changes.size(), "the first bob is now shown with his suffix");
+        assertEquals("bob", changes.get(0).oldDisplayName());
+        assertEquals("bob#" + changes.get(0).peer().shortId(), changes.get(0).peer().displayName());
+        assertEquals(p[1].node().self().id(), changes.get(0).peer().id());
+        bob2.node().close();
+        assertTrue(net.runUntil(() -> p[0].events().of(ChatEvent.DisplayNameChanged.class).size() == 2, SECOND));
+        assertEquals("bob", p[0].events().of(ChatEvent.DisplayNameChanged.class).get(1).peer().displayName());
+        assertEquals(p[1].node().self().id(), p[0].node().whisper(p[1].node().self().idHex(), "by id") > 0
+                ? p[1].node().self().id() : 0, "a peer can be addressed by its 16-hex-digit id");
+    }
 }
