@@ -15,6 +15,8 @@ import picocli.CommandLine.Spec;
 /** The {@code lanchat} command: reads the options, checks them, and starts the chat. */
 @Command(name = "lanchat", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
         usageHelpAutoWidth = true,
+        // The man page's NAME line; --help shows it first.
+        header = "Serverless chat for the machines of one local network.",
         description = "Serverless chat for a local network: peers find each other by UDP multicast and talk"
                 + " over reliable unicast UDP. On a terminal it is interactive (type /help); when standard input"
                 + " is not a terminal it reads commands line by line and writes events line by line (see --json).",
