@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
             "~/Library/Application Support/lanchat (macOS), %%APPDATA%%\\lanchat (Windows),",
             "or the one --profile DIR names.",
             "",
-            "Exit codes: 0 normal exit, 1 unexpected failure, 2 bad option or the network could not be used.",
+            "Exit codes: 0 normal exit, 1 unexpected failure, 2 bad option, bad config file, or the network",
+            "could not be used.",
             "Colour is off with --no-color or when the NO_COLOR environment variable is set.",
             "Nobody appears? See the README's troubleshooting: firewall, Wi-Fi isolation, interface, VPN."})
 public final class Main implements Callable<Integer> {
