@@ -64,6 +64,12 @@ build() {
   log="$(mktemp "${TMPDIR:-/tmp}/lanchat-build.XXXXXX")"
   trap 'rm -f "$log"' EXIT
   say "building target/lanchat.jar (the first build also downloads Maven and the libraries) ..."
+  # The wrapper fetches Maven silently; say so, because on a slow line that is the first long wait.
+  local maven
+  maven="$(sed -n 's|^distributionUrl=.*/\(apache-maven-[0-9.]*\)-bin.zip$|\1|p' "$here/.mvn/wrapper/maven-wrapper.properties")"
+  if [[ -n "$maven" && ! -d "${MAVEN_USER_HOME:-$HOME/.m2}/wrapper/dists/$maven" ]]; then
+    say "  downloading ${maven/apache-maven-/Maven } (once, into ${MAVEN_USER_HOME:-$HOME/.m2}/wrapper) ..."
+  fi
   # The wrapper always, not a Maven on the PATH: the build is then the one CI runs (.ci/run), whatever Maven,
   # if any, is installed. The full log is kept and shown only if the build fails.
   local status
