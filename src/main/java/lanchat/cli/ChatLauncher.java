@@ -41,15 +41,18 @@ final class ChatLauncher implements Launcher {
         }
         try (ui) {
             LogSetup.install(settings.verbose(), ui.logSink());
-            ui.banner(Banner.lines(Version.current(), settings.network()));
+            HeldEvents events = new HeldEvents(ui.listener());
             ChatNode node;
             try {
-                node = ChatNode.start(settings.nodeConfig(), ui.listener());
+                node = ChatNode.start(settings.nodeConfig(), events);
             } catch (IOException e) {
                 err.println("lanchat: " + StartupFailure.describe(e, settings, new InterfaceChooser().usableList()));
                 err.flush();
                 return 2;
             }
+            // Only now: the banner names the port, and before the bind it could claim one that is busy.
+            ui.banner(Banner.lines(Version.current(), settings.network()));
+            events.release();
             ChatBackend backend = new NodeBackend(node);
             Thread hook = new Thread(() -> backend.stop(FLUSH_ON_SIGNAL), "lanchat-goodbye");
             Runtime.getRuntime().addShutdownHook(hook);

@@ -16,16 +16,25 @@ import picocli.CommandLine.Spec;
 /** The {@code lanchat} command: reads the options, checks them, and starts the chat. */
 @Command(name = "lanchat", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
         usageHelpAutoWidth = true, subcommands = DoctorCommand.class,
+        // The man page's NAME line; --help shows it first.
+        header = "Serverless chat for the machines of one local network.",
         description = "Serverless chat for a local network: peers find each other by UDP multicast and talk"
                 + " over reliable unicast UDP. On a terminal it is interactive (type /help); when standard input"
                 + " is not a terminal it reads commands line by line and writes events line by line (see --json).",
-        footer = {"", "Examples:",
-            "  lanchat                            join with the defaults",
-            "  lanchat --name alice -i wlan0      choose the name and the interface",
-            "  lanchat --json -i lo < commands    scripted mode on this machine only",
-            "  lanchat doctor                     check why nobody appears",
+        footer = {"", "Examples (run.bat on Windows):",
+            "  ./run.sh                               join with the defaults",
+            "  ./run.sh --name alice -i wlan0         choose the name and the interface",
+            "  ./run.sh --json -i lo < commands       scripted mode on this machine only",
+            "  ./run.sh doctor                        check why nobody appears",
             "",
-            "Exit codes: 0 normal exit, 1 unexpected failure, 2 bad option or the network could not be used.",
+            "Defaults: config.properties in the profile folder, one 'key = value' a line",
+            "(keys: name, interface, group, port, color, bell); the command line wins.",
+            "The folder: $XDG_CONFIG_HOME/lanchat or ~/.config/lanchat (Linux),",
+            "~/Library/Application Support/lanchat (macOS), %%APPDATA%%\\lanchat (Windows),",
+            "or the one --profile DIR names.",
+            "",
+            "Exit codes: 0 normal exit, 1 unexpected failure, 2 bad option, bad config file, or the network",
+            "could not be used.",
             "Colour is off with --no-color or when the NO_COLOR environment variable is set.",
             "Nobody appears? See the README's troubleshooting: firewall, Wi-Fi isolation, interface, VPN."})
 public final class Main implements Callable<Integer> {
@@ -40,18 +49,21 @@ public final class Main implements Callable<Integer> {
                     + " (default: the one with the default route).")
     String networkInterface;
 
-    @Option(names = {"-g", "--group"}, paramLabel = "ADDRESS", defaultValue = NodeConfig.DEFAULT_GROUP,
-            scope = ScopeType.INHERIT,
-            description = "Multicast group for discovery, the same on every peer (default: ${DEFAULT-VALUE}).")
+    // No picocli defaultValue for the next options: null means "not on the command line", so that the
+    // config file's value, then the built-in default, applies. INHERIT: `doctor` takes them too.
+    @Option(names = {"-g", "--group"}, paramLabel = "ADDRESS", scope = ScopeType.INHERIT,
+            description = "Multicast group for discovery, the same on every peer (default: "
+                    + NodeConfig.DEFAULT_GROUP + ").")
     String group;
 
-    @Option(names = {"-p", "--port"}, paramLabel = "PORT", defaultValue = "" + NodeConfig.DEFAULT_PORT,
-            scope = ScopeType.INHERIT,
-            description = "UDP port of the group, the same on every peer (default: ${DEFAULT-VALUE}).")
-    int port;
+    @Option(names = {"-p", "--port"}, paramLabel = "PORT", scope = ScopeType.INHERIT,
+            description = "UDP port of the group, the same on every peer (default: " + NodeConfig.DEFAULT_PORT
+                    + ").")
+    Integer port;
 
-    @Option(names = "--no-color", description = "No colours (also when NO_COLOR is set).")
-    boolean noColor;
+    @Option(names = "--no-color", negatable = true,
+            description = "--no-color: no colours (also when NO_COLOR is set); --color: colours even then.")
+    Boolean noColor;
 
     @Option(names = "--json", description = "Scripted mode with one JSON event per line on standard output"
             + " (see docs/json-events.md).")
@@ -68,21 +80,28 @@ public final class Main implements Callable<Integer> {
             description = "Advanced: keep this 16-hex-digit peer id across restarts (default: random per start).")
     Long peerId;
 
+    @Option(names = "--profile", paramLabel = "DIR",
+            description = "The folder with config.properties (default: the platform's per-user config folder).")
+    String profile;
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 
     private final Map<String, String> environment;
     private final Launcher launcher;
     private final InterfaceChooser interfaces;
+    private final ProfileDirectory profiles;
 
     public Main() {
-        this(System.getenv(), new ChatLauncher(), new InterfaceChooser());
+        this(System.getenv(), new ChatLauncher(), new InterfaceChooser(), ProfileDirectory.forThisUser());
     }
 
-    Main(Map<String, String> environment, Launcher launcher, InterfaceChooser interfaces) {
+    Main(Map<String, String> environment, Launcher launcher, InterfaceChooser interfaces,
+            ProfileDirectory profiles) {
         this.environment = environment;
         this.launcher = launcher;
         this.interfaces = interfaces;
+        this.profiles = profiles;
     }
 
     public static void main(String[] args) {
@@ -92,9 +111,10 @@ public final class Main implements Callable<Integer> {
     /** The picocli command line with lanchat's error handling: one line, exit code 2. */
     static CommandLine commandLine(Main main) {
         CommandLine cmd = new CommandLine(main);
+        // Replacing picocli's handler also drops its "Did you mean" hint, so OptionErrors puts it back.
         cmd.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("lanchat: " + ex.getMessage() + " (see lanchat --help)");
+            err.println("lanchat: " + OptionErrors.describe(ex));
             err.flush();
             return 2;
         });
@@ -117,23 +137,47 @@ public final class Main implements Callable<Integer> {
 
     /** Checks every option and returns the settings, or says what is wrong with the first bad one. */
     Settings settings() throws UsageException {
-        String chosenName = name != null ? name : DefaultName.of(environment);
+        if (gui && json) {
+            throw new UsageException("--gui and --json cannot be combined: choose the window or scripted mode");
+        }
+        ConfigFile config = ConfigFile.in(profiles.locate(profile));
+        String chosenName = name != null ? name : config.name().orElseGet(() -> DefaultName.of(environment));
         String problem = Names.problem(chosenName);
         if (problem != null) {
             throw new UsageException("invalid --name '" + chosenName + "': " + problem + " (e.g. --name alice)");
         }
-        if (port < 1 || port > 65_535) {
-            throw new UsageException("--port " + port + " is outside 1-65535; choose a free UDP port, the same"
-                    + " on every peer (default " + NodeConfig.DEFAULT_PORT + ")");
+        int chosenPort = port != null ? port : config.port().orElse(NodeConfig.DEFAULT_PORT);
+        if (chosenPort < 1 || chosenPort > 65_535) {
+            throw new UsageException("--port " + chosenPort + " is outside 1-65535; choose a free UDP port, the"
+                    + " same on every peer (default " + NodeConfig.DEFAULT_PORT + ")");
         }
-        if (gui && json) {
-            throw new UsageException("--gui and --json cannot be combined: choose the window or scripted mode");
+        InetAddress groupAddress = GroupAddress.parse(group != null ? group
+                : config.group().orElse(NodeConfig.DEFAULT_GROUP));
+        NetworkInterface nif = chooseInterface(config);
+        return new Settings(chosenName, nif, groupAddress, chosenPort, peerId == null ? 0 : peerId,
+                colour(config), config.bell().orElse(true), json, verbose, gui);
+    }
+
+    private NetworkInterface chooseInterface(ConfigFile config) throws UsageException {
+        if (networkInterface != null) {
+            return interfaces.choose(networkInterface);
         }
-        InetAddress groupAddress = GroupAddress.parse(group);
-        NetworkInterface nif = interfaces.choose(networkInterface);
+        try {
+            return interfaces.choose(config.networkInterface().orElse(null));
+        } catch (UsageException e) {
+            throw config.located("interface", e);
+        }
+    }
+
+    /**
+     * The command line first, then the config file, then NO_COLOR: no-color.org asks that a user's explicit
+     * configuration beats the variable.
+     */
+    private boolean colour(ConfigFile config) {
+        if (noColor != null) {
+            return !noColor;
+        }
         String noColour = environment.get("NO_COLOR");
-        boolean colour = !noColor && (noColour == null || noColour.isEmpty());
-        return new Settings(chosenName, nif, groupAddress, port, peerId == null ? 0 : peerId, colour, json, verbose,
-                gui);
+        return config.color().orElse(noColour == null || noColour.isEmpty());
     }
 }

@@ -1,6 +1,8 @@
 package lanchat.cli;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -47,11 +49,33 @@ final class JarPeer extends JsonProcess<Map<String, Object>> {
             String.valueOf(r.nextInt(20_000, 60_000))};
     }
 
+    /**
+     * The jar with {@code args}, and an empty profile folder of its own unless the test names one: the
+     * tests never read the defaults file of the user who runs them.
+     */
     static List<String> command(String... args) {
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx96m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-Djava.net.preferIPv4Stack=true", "-jar", jar().toString()));
+        if (!List.of(args).contains("--profile")) {
+            command.addAll(List.of("--profile", EmptyProfile.PATH.toString()));
+        }
         command.addAll(List.of(args));
         return command;
+    }
+
+    /** Made on first use, removed at exit. */
+    private static final class EmptyProfile {
+        static final Path PATH = create();
+
+        private static Path create() {
+            try {
+                Path dir = Files.createTempDirectory("lanchat-profile");
+                dir.toFile().deleteOnExit();
+                return dir;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     static JarPeer start(String name, String[] groupAndPort, String... extra) throws IOException {

@@ -8,11 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The options through picocli's own writers: no console, no network (the launcher is a stand-in). */
 class MainTest {
@@ -20,6 +24,9 @@ class MainTest {
     private final StringWriter err = new StringWriter();
     private final Map<String, String> env = new HashMap<>();
     private Settings launched;
+    /** The profile lives in a temp folder: no test reads the real user's config file. */
+    @TempDir
+    Path home;
 
     private int run(String... args) {
         Launcher recorder = (settings, errWriter) -> {
@@ -27,11 +34,15 @@ class MainTest {
             return 0;
         };
         // The "default route" is pinned to loopback, so no test depends on this machine's interfaces.
-        Main main = new Main(env, recorder, new InterfaceChooser(() -> Optional.of("lo")));
-        CommandLine cmd = Main.commandLine(main);
+        CommandLine cmd = Main.commandLine(main(recorder));
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
         return cmd.execute(args);
+    }
+
+    private Main main(Launcher launcher) {
+        return new Main(env, launcher, new InterfaceChooser(() -> Optional.of("lo")),
+                new ProfileDirectory(env, "Linux", home));
     }
 
     private String errorLine() {
@@ -147,6 +158,108 @@ class MainTest {
         assertTrue(errorLine().contains("must not be 0"));
     }
 
+    private void config(String... lines) throws Exception {
+        Path profile = Files.createDirectories(home.resolve(".config/lanchat"));
+        Files.write(profile.resolve("config.properties"), List.of(lines));
+    }
+
+    @Test
+    void configFileGivesTheDefaults() throws Exception {
+        config("name = carol", "interface = lo", "group = 239.9.8.7", "port = 9100", "color = false",
+                "bell = false");
+        assertEquals(0, run());
+        assertEquals("carol", launched.name());
+        assertEquals("lo", launched.networkInterface().getName());
+        assertEquals("239.9.8.7", launched.group().getHostAddress());
+        assertEquals(9100, launched.port());
+        assertFalse(launched.colour());
+        assertFalse(launched.bell());
+    }
+
+    @Test
+    void commandLineWinsOverTheConfigFile() throws Exception {
+        config("name = carol", "interface = nosuch0", "group = 239.9.8.7", "port = 9100", "color = false");
+        assertEquals(0, run("--name", "dave", "-i", "lo", "--group", "239.1.1.1", "--port", "9200", "--color"));
+        assertEquals("dave", launched.name());
+        assertEquals("lo", launched.networkInterface().getName(), "the file's bad interface is never used");
+        assertEquals("239.1.1.1", launched.group().getHostAddress());
+        assertEquals(9200, launched.port());
+        assertTrue(launched.colour());
+        assertTrue(launched.bell(), "the bell is on unless the file turns it off");
+    }
+
+    @Test
+    void configColourBeatsNoColorAndTheFlagBeatsBoth() throws Exception {
+        env.put("NO_COLOR", "1");
+        config("color = true");
+        run("-i", "lo");
+        assertTrue(launched.colour(), "the user's own file beats the variable (no-color.org)");
+        run("-i", "lo", "--no-color");
+        assertFalse(launched.colour());
+    }
+
+    @Test
+    void badConfigLineIsOneLineNamingFileAndLineAndExit2() throws Exception {
+        config("# defaults", "port = 9100", "colour = false");
+        assertEquals(2, run("-i", "lo"));
+        assertNull(launched);
+        String line = errorLine();
+        assertEquals("lanchat: " + home.resolve(".config/lanchat/config.properties") + ":3: unknown key 'colour';"
+                + " the keys are name, interface, group, port, color, bell", line);
+    }
+
+    @Test
+    void unknownInterfaceInTheFileNamesTheLine() throws Exception {
+        config("interface = nosuch0");
+        assertEquals(2, run());
+        String line = errorLine();
+        assertTrue(line.startsWith("lanchat: " + home.resolve(".config/lanchat/config.properties")
+                + ":1: unknown interface 'nosuch0'"), line);
+    }
+
+    @Test
+    void profileOptionChoosesTheFolder() throws Exception {
+        config("name = carol");
+        Path other = Files.createDirectories(home.resolve("other"));
+        Files.write(other.resolve("config.properties"), List.of("name = erin"));
+        assertEquals(0, run("-i", "lo", "--profile", other.toString()));
+        assertEquals("erin", launched.name());
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("-i", "lo", "--profile", home.resolve("nosuch").toString()));
+        assertTrue(errorLine().contains("is not a folder"));
+    }
+
+    @Test
+    void xdgConfigHomeMovesTheDefaultFolder() throws Exception {
+        Path xdg = Files.createDirectories(home.resolve("xdg/lanchat"));
+        Files.write(xdg.resolve("config.properties"), List.of("name = frank"));
+        env.put("XDG_CONFIG_HOME", home.resolve("xdg").toString());
+        assertEquals(0, run("-i", "lo"));
+        assertEquals("frank", launched.name());
+    }
+
+    @Test
+    void misspeltOptionGetsASuggestion() {
+        assertEquals(2, run("--interfce", "lo"));
+        String line = errorLine();
+        assertTrue(line.startsWith("lanchat: Unknown options: '--interfce', 'lo'; did you mean --interface"), line);
+        assertNull(launched);
+    }
+
+    @Test
+    void colourCanBeForcedOnDespiteNoColor() {
+        env.put("NO_COLOR", "1");
+        assertEquals(0, run("-i", "lo", "--color"));
+        assertTrue(launched.colour());
+    }
+
+    @Test
+    void helpExamplesUseTheScriptThatExists() {
+        assertEquals(0, run("--help"));
+        assertTrue(out.toString().contains("./run.sh --name alice"), out.toString());
+        assertFalse(out.toString().contains("  lanchat --"), "no step installs a lanchat command");
+    }
+
     @Test
     void unknownOptionAndStrayArgument() {
         assertEquals(2, run("--frobnicate"));
@@ -186,8 +299,7 @@ class MainTest {
 
     @Test
     void launcherExitCodeIsPassedOn() {
-        Main main = new Main(env, (s, e) -> 2, new InterfaceChooser(() -> Optional.of("lo")));
-        CommandLine cmd = Main.commandLine(main);
+        CommandLine cmd = Main.commandLine(main((s, e) -> 2));
         cmd.setErr(new PrintWriter(err, true));
         assertEquals(2, cmd.execute("-i", "lo"));
     }

@@ -85,13 +85,28 @@ class OptionPartsTest {
     @Test
     void portInUseSaysWhatToDo() throws Exception {
         Settings settings = new Settings("alice", NetworkInterface.getByName("lo"),
-                InetAddress.getByName("239.255.76.67"), 7667, 0, false, false, false, false);
+                InetAddress.getByName("239.255.76.67"), 7667, 0, false, true, false, false, false);
         String line = StartupFailure.describe(new BindException("Address already in use"), settings, "lo (127.0.0.1)");
-        assertTrue(line.contains("port 7667"), line);
-        assertTrue(line.contains("--port"), line);
-        assertTrue(!line.contains("\n"));
+        assertEquals("UDP port 7667 is taken by another program; stop it, or choose another port with --port N"
+                + " (the same on every peer)", line, "one statement of the problem, not the system's words too");
+        String windows = StartupFailure.describe(new BindException("Address already in use: bind"), settings, "");
+        assertEquals(line, windows);
+        String transports = StartupFailure.describe(new BindException("UDP port 7667 is taken by another program;"
+                + " choose another with --port (every peer must use the same)"), settings, "");
+        assertEquals(line, transports);
         String other = StartupFailure.describe(new IOException("No such device"), settings, "lo (127.0.0.1)");
         assertTrue(other.contains("--interface") && other.contains("No such device"), other);
+        String unassignable = StartupFailure.describe(new BindException("Cannot assign requested address"), settings,
+                "lo (127.0.0.1)");
+        assertTrue(unassignable.contains("Cannot assign") && !unassignable.contains("another program"), unassignable);
+    }
+
+    @Test
+    void privilegedPortNeedsRights() throws Exception {
+        Settings settings = new Settings("alice", NetworkInterface.getByName("lo"),
+                InetAddress.getByName("239.255.76.67"), 80, 0, false, true, false, false, false);
+        String line = StartupFailure.describe(new BindException("Permission denied"), settings, "lo (127.0.0.1)");
+        assertTrue(line.startsWith("UDP port 80 needs administrator rights"), line);
     }
 
     @Test

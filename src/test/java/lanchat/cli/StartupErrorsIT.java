@@ -9,9 +9,12 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The real jar's answers to a busy port and bad options: one line on stderr, exit code 2, nothing on stdout. */
 class StartupErrorsIT {
@@ -46,12 +49,6 @@ class StartupErrorsIT {
         return t;
     }
 
-    /** The last stderr line: the error (in --json mode the banner lines come before it). */
-    private static String lastLine(String text) {
-        List<String> lines = text.strip().lines().toList();
-        return lines.get(lines.size() - 1);
-    }
-
     @Test
     void portAlreadyTaken() throws Exception {
         String[] group = JarPeer.privateGroup();
@@ -63,9 +60,9 @@ class StartupErrorsIT {
             Result r = run("--json", "--interface", "lo", "--name", "alice", "--group", group[0], "--port", group[1]);
             assertEquals(2, r.code(), r.err());
             assertEquals("", r.out(), "stdout carries JSON only");
-            String line = lastLine(r.err());
-            assertTrue(line.startsWith("lanchat: cannot use UDP port " + port), line);
-            assertTrue(line.contains("--port"), line);
+            assertEquals("lanchat: UDP port " + port + " is taken by another program; stop it, or choose another"
+                    + " port with --port N (the same on every peer)\n", r.err(),
+                    "one line, and no banner claiming the port before it");
         }
     }
 
@@ -80,6 +77,26 @@ class StartupErrorsIT {
         Result nif = run("--interface", "nosuch0");
         assertEquals(2, nif.code());
         assertTrue(nif.err().contains("lo (127.0.0.1)"), nif.err());
+        Result misspelt = run("--interfce", "lo");
+        assertEquals(2, misspelt.code());
+        assertTrue(misspelt.err().contains("did you mean --interface"), misspelt.err());
+    }
+
+    @Test
+    void configFileDefaultsAndItsErrors(@TempDir Path profile) throws Exception {
+        String[] group = JarPeer.privateGroup();
+        Path file = profile.resolve("config.properties");
+        Files.write(file, List.of("# test defaults", "name = zed", "interface = lo", "group = " + group[0],
+                "port = " + group[1]));
+        Result ok = run("--json", "--profile", profile.toString());
+        assertEquals(0, ok.code(), ok.err());
+        String ready = ok.out().lines().findFirst().orElse("");
+        assertTrue(ready.contains("\"event\":\"ready\"") && ready.contains("\"name\":\"zed\"")
+                && ready.contains("\"group_port\":" + group[1]), ready);
+        Files.write(file, List.of("name = zed", "port = 99999"));
+        Result bad = run("--json", "--profile", profile.toString());
+        assertEquals(2, bad.code());
+        assertEquals("lanchat: " + file + ":2: port '99999' is not a number from 1 to 65535\n", bad.err());
     }
 
     @Test
