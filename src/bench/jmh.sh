@@ -24,8 +24,8 @@ while [[ $# -gt 0 ]]; do
 done
 
 if [[ $build == 1 ]]; then
-    echo "== jmh: building $build_dir/lanchat-bench.jar (mvn -Pbench package, tests skipped)" >&2
-    mvn -q -B -Pbench -DskipTests -Dlanchat.build.dir="$build_dir" package >&2
+    echo "== jmh: building $build_dir/lanchat-bench.jar (./mvnw -Pbench package, tests skipped)" >&2
+    ./mvnw -q -B -Pbench -DskipTests -Dlanchat.build.dir="$build_dir" package >&2
 fi
 
 mkdir -p "$build_dir/jmh"

@@ -17,8 +17,8 @@ if ! "$NETLAB" check; then
     exit 2
 fi
 
-echo "== bench: building target/lanchat-bench.jar (mvn -Pbench package, tests skipped)" >&2
-mvn -q -B -Pbench -DskipTests package >&2
+echo "== bench: building target/lanchat-bench.jar (./mvnw -Pbench package, tests skipped)" >&2
+./mvnw -q -B -Pbench -DskipTests package >&2
 
 cleanup() {
     "$NETLAB" down >/dev/null 2>&1 || true

@@ -34,6 +34,10 @@ public final class LabPeer extends JsonProcess<Event> {
         command.add(javaExecutable());
         command.addAll(JVM_OPTIONS);
         command.addAll(List.of("-jar", jar.toString(), "--json", "--interface", Lab.INTERFACE, "--name", name));
+        if (!List.of(extraArgs).contains("--profile")) {
+            // A profile of its own: never the machine user's config file or keys.
+            command.addAll(List.of("--profile", java.nio.file.Files.createTempDirectory("lanchat-lab-" + name).toString()));
+        }
         command.addAll(List.of(extraArgs));
         return startCommand(lab, host, name, command);
     }
