@@ -27,6 +27,16 @@ final class ChatLauncher implements Launcher {
 
     @Override
     public int launch(Settings settings, PrintWriter err) {
+        try (Profile profile = Profile.open(settings.profile(), System.currentTimeMillis())) {
+            return launch(settings, profile, err);
+        } catch (UsageException e) {
+            err.println("lanchat: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
+    }
+
+    private int launch(Settings settings, Profile profile, PrintWriter err) {
         Frontend ui;
         try {
             ui = frontend(settings);
@@ -44,7 +54,7 @@ final class ChatLauncher implements Launcher {
             HeldEvents events = new HeldEvents(ui.listener());
             ChatNode node;
             try {
-                node = ChatNode.start(settings.nodeConfig(), events);
+                node = ChatNode.start(settings.nodeConfig(profile.identity(), profile.incarnation()), events);
             } catch (IOException e) {
                 err.println("lanchat: " + StartupFailure.describe(e, settings, new InterfaceChooser().usableList()));
                 err.flush();

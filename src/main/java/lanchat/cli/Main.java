@@ -76,10 +76,6 @@ public final class Main implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Log the engine's details, and its counters at exit.")
     boolean verbose;
 
-    @Option(names = "--peer-id", paramLabel = "HEX16", converter = PeerIdConverter.class,
-            description = "Advanced: keep this 16-hex-digit peer id across restarts (default: random per start).")
-    Long peerId;
-
     @Option(names = "--profile", paramLabel = "DIR",
             description = "The folder with config.properties (default: the platform's per-user config folder).")
     String profile;
@@ -154,7 +150,7 @@ public final class Main implements Callable<Integer> {
         InetAddress groupAddress = GroupAddress.parse(group != null ? group
                 : config.group().orElse(NodeConfig.DEFAULT_GROUP));
         NetworkInterface nif = chooseInterface(config);
-        return new Settings(chosenName, nif, groupAddress, chosenPort, peerId == null ? 0 : peerId,
+        return new Settings(chosenName, nif, groupAddress, chosenPort, profiles.locate(profile),
                 colour(config), config.bell().orElse(true), json, verbose, gui);
     }
 

@@ -2,19 +2,22 @@ package lanchat.cli;
 
 import java.net.InetAddress;
 import java.net.NetworkInterface;
+import java.nio.file.Path;
 import lanchat.node.NodeConfig;
+import lanchat.session.Identity;
 import lanchat.ui.core.NetworkSummary;
 
 /**
  * The checked command line, with the config file's defaults filled in: everything needed to start.
  * {@code bell} (ring on mentions and direct messages) is read from the config file for the terminal's bell.
  */
-record Settings(String name, NetworkInterface networkInterface, InetAddress group, int port, long peerId,
+record Settings(String name, NetworkInterface networkInterface, InetAddress group, int port, Path profile,
         boolean colour, boolean bell, boolean json, boolean verbose, boolean gui) {
 
-    NodeConfig nodeConfig() {
-        NodeConfig config = NodeConfig.defaults(name).withInterface(networkInterface).withGroup(group, port);
-        return peerId == 0 ? config : config.withPeerId(peerId);
+    /** The node's configuration for this start: the profile's identity and incarnation. */
+    NodeConfig nodeConfig(Identity identity, long incarnation) {
+        return NodeConfig.defaults(name).withInterface(networkInterface).withGroup(group, port)
+                .withIdentity(identity, incarnation);
     }
 
     NetworkSummary network() {

@@ -10,6 +10,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
+import lanchat.session.Identity;
 import lanchat.transport.UdpTransport;
 import lanchat.wire.PeerNames;
 import lanchat.wire.PeerRef;
@@ -75,13 +76,14 @@ public final class ChatNode implements AutoCloseable {
                 ^ System.identityHashCode(new Object());
     }
 
-    /** A random peer id unless the config names one; the incarnation is the start time (protocol.md 1). */
+    /**
+     * The peer id of the config's identity (or of a new one drawn from {@code random}), and the config's
+     * incarnation or else the clock's milliseconds (protocol.md 1).
+     */
     public static PeerRef newRef(NodeConfig config, Clock clock, RandomGenerator random) {
-        long id = config.peerId();
-        while (id == 0) {
-            id = random.nextLong();
-        }
-        return new PeerRef(id, Math.max(1, clock.currentTimeMillis()));
+        Identity identity = config.identity() != null ? config.identity() : Identity.generate(random);
+        long incarnation = config.incarnation() != 0 ? config.incarnation() : Math.max(1, clock.currentTimeMillis());
+        return new PeerRef(identity.peerId(), incarnation);
     }
 
     /** This node as others see it. */

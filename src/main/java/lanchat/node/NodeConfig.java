@@ -5,6 +5,7 @@ import java.net.NetworkInterface;
 import java.net.UnknownHostException;
 import lanchat.membership.MembershipPolicy;
 import lanchat.reliable.StreamPolicy;
+import lanchat.session.Identity;
 import lanchat.wire.PeerNames;
 
 /**
@@ -12,7 +13,10 @@ import lanchat.wire.PeerNames;
  * {@link #defaults(String)} and {@link #toBuilder()}; each layer's policy comes from here.
  *
  * @param networkInterface the interface to announce and listen on; null only for simulated transports
- * @param peerId 0 for a random id
+ * @param identity the long-term key pair the peer id derives from; null for a new one at every start
+ *     (tests, simulations)
+ * @param incarnation this start's incarnation (protocol.md 1), larger than any earlier start's; 0 for the
+ *     clock's milliseconds
  * @param maxPendingMessages messages awaiting an outcome before sending blocks (back-pressure)
  * @param receiveBytesPerPeer bytes buffered for one peer: out-of-order records and reassembly
  * @param receiveBytesPerNode the same for all peers together
@@ -25,7 +29,8 @@ public record NodeConfig(
         NetworkInterface networkInterface,
         InetAddress group,
         int port,
-        long peerId,
+        Identity identity,
+        long incarnation,
         long heartbeatIntervalMillis,
         int holdTimeMillis,
         long deliveryTimeoutMillis,
@@ -54,6 +59,9 @@ public record NodeConfig(
         if (port < 1 || port > 65_535) {
             throw new IllegalArgumentException("port " + port + " is outside 1..65535");
         }
+        if (incarnation < 0) {
+            throw new IllegalArgumentException("incarnation must not be negative");
+        }
         if (maxPendingMessages < 1 || maxAwayPeers < 0 || stallMillis < 1 || receiveBatchDatagrams < 1) {
             throw new IllegalArgumentException("maxPendingMessages, stallMillis and receiveBatchDatagrams must be"
                     + " positive, maxAwayPeers not negative");
@@ -68,7 +76,7 @@ public record NodeConfig(
 
     public static NodeConfig defaults(String name) {
         try {
-            return new NodeConfig(name, null, InetAddress.getByName(DEFAULT_GROUP), DEFAULT_PORT, 0,
+            return new NodeConfig(name, null, InetAddress.getByName(DEFAULT_GROUP), DEFAULT_PORT, null, 0,
                     500, 2_000, 10_000, 1_000, 10, 1_000, 4_096, 1L << 20, 16L << 20, 1_024, 1_024, 250, 256);
         } catch (UnknownHostException e) {
             throw new AssertionError(e); // a literal address is never looked up
@@ -116,8 +124,8 @@ public record NodeConfig(
         return toBuilder().group(g).port(p).build();
     }
 
-    public NodeConfig withPeerId(long id) {
-        return toBuilder().peerId(id).build();
+    public NodeConfig withIdentity(Identity id, long startIncarnation) {
+        return toBuilder().identity(id).incarnation(startIncarnation).build();
     }
 
     /** Changes any field; {@link #build} validates the whole. */
@@ -126,7 +134,8 @@ public record NodeConfig(
         private NetworkInterface networkInterface;
         private InetAddress group;
         private int port;
-        private long peerId;
+        private Identity identity;
+        private long incarnation;
         private long heartbeatIntervalMillis;
         private int holdTimeMillis;
         private long deliveryTimeoutMillis;
@@ -146,7 +155,8 @@ public record NodeConfig(
             networkInterface = c.networkInterface;
             group = c.group;
             port = c.port;
-            peerId = c.peerId;
+            identity = c.identity;
+            incarnation = c.incarnation;
             heartbeatIntervalMillis = c.heartbeatIntervalMillis;
             holdTimeMillis = c.holdTimeMillis;
             deliveryTimeoutMillis = c.deliveryTimeoutMillis;
@@ -166,7 +176,8 @@ public record NodeConfig(
         public Builder networkInterface(NetworkInterface v) { networkInterface = v; return this; }
         public Builder group(InetAddress v) { group = v; return this; }
         public Builder port(int v) { port = v; return this; }
-        public Builder peerId(long v) { peerId = v; return this; }
+        public Builder identity(Identity v) { identity = v; return this; }
+        public Builder incarnation(long v) { incarnation = v; return this; }
         public Builder heartbeatIntervalMillis(long v) { heartbeatIntervalMillis = v; return this; }
         public Builder holdTimeMillis(int v) { holdTimeMillis = v; return this; }
         public Builder deliveryTimeoutMillis(long v) { deliveryTimeoutMillis = v; return this; }
@@ -182,7 +193,7 @@ public record NodeConfig(
         public Builder receiveBatchDatagrams(int v) { receiveBatchDatagrams = v; return this; }
 
         public NodeConfig build() {
-            return new NodeConfig(name, networkInterface, group, port, peerId, heartbeatIntervalMillis,
+            return new NodeConfig(name, networkInterface, group, port, identity, incarnation, heartbeatIntervalMillis,
                     holdTimeMillis, deliveryTimeoutMillis, ackDelayMicros, minRetransmitTimeoutMillis,
                     maxRetransmitTimeoutMillis, maxPendingMessages, receiveBytesPerPeer, receiveBytesPerNode, maxPeers,
                     maxAwayPeers, stallMillis, receiveBatchDatagrams);

@@ -7,7 +7,7 @@ import java.net.InetSocketAddress;
  *
  * @param id the peer id, never 0
  * @param incarnation the start this snapshot is of (a restart of the same id has a larger one)
- * @param displayName the name, with {@code #} and four hex digits of the id appended when another live
+ * @param displayName the name, with {@code #} and the id's suffix appended when another live
  *     peer has the same name
  * @param lastHeardMillisAgo how long ago any valid frame came from this peer
  * @param rttMillis smoothed round-trip time of our stream to it, or NaN before the first sample
@@ -29,9 +29,9 @@ public record PeerInfo(
         return other.id == id && other.incarnation == incarnation;
     }
 
-    /** The first four hex digits of the id: the suffix that tells apart peers with the same name. */
+    /** The suffix that tells apart peers with the same name (protocol.md 3): 10 base32 characters of the id. */
     public String shortId() {
-        return idHex().substring(0, 4);
+        return lanchat.session.Fingerprints.suffixOf(id);
     }
 
     /** The peer id as 16 hex digits, as shown to users and in JSON. */

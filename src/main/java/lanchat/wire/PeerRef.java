@@ -8,10 +8,12 @@ public record PeerRef(long id, long incarnation) {
         }
     }
 
-    /** The first four hex digits of the id: the suffix that tells apart peers with the same name. */
+    /**
+     * The suffix that tells apart peers with the same name: the id's first 50 bits in base32. The id is
+     * derived from the peer's public key, so a look-alike suffix costs about 2^50 key pairs to find.
+     */
     public String shortId() {
-        String hex = Long.toHexString(id >>> 48); // the top 16 bits: the first four of sixteen hex digits
-        return "0000".substring(hex.length()) + hex;
+        return lanchat.session.Fingerprints.suffixOf(id);
     }
 
     // Written out rather than generated: a record's generated equals and hashCode are linked through

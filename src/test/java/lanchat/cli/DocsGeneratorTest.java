@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The man page and the completion come from the same annotations as --help, every option included. */
 class DocsGeneratorTest {
     private static final String[] OPTIONS = {"--name", "--interface", "--group", "--port", "--[no-]color", "--json",
-        "--verbose", "--peer-id", "--profile", "--help", "--version"};
+        "--verbose", "--profile", "--help", "--version"};
 
     @Test
     void manPageHasEveryOptionAndTheVersion() {

@@ -50,30 +50,47 @@ final class JarPeer extends JsonProcess<Map<String, Object>> {
     }
 
     /**
-     * The jar with {@code args}, and an empty profile folder of its own unless the test names one: the
-     * tests never read the defaults file of the user who runs them.
+     * The jar with {@code args}, and a new empty profile folder of its own unless the test names one: the
+     * tests never read the defaults file or the identity of the user who runs them, and two peers never
+     * share a profile (the second would be refused).
      */
     static List<String> command(String... args) {
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx96m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-Djava.net.preferIPv4Stack=true", "-jar", jar().toString()));
         if (!List.of(args).contains("--profile")) {
-            command.addAll(List.of("--profile", EmptyProfile.PATH.toString()));
+            command.addAll(List.of("--profile", newProfile().toString()));
         }
         command.addAll(List.of(args));
         return command;
     }
 
-    /** Made on first use, removed at exit. */
-    private static final class EmptyProfile {
-        static final Path PATH = create();
+    /** An empty folder under this JVM's temporary profiles, all removed at exit. */
+    static Path newProfile() {
+        try {
+            return Files.createTempDirectory(Profiles.ROOT, "p");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final class Profiles {
+        static final Path ROOT = create();
 
         private static Path create() {
             try {
-                Path dir = Files.createTempDirectory("lanchat-profile");
-                dir.toFile().deleteOnExit();
+                Path dir = Files.createTempDirectory("lanchat-profiles");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
                 return dir;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+        }
+
+        private static void delete(Path dir) {
+            try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+                all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // a temporary folder: the system cleans it up eventually
             }
         }
     }

@@ -55,17 +55,18 @@ class MainTest {
     @Test
     void goodArgumentsReachTheLauncher() {
         assertEquals(0, run("--name", "alice", "--interface", "lo", "--group", "239.1.2.3", "--port", "9000",
-                "--json", "--verbose", "--peer-id", "3F2A9C0E11D4B7A5"));
+                "--json", "--verbose"));
         assertEquals("alice", launched.name());
         assertEquals("lo", launched.networkInterface().getName());
         assertEquals("239.1.2.3", launched.group().getHostAddress());
         assertEquals(9000, launched.port());
-        assertEquals(0x3f2a9c0e11d4b7a5L, launched.peerId());
         assertTrue(launched.json());
         assertTrue(launched.verbose());
         assertTrue(launched.colour());
         assertEquals("", err.toString());
-        assertEquals(0x3f2a9c0e11d4b7a5L, launched.nodeConfig().peerId());
+        lanchat.session.Identity id = lanchat.session.Identity.generate(new java.util.SplittableRandom(1));
+        assertEquals(id.peerId(), launched.nodeConfig(id, 42).identity().peerId());
+        assertEquals(42, launched.nodeConfig(id, 42).incarnation());
     }
 
     @Test
@@ -74,7 +75,6 @@ class MainTest {
         assertEquals(0, run("-i", "127.0.0.1"));
         assertEquals("239.255.76.67", launched.group().getHostAddress());
         assertEquals(7667, launched.port());
-        assertEquals(0, launched.peerId());
         assertFalse(launched.json());
         assertFalse(launched.gui());
         assertTrue(launched.name().endsWith("-box"), launched.name());
@@ -147,15 +147,6 @@ class MainTest {
         err.getBuffer().setLength(0);
         assertEquals(2, run("--interface", "203.0.113.77"));
         assertTrue(errorLine().contains("usable interfaces"));
-    }
-
-    @Test
-    void badPeerId() {
-        assertEquals(2, run("-i", "lo", "--peer-id", "xyz"));
-        assertTrue(errorLine().contains("16 hex digits"));
-        err.getBuffer().setLength(0);
-        assertEquals(2, run("-i", "lo", "--peer-id", "0000000000000000"));
-        assertTrue(errorLine().contains("must not be 0"));
     }
 
     private void config(String... lines) throws Exception {
@@ -284,7 +275,7 @@ class MainTest {
         assertEquals(0, run("--help"));
         String help = out.toString();
         for (String option : new String[] {"--name", "--interface", "--group", "--port", "--no-color", "--json",
-            "--verbose", "--version", "--help", "--peer-id", "--gui", "NO_COLOR", "Exit codes"}) {
+            "--verbose", "--version", "--help", "--profile", "--gui", "NO_COLOR", "Exit codes"}) {
             assertTrue(help.contains(option), option);
         }
         assertNull(launched);

@@ -2,37 +2,68 @@ package lanchat.cli;
 
 import static lanchat.cli.JarPeer.event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** --peer-id keeps the identity across a restart: the others replace the old entry at once. */
+/**
+ * The profile keeps the identity (the peer id comes from its key) across restarts, with a larger
+ * incarnation; one profile serves one process at a time.
+ */
 class PeerIdIT {
     private static final Duration START = Duration.ofSeconds(40);
-    private static final String ID = "3f2a9c0e11d4b7a5";
 
     @Test
-    void restartWithTheSamePeerIdReplacesTheOldEntry() throws Exception {
+    void aRestartOnTheSameProfileKeepsThePeerIdAndTheOthersTakeTheNewIncarnation() throws Exception {
         String[] group = JarPeer.privateGroup();
-        try (JarPeer alice = JarPeer.start("alice", group);
-                JarPeer bob = JarPeer.start("bob", group, "--peer-id", ID.toUpperCase())) {
-            assertEquals(ID, bob.await("ready", event("ready"), START).get("id"));
-            alice.await("bob joining", event("peer_joined").and(e -> ID.equals(e.get("id"))), START);
-
-            // The new start runs before the old one is gone, so its newer incarnation is what replaces the entry,
-            // not a timeout (however slowly the JVM starts).
-            try (JarPeer bobAgain = JarPeer.start("bob", group, "--peer-id", ID)) {
-                assertEquals(ID, bobAgain.await("ready", event("ready"), START).get("id"));
-                Map<String, Object> left = alice.await("the old bob leaving",
-                        event("peer_left").and(e -> ID.equals(e.get("id"))), START);
-                assertEquals("restarted", left.get("reason"));
+        Path profile = JarPeer.newProfile();
+        try (JarPeer alice = JarPeer.start("alice", group)) {
+            String id;
+            try (JarPeer bob = JarPeer.start("bob", group, "--profile", profile.toString())) {
+                id = (String) bob.await("ready", event("ready"), START).get("id");
+                alice.await("bob joining", event("peer_joined").and(e -> id.equals(e.get("id"))), START);
                 bob.kill();
+            }
+            try (JarPeer bobAgain = JarPeer.start("bob", group, "--profile", profile.toString())) {
+                assertEquals(id, bobAgain.await("ready", event("ready"), START).get("id"), "the same identity");
+                Map<String, Object> left = alice.await("the old bob leaving",
+                        event("peer_left").and(e -> id.equals(e.get("id"))), START);
+                assertTrue(List.of("restarted", "timeout").contains(left.get("reason")), left.toString());
+                alice.await("the new bob joining", event("peer_joined").and(e -> id.equals(e.get("id"))), START);
                 alice.send("still there?");
                 alice.await("delivery to the new bob", event("delivered", "to", "bob"), START);
                 bobAgain.await("alice's message", event("message").and(e -> "still there?".equals(e.get("text"))),
                         START);
             }
+        }
+    }
+
+    @Test
+    void twoPeersOnOneProfileDoNotStartTheSecondSaysWhyInOneLine() throws Exception {
+        String[] group = JarPeer.privateGroup();
+        Path profile = JarPeer.newProfile();
+        try (JarPeer first = JarPeer.start("bob", group, "--profile", profile.toString())) {
+            first.await("ready", event("ready"), START);
+            StartupErrorsIT.Result second = StartupErrorsIT.run("--json", "--interface", "lo", "--name", "bob2",
+                    "--group", group[0], "--port", group[1], "--profile", profile.toString());
+            assertEquals(2, second.code());
+            assertEquals(1, second.err().strip().lines().count(), second.err());
+            assertTrue(second.err().contains("in use by another lanchat"), second.err());
+            assertTrue(second.err().contains("--profile"), "says what to do: " + second.err());
+        }
+    }
+
+    @Test
+    void differentProfilesAreDifferentPeers() throws Exception {
+        String[] group = JarPeer.privateGroup();
+        try (JarPeer a = JarPeer.start("same", group); JarPeer b = JarPeer.start("same", group)) {
+            assertNotEquals(a.await("ready", event("ready"), START).get("id"),
+                    b.await("ready", event("ready"), START).get("id"));
         }
     }
 }

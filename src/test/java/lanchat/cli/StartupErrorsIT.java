@@ -19,9 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The real jar's answers to a busy port and bad options: one line on stderr, exit code 2, nothing on stdout. */
 class StartupErrorsIT {
 
-    private record Result(int code, String out, String err) {}
+    record Result(int code, String out, String err) {}
 
-    private static Result run(String... args) throws Exception {
+    static Result run(String... args) throws Exception {
         Process p = new ProcessBuilder(JarPeer.command(args)).start();
         p.getOutputStream().close();
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -12,13 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * bob restarts with the same peer id in the middle of a conversation with alice: the new process is a new
+ * bob restarts with the same profile (so the same peer id) in the middle of a conversation with alice: the new process is a new
  * incarnation of the same peer. Nothing may be lost (every message gets an outcome, every delivered one is
  * shown) and nothing shown twice.
  */
 @Tag("lab")
 class RestartIT {
-    private static final String BOB_ID = "00000000000b0b01";
     private static final int PER_PHASE = 20;
     private static final Duration TRANSFER = Duration.ofSeconds(60);
 
@@ -38,7 +37,9 @@ class RestartIT {
     private void conversationAcrossARestart(boolean crash) throws Exception {
         try (Peers peers = LAB.peers()) {
             LabPeer alice = peers.start(1, "alice");
-            LabPeer bob1 = peers.start(2, "bob", "--peer-id", BOB_ID);
+            // One profile for both starts: the same identity, a new incarnation.
+            String bobProfile = java.nio.file.Files.createTempDirectory("lanchat-lab-bob").toString();
+            LabPeer bob1 = peers.start(2, "bob", "--profile", bobProfile);
             alice.ready(Peers.START);
             bob1.ready(Peers.START);
             Peers.awaitMesh(List.of(alice, bob1), Peers.DISCOVERY);
@@ -63,7 +64,7 @@ class RestartIT {
             for (int i = 0; i < 5; i++) {
                 fromAlice.add(Written.by(alice, "gap-" + i));
             }
-            LabPeer bob2 = peers.start(2, "bob", "--peer-id", BOB_ID);
+            LabPeer bob2 = peers.start(2, "bob", "--profile", bobProfile);
             bob2.ready(Peers.START);
             bob2.await("alice joined", Events.joined("alice"), Peers.DISCOVERY);
             bobLeft = alice.await("the first bob left", Events.left("bob"), Peers.DISCOVERY);

@@ -24,20 +24,20 @@ class PeerTableTest {
     }
 
     @Test
-    void everyPeerSharingANameGetsTheFirstFourHexDigitsOfItsId() {
+    void everyPeerSharingANameGetsTheBase32SuffixOfItsId() {
         Peer bob1 = add(0x3f2a_0000_0000_0001L, "bob");
         Peer bob2 = add(0xbeef_0000_0000_0002L, "bob");
         Peer bob3 = add(0x0000_1234_0000_0003L, "bob");
-        assertEquals("bob#3f2a", table.displayName(bob1, "me"));
-        assertEquals("bob#beef", table.displayName(bob2, "me"), "the id read as unsigned hex");
-        assertEquals("bob#0000", table.displayName(bob3, "me"), "leading zeros kept");
+        assertEquals("bob#h4vaaaaaaa", table.displayName(bob1, "me"));
+        assertEquals("bob#x3xqaaaaaa", table.displayName(bob2, "me"), "the id read as unsigned");
+        assertEquals("bob#aaabenaaaa", table.displayName(bob3, "me"), "leading zeros kept");
     }
 
     @Test
     void theSuffixGoesOnceTheNameIsUniqueAgain() {
         Peer bob1 = add(0x3f2a_0000_0000_0001L, "bob");
         Peer bob2 = add(0xbeef_0000_0000_0002L, "bob");
-        assertEquals("bob#3f2a", table.displayName(bob1, "me"));
+        assertEquals("bob#h4vaaaaaaa", table.displayName(bob1, "me"));
         table.remove(bob2);
         assertEquals("bob", table.displayName(bob1, "me"));
     }
@@ -46,7 +46,7 @@ class PeerTableTest {
     void aPeerWithOurOwnNameIsToldApartFromUs() {
         Peer twin = add(0xabcd_0000_0000_0001L, "me");
         Peer other = add(0x1111_0000_0000_0001L, "you");
-        assertEquals("me#abcd", table.displayName(twin, "me"));
+        assertEquals("me#vpgqaaaaaa", table.displayName(twin, "me"));
         assertEquals("you", table.displayName(other, "me"));
         assertEquals("me", table.displayName(twin, "neo"), "after we rename, the name is unique again");
     }

@@ -115,7 +115,11 @@ class SimulatedNetworkTest {
     @Test
     void aPeerThatRestartsMidConversationIsANewIncarnation() throws Exception {
         SimNetwork net = new SimNetwork(10);
-        SimNode[] p = startPair(net, "alice", "bob");
+        lanchat.session.Identity bobKey = lanchat.session.Identity.generate(new java.util.SplittableRandom(10));
+        SimNode[] p = {net.start(NodeConfig.defaults("alice")),
+            net.start(NodeConfig.defaults("bob").withIdentity(bobKey, 0))};
+        assertTrue(net.runUntil(() -> p[0].node().peers().size() == 1 && p[1].node().peers().size() == 1,
+                5 * SECOND));
         long bobId = p[1].node().self().id();
         for (int i = 0; i < 5; i++) {
             p[0].node().whisper("bob", "before " + i);
@@ -123,7 +127,8 @@ class SimulatedNetworkTest {
         assertTrue(net.runUntil(() -> count(p[0], ChatEvent.Delivered.class) == 5, SECOND));
         net.kill(p[1]);
         net.runFor(300 * MS);
-        SimNode bob2 = net.start(NodeConfig.defaults("bob").withPeerId(bobId));
+        SimNode bob2 = net.start(NodeConfig.defaults("bob").withIdentity(bobKey, 0)); // the same profile
+        assertEquals(bobId, bob2.node().self().id());
         assertTrue(net.runUntil(() -> !p[0].events().of(ChatEvent.PeerLeft.class).isEmpty(), SECOND));
         assertEquals(LeaveReason.RESTARTED, p[0].events().of(ChatEvent.PeerLeft.class).get(0).reason());
         assertTrue(net.runUntil(() -> bob2.node().peers().size() == 1 && p[0].node().peers().size() == 1, SECOND));
@@ -204,7 +209,7 @@ class SimulatedNetworkTest {
         assertTrue(net.runUntil(() -> a.node().peers().size() == 2 && b1.node().peers().size() == 2
                 && b2.node().peers().size() == 2, SECOND));
         List<PeerInfo> peers = a.node().peers();
-        assertTrue(peers.stream().allMatch(x -> x.displayName().matches("bob#[0-9a-f]{4}")), peers.toString());
+        assertTrue(peers.stream().allMatch(x -> x.displayName().matches("bob#[a-z2-7]{10}")), peers.toString());
         lanchat.node.PeerLookupException e = org.junit.jupiter.api.Assertions.assertThrows(
                 lanchat.node.PeerLookupException.class, () -> a.node().whisper("bob", "which one?"));
         assertEquals(2, e.choices().size());
