@@ -96,7 +96,6 @@ final class Conversation {
         } catch (IOException e) {
             sendError = sendError != null ? sendError : ProbeSockets.reason(e);
         }
-        sayGoodbye();
         return new Exchange(null, null, null, sockets.unicastPort(), selfUnicast, sendError, echoMillis,
                 new ArrayList<>(seen.values()), otherDatagrams, otherVersion, listenNanos / 1_000_000);
     }
@@ -130,8 +129,28 @@ final class Conversation {
                 return;
             }
             buffer.flip();
+            if (unicast && answeredByHandshake(buffer, from)) {
+                continue;
+            }
             handle(buffer, from.getAddress(), unicast);
         }
+    }
+
+    /**
+     * A peer answers our HELLO by starting a handshake with us (protocol.md 6): its HS1 arriving by unicast
+     * shows that it heard us and that unicast reaches this machine.
+     */
+    private boolean answeredByHandshake(ByteBuffer datagram, InetSocketAddress from) {
+        lanchat.wire.PeerRef peer = lanchat.session.NoiseSessions.handshakeStarter(datagram, me);
+        if (peer == null || peer.id() == selfPeerId) {
+            return peer != null;
+        }
+        PeerSeen before = seen.get(peer);
+        PeerSeen now = before != null ? before.merge(true, false, before.name())
+                : new PeerSeen("?", from.getAddress().getHostAddress(), from.getPort(), peer.id(),
+                        isLocal(from.getAddress()), true, false);
+        seen.put(peer, now);
+        return true;
     }
 
     private void handle(ByteBuffer datagram, InetAddress from, boolean unicast) {
@@ -179,23 +198,4 @@ final class Conversation {
         });
     }
 
-    /** Those who added us to their table drop us at once instead of after the hold time. */
-    private void sayGoodbye() {
-        if (firstHelloNanos < 0) {
-            return;
-        }
-        ByteBuffer goodbye = ByteBuffer.wrap(FrameCodec.encode(new Goodbye(me)));
-        sendQuietly(goodbye, groupAddress);
-        for (PeerSeen p : seen.values()) {
-            sendQuietly(goodbye, new InetSocketAddress(p.address(), p.port()));
-        }
-    }
-
-    private void sendQuietly(ByteBuffer datagram, InetSocketAddress to) {
-        try {
-            sockets.unicast.send(datagram.rewind(), to);
-        } catch (IOException e) {
-            // the goodbye is a courtesy; whoever misses it drops us after the hold time
-        }
-    }
 }

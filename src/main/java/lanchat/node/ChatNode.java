@@ -11,6 +11,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 import lanchat.session.Identity;
+import lanchat.session.NoiseSessions;
+import lanchat.session.RekeyPolicy;
+import lanchat.session.SessionLayer;
+import lanchat.session.noise.EphemeralKeys;
 import lanchat.transport.UdpTransport;
 import lanchat.wire.PeerNames;
 import lanchat.wire.PeerRef;
@@ -53,7 +57,11 @@ public final class ChatNode implements AutoCloseable {
         UdpTransport transport = UdpTransport.open(config.networkInterface(), config.group(), config.port());
         Clock clock = Clock.system();
         RandomGenerator random = new SplittableRandom(seed(clock));
-        Engine engine = new Engine(config, newRef(config, clock, random), transport, random, listener);
+        Identity identity = identityOf(config, random);
+        PeerRef ref = newRef(config, identity, clock);
+        SessionLayer sessions = new NoiseSessions(identity, ref, transport, clock, random, secureEphemerals(),
+                RekeyPolicy.DEFAULT);
+        Engine engine = new Engine(config, ref, transport, sessions, random, listener);
         DutyCycle cycle = new DutyCycle(engine, transport, clock, config);
         return attach(engine, UdpEventLoop.start(cycle, transport, clock, fatal), config);
     }
@@ -80,10 +88,31 @@ public final class ChatNode implements AutoCloseable {
      * The peer id of the config's identity (or of a new one drawn from {@code random}), and the config's
      * incarnation or else the clock's milliseconds (protocol.md 1).
      */
-    public static PeerRef newRef(NodeConfig config, Clock clock, RandomGenerator random) {
-        Identity identity = config.identity() != null ? config.identity() : Identity.generate(random);
+    public static PeerRef newRef(NodeConfig config, Identity identity, Clock clock) {
         long incarnation = config.incarnation() != 0 ? config.incarnation() : Math.max(1, clock.currentTimeMillis());
         return new PeerRef(identity.peerId(), incarnation);
+    }
+
+    /** The config's identity, or a new one drawn from {@code random} (tests, simulations). */
+    public static Identity identityOf(NodeConfig config, RandomGenerator random) {
+        return config.identity() != null ? config.identity() : Identity.generate(random);
+    }
+
+    /** Ephemeral keys from a SecureRandom made at the first handshake, not at start (it costs ~20 ms cold). */
+    private static EphemeralKeys secureEphemerals() {
+        return new EphemeralKeys() {
+            private java.security.SecureRandom random;
+
+            @Override
+            public byte[] nextPrivateKey() {
+                if (random == null) {
+                    random = new java.security.SecureRandom();
+                }
+                byte[] k = new byte[32];
+                random.nextBytes(k);
+                return k;
+            }
+        };
     }
 
     /** This node as others see it. */

@@ -17,6 +17,7 @@ import lanchat.reliable.Link;
 import lanchat.reliable.MessageSink;
 import lanchat.reliable.Outcomes;
 import lanchat.reliable.StreamPolicy;
+import lanchat.session.SessionLayer;
 import lanchat.transport.Transport;
 import lanchat.wire.Ack;
 import lanchat.wire.Announcement;
@@ -59,13 +60,17 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
     private boolean quarantined;
     private DropReason admissionDrop;
 
-    public Engine(NodeConfig config, PeerRef self, Transport transport, RandomGenerator random, ChatListener listener) {
+    private final SessionLayer sessions;
+
+    public Engine(NodeConfig config, PeerRef self, Transport transport, SessionLayer sessions, RandomGenerator random,
+            ChatListener listener) {
         this.self = self;
+        this.sessions = sessions;
         this.listener = listener;
         this.streams = config.streams();
         this.links = new Links(config.maxAwayPeers());
         this.receiveBudget = ByteBudget.total(config.receiveBytesPerNode());
-        this.out = new FrameSender(transport, counters);
+        this.out = new FrameSender(sessions, counters);
         this.discovery = new Discovery(self, config.name(), transport.localAddress().getPort(), config.membership(),
                 random, out, this);
         this.views = new PeerViews(self, discovery, this::liveLink, transport.localAddress());
@@ -96,7 +101,12 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
         now = time;
         counters.datagramsIn++;
         counters.bytesIn += datagram.remaining();
-        DecodeResult r = FrameCodec.decode(datagram);
+        ByteBuffer frame = sessions.up(datagram, from);
+        if (frame == null) {
+            return; // the session layer took it (a handshake) or dropped it, and counted why
+        }
+        from = sessions.upSource();
+        DecodeResult r = FrameCodec.decode(frame);
         if (!r.ok()) {
             counters.drop(r.dropped());
             return;
@@ -205,6 +215,9 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
 
     public void onTimers(long time) {
         now = time;
+        if (now >= sessions.nextDeadline()) {
+            sessions.onTimer(now);
+        }
         discovery.onTimer(now);
         links.forEachActive(e -> e.link().onTimer(now));
     }
@@ -237,7 +250,7 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
 
     /** The earliest time {@link #onTimers} or {@link #flush} has work to do. */
     public long nextDeadline() {
-        return links.nextDeadline(discovery.nextDeadline());
+        return Math.min(sessions.nextDeadline(), links.nextDeadline(discovery.nextDeadline()));
     }
 
     // ---- commands ----
@@ -340,6 +353,7 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
         snapshot.put("peers_away", (long) (links.all().size() - links.liveCount()));
         snapshot.put("receive_buffered_bytes", receiveBudget.used());
         ackTiming.addTo(snapshot);
+        sessions.addCounters(snapshot);
         return snapshot;
     }
 

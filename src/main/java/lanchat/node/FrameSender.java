@@ -3,19 +3,19 @@ package lanchat.node;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import lanchat.membership.Outbox;
-import lanchat.transport.Transport;
+import lanchat.session.SessionLayer;
 import lanchat.wire.Frame;
 import lanchat.wire.FrameCodec;
 import lanchat.wire.Wire;
 
-/** Encodes frames into one reused buffer, hands them to the transport and counts what went out. */
+/** Encodes frames into one reused buffer, hands them to the session layer (which seals unicast) and counts them. */
 final class FrameSender implements Outbox {
-    private final Transport transport;
+    private final SessionLayer transport;
     private final Counters counters;
-    private final ByteBuffer buffer = ByteBuffer.allocate(Wire.MAX_SEND_DATAGRAM);
+    private final ByteBuffer buffer = ByteBuffer.allocate(Wire.MAX_FRAME_BYTES);
 
-    FrameSender(Transport transport, Counters counters) {
-        this.transport = transport;
+    FrameSender(SessionLayer sessions, Counters counters) {
+        this.transport = sessions;
         this.counters = counters;
     }
 

@@ -122,7 +122,7 @@ public final class Link {
         }
         while (send != null && send.wantsToSend(now)) {
             AckBlock ack = receive == null ? AckBlock.NONE : receive.ackBlock();
-            int budgetBytes = Wire.MAX_SEND_DATAGRAM - Wire.HEADER_BYTES - Wire.DATA_FIXED_BYTES - ack.encodedSize() - 1;
+            int budgetBytes = Wire.MAX_FRAME_BYTES - Wire.HEADER_BYTES - Wire.DATA_FIXED_BYTES - ack.encodedSize() - 1;
             List<StreamRecord> records = send.take(budgetBytes, now);
             if (records.isEmpty()) {
                 break;

@@ -1,9 +1,9 @@
 package lanchat.wire;
 
-/** Constants of protocol version 1 (docs/protocol.md). */
+/** Constants of protocol version 2 (docs/protocol.md). */
 public final class Wire {
     public static final int MAGIC = 0x4C43;
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     public static final int HEADER_BYTES = 20;
     /** Receiver id, receiver incarnation, epoch. */
     public static final int DATA_FIXED_BYTES = 20;
@@ -29,9 +29,13 @@ public final class Wire {
     public static final int MAX_MESSAGE_BYTES = 65_536;
     /** Largest ack block: fixed part plus 16 ranges. */
     public static final int MAX_ACK_BLOCK_BYTES = AckBlock.FIXED_BYTES + AckBlock.MAX_RANGES * AckBlock.SackRange.BYTES;
-    /** Largest fragment so that one record always fits a 1200-byte DATA with the largest ack block. */
+    /** What the session layer adds to a frame it seals (protocol.md 6.5): header, index, counter, tag. */
+    public static final int SESSION_OVERHEAD_BYTES = HEADER_BYTES + 4 + 8 + 16;
+    /** Largest frame a peer sends, so that sealed it fits {@link #MAX_SEND_DATAGRAM}. */
+    public static final int MAX_FRAME_BYTES = MAX_SEND_DATAGRAM - SESSION_OVERHEAD_BYTES;
+    /** Largest fragment so that one record always fits a DATA frame with the largest ack block. */
     public static final int MAX_FRAGMENT_BYTES =
-            MAX_SEND_DATAGRAM - HEADER_BYTES - DATA_FIXED_BYTES - MAX_ACK_BLOCK_BYTES - 1 - StreamRecord.HEADER_BYTES;
+            MAX_FRAME_BYTES - HEADER_BYTES - DATA_FIXED_BYTES - MAX_ACK_BLOCK_BYTES - 1 - StreamRecord.HEADER_BYTES;
 
     private Wire() {}
 

@@ -55,7 +55,7 @@ class EngineFuzzTest {
 
     @Test
     void a100kDatagramStormIsCountedByReasonAndTheChatGoesOn() throws Exception {
-        SimNetwork net = new SimNetwork(4242);
+        SimNetwork net = SimNetwork.plaintext(4242);
         Traffic traffic = new Traffic(net, new SplittableRandom(1));
         net.tap(traffic);
         Chat chat = Chat.start(net);
@@ -109,7 +109,7 @@ class EngineFuzzTest {
 
     @Test
     void outOfOrderFloodFromTwentyPeersStaysWithinTheNodeBudgetAndChatGoesOn() throws Exception {
-        SimNetwork net = new SimNetwork(20);
+        SimNetwork net = SimNetwork.plaintext(20);
         Chat chat = Chat.start(net);
         chat.warmUp();
         SimNode alice = chat.nodes.get(0);
@@ -155,7 +155,7 @@ class EngineFuzzTest {
 
     @Test
     void aFloodOfMadeUpPeersFillsTheTableTo1024ThenExpiresOnTime() throws Exception {
-        SimNetwork net = new SimNetwork(77);
+        SimNetwork net = SimNetwork.plaintext(77);
         Chat chat = Chat.start(net);
         chat.warmUp();
         SimNode alice = chat.nodes.get(0);
@@ -225,7 +225,7 @@ class EngineFuzzTest {
 
     @Test
     void framesFromAnOlderIncarnationOfAKnownPeerAreCountedAsStale() throws Exception {
-        SimNetwork net = new SimNetwork(5);
+        SimNetwork net = SimNetwork.plaintext(5);
         Chat chat = Chat.start(net);
         chat.warmUp();
         SimNode alice = chat.nodes.get(0);

@@ -19,6 +19,11 @@ import lanchat.node.ChatNode;
 import lanchat.node.DutyCycle;
 import lanchat.node.Engine;
 import lanchat.node.NodeConfig;
+import lanchat.session.Identity;
+import lanchat.session.NoiseSessions;
+import lanchat.session.RekeyPolicy;
+import lanchat.session.SessionLayer;
+import lanchat.session.noise.EphemeralKeys;
 import lanchat.wire.PeerRef;
 
 /**
@@ -40,8 +45,24 @@ public final class SimNetwork {
     private long sequence;
     private long datagrams;
 
+    private final boolean plaintext;
+
+    /** A network whose peers run the whole stack, Noise sessions included. */
     public SimNetwork(long seed) {
+        this(seed, false);
+    }
+
+    private SimNetwork(long seed, boolean plaintext) {
         this.random = new SplittableRandom(seed);
+        this.plaintext = plaintext;
+    }
+
+    /**
+     * A network whose peers skip the session layer (frames travel unsealed): for tests that forge frames
+     * of the layers above it by hand; the session layer has tests of its own.
+     */
+    public static SimNetwork plaintext(long seed) {
+        return new SimNetwork(seed, true);
     }
 
     public void conditions(Conditions c) {
@@ -66,8 +87,11 @@ public final class SimNetwork {
         SimNode n = new SimNode(this, address(nodes.size() + 1));
         long seed = random.nextLong();
         SplittableRandom nodeRandom = new SplittableRandom(seed);
-        PeerRef ref = ChatNode.newRef(config, clock, nodeRandom);
-        n.engine = new Engine(config, ref, n, nodeRandom, n.events);
+        Identity identity = ChatNode.identityOf(config, nodeRandom);
+        PeerRef ref = ChatNode.newRef(config, identity, clock);
+        SessionLayer sessions = plaintext ? new SessionLayer.Plaintext(n)
+                : new NoiseSessions(identity, ref, n, clock, nodeRandom, seededEphemerals(nodeRandom), RekeyPolicy.DEFAULT);
+        n.engine = new Engine(config, ref, n, sessions, nodeRandom, n.events);
         n.cycle = new DutyCycle(n.engine, n, clock, config);
         n.node = ChatNode.attach(n.engine, n, config);
         nodes.add(n);
@@ -76,6 +100,17 @@ public final class SimNetwork {
         touched(n);
         flushTouched();
         return n;
+    }
+
+    /** Ephemeral keys from the node's seeded randomness: the same seed replays the same handshakes. */
+    private static EphemeralKeys seededEphemerals(SplittableRandom random) {
+        return () -> {
+            byte[] k = new byte[32];
+            for (int i = 0; i < k.length; i++) {
+                k[i] = (byte) random.nextInt(256);
+            }
+            return k;
+        };
     }
 
     /** Takes a peer off the network without a goodbye, as if its machine died. */

@@ -227,7 +227,8 @@ class SimulatedNetworkTest {
         SimNetwork net = new SimNetwork(12);
         SimNode[] p = startPair(net, "alice", "bob");
         SimNode bob2 = net.start(NodeConfig.defaults("bob"));
-        assertTrue(net.runUntil(() -> p[0].node().peers().size() == 2, 5 * SECOND));
+        assertTrue(net.runUntil(() -> p[0].node().peers().size() == 2 && bob2.node().peers().size() == 2,
+                5 * SECOND));
         List<ChatEvent.DisplayNameChanged> changes = p[0].events().of(ChatEvent.DisplayNameChanged.class);
         assertEquals(1, changes.size(), "the first bob is now shown with his suffix");
         assertEquals("bob", changes.get(0).oldDisplayName());

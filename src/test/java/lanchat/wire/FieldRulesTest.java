@@ -32,10 +32,10 @@ class FieldRulesTest {
 
     @Test
     void senderIdAndIncarnationMustNotBeZero() {
-        assertDropped(DropReason.BAD_FIELD, raw(0x4C, 0x43, 1, GOODBYE).u64(0).u64(1));
-        assertDropped(DropReason.BAD_FIELD, raw(0x4C, 0x43, 1, GOODBYE).u64(1).u64(0));
-        assertAccepted(raw(0x4C, 0x43, 1, GOODBYE).u64(1).u64(1));
-        assertAccepted(raw(0x4C, 0x43, 1, GOODBYE).u64(-1).u64(-1)); // u64 max
+        assertDropped(DropReason.BAD_FIELD, raw(0x4C, 0x43, Wire.VERSION, GOODBYE).u64(0).u64(1));
+        assertDropped(DropReason.BAD_FIELD, raw(0x4C, 0x43, Wire.VERSION, GOODBYE).u64(1).u64(0));
+        assertAccepted(raw(0x4C, 0x43, Wire.VERSION, GOODBYE).u64(1).u64(1));
+        assertAccepted(raw(0x4C, 0x43, Wire.VERSION, GOODBYE).u64(-1).u64(-1)); // u64 max
     }
 
     // --- HELLO and HEARTBEAT (2.2)

@@ -76,7 +76,7 @@ class RoundTripTest {
         assertEquals(20 + 16 + 9 + 16 * 6, FrameCodec.encode(new Ack(ALICE, BOB, maxAckBlock())).length);
         assertEquals(9 + 16 * 6, maxAckBlock().encodedSize());
         Data full = new Data(BOB, ALICE, 2, maxAckBlock(), List.of(fragment(Wire.MAX_FRAGMENT_BYTES)));
-        assertEquals(Wire.MAX_SEND_DATAGRAM, full.encodedSize(), "largest fragment with largest ack fills 1200");
+        assertEquals(Wire.MAX_FRAME_BYTES, full.encodedSize(), "largest fragment with largest ack fills a frame that fits 1200 sealed");
     }
 
     @ParameterizedTest

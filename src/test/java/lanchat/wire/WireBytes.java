@@ -15,7 +15,7 @@ final class WireBytes {
 
     /** The common header (2.1) with the right magic and version. */
     static WireBytes header(int type, PeerRef sender) {
-        return raw(0x4C, 0x43).u8(1).u8(type).peer(sender);
+        return raw(0x4C, 0x43).u8(Wire.VERSION).u8(type).peer(sender);
     }
 
     static WireBytes raw(int... bytes) {
