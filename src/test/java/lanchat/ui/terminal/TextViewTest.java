@@ -7,6 +7,7 @@ import lanchat.node.ChatEvent;
 import lanchat.node.PeerInfo;
 import lanchat.ui.core.CommandParser;
 import lanchat.ui.core.Glyphs;
+import lanchat.ui.core.HelpText;
 import lanchat.ui.core.ManualScheduler;
 import lanchat.ui.core.NetworkSummary;
 import lanchat.ui.core.TestPeers;
@@ -115,7 +116,7 @@ class TextViewTest {
 
     @Test
     void helpListsEveryCommand() {
-        view.help();
+        view.help(HelpText.lines());
         String all = String.join("\n", sink.text());
         for (String command : CommandParser.COMMANDS) {
             assertTrue(all.contains(command), command);
