@@ -126,7 +126,7 @@ public final class CommandRunner {
         view.notice("leaving");
         boolean complete = backend.stop(flush);
         if (!complete) {
-            view.notice("left before every message was confirmed (waited " + flush.toMillis() / 1000.0 + " s)");
+            view.notice("left before every message was confirmed (waited " + (flush.toMillis() % 1000 == 0 ? flush.toSeconds() + " s)" : flush.toMillis() + " ms)"));
         }
         if (verbose) {
             view.log("counters: " + new TreeMap<String, Long>(counters()));

@@ -30,8 +30,7 @@ final class TerminalEncoding {
         if (choose(localeEncoding, osName) == null) {
             return null;
         }
-        return "The locale (LANG=" + System.getenv().getOrDefault("LANG", "") + ") names no character set;"
-                + " lanchat reads and writes the terminal as UTF-8 (set LANG, e.g. C.UTF-8, to choose).";
+        return "The locale names no character set (LANG=C): the terminal is read and written as UTF-8.";
     }
 
     static Charset choose() {
