@@ -143,4 +143,47 @@ class ScriptedFrontendTest {
         ui.close();
         assertEquals(List.of("say hi", "stop 5"), backend.calls);
     }
+
+    @Test
+    void everyEventHasATimestampAndEveryRecipientAnId() {
+        ScriptedFrontend ui = frontend("hello\n/wait carol\n/wait dave 0\n", true);
+        ui.listener().onEvent(new ChatEvent.Ready(alice));
+        PeerInfo bobSuffixed = TestPeers.peer("bob", "bob#0000", 2, 40002);
+        ui.listener().onEvent(new ChatEvent.DisplayNameChanged(bobSuffixed, "bob"));
+        ui.listener().onEvent(new ChatEvent.MessageReceived(4, bob, false, "x"));
+        ui.run(new FakeBackend(ui.listener(), alice, List.of(bob, carol)));
+        ui.close();
+        List<Map<String, Object>> events = jsonLines();
+        for (Map<String, Object> e : events) {
+            assertTrue(String.valueOf(e.get("ts")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"),
+                    e.toString());
+        }
+        Map<String, Object> changed = events.get(1);
+        assertEquals("display_name_changed", changed.get("event"));
+        assertEquals("bob#0000", changed.get("display_name"));
+        assertEquals("bob", changed.get("old_display_name"));
+        assertEquals("0000000000000002", changed.get("id"));
+        assertEquals("0000000000000001", events.get(2).get("to_id"));
+        Map<String, Object> sent = events.get(3);
+        assertEquals(List.of("0000000000000002", "0000000000000003"), sent.get("to_ids"));
+        List<Map<String, Object>> waits = new ArrayList<>();
+        events.stream().filter(e -> "waited".equals(e.get("event"))).forEach(waits::add);
+        assertEquals(Boolean.TRUE, waits.get(0).get("found"));
+        assertEquals("0000000000000003", waits.get(0).get("id"));
+        assertEquals(Boolean.FALSE, waits.get(1).get("found"));
+        assertEquals("dave", waits.get(1).get("for"));
+    }
+
+    @Test
+    void waitForRunsBeforeTheFirstCommand() {
+        ScriptedFrontend ui = new ScriptedFrontend(new ByteArrayInputStream("hi\n".getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                true, false, LOOPBACK, new lanchat.ui.core.UiOptions(lanchat.ui.core.BellPolicy.OFF, null,
+                        List.of("bob")), null);
+        ui.run(new FakeBackend(ui.listener(), alice, List.of(bob)));
+        ui.close();
+        List<String> kinds = new ArrayList<>();
+        jsonLines().forEach(e -> kinds.add((String) e.get("event")));
+        assertEquals(List.of("waited", "sent", "delivered"), kinds);
+    }
 }
