@@ -128,6 +128,18 @@ class MainTest {
     }
 
     @Test
+    void badBellIsOneLineWithTheChoices() {
+        assertEquals(2, run("-i", "lo", "--bell", "loud"));
+        assertTrue(errorLine().contains("not one of all, mentions, off"));
+    }
+
+    @Test
+    void logAndWaitForAreNotForTheWindow() {
+        assertEquals(2, run("-i", "lo", "--gui", "--log", "chat.log"));
+        assertTrue(errorLine().contains("not --gui"));
+    }
+
+    @Test
     void unknownInterfaceListsTheUsableOnes() {
         assertEquals(2, run("--interface", "nosuch0"));
         String line = errorLine();
