@@ -16,6 +16,7 @@ import lanchat.ui.core.NodeBackend;
 import lanchat.ui.desktop.DesktopFrontend;
 import lanchat.ui.json.ScriptedFrontend;
 import lanchat.ui.terminal.InteractiveFrontend;
+import lanchat.ui.terminal.Transcript;
 
 /**
  * Starts the engine under the right front end (see {@link FrontendChoice}): the window with --gui or when
@@ -28,7 +29,24 @@ final class ChatLauncher implements Launcher {
     @Override
     public int launch(Settings settings, PrintWriter err) {
         try (Profile profile = Profile.open(settings.profile(), System.currentTimeMillis())) {
-            return launch(settings, profile, err);
+            Transcript transcript = null;
+            if (settings.ui().log() != null) {
+                try {
+                    transcript = Transcript.open(settings.ui().log());
+                } catch (IOException | RuntimeException e) {
+                    err.println("lanchat: cannot write the log file " + settings.ui().log() + " (" + e.getMessage()
+                            + "); choose another --log FILE");
+                    err.flush();
+                    return 2;
+                }
+            }
+            try {
+                return launch(settings, profile, err, transcript);
+            } finally {
+                if (transcript != null) {
+                    transcript.close();
+                }
+            }
         } catch (UsageException e) {
             err.println("lanchat: " + e.getMessage());
             err.flush();
@@ -36,10 +54,10 @@ final class ChatLauncher implements Launcher {
         }
     }
 
-    private int launch(Settings settings, Profile profile, PrintWriter err) {
+    private int launch(Settings settings, Profile profile, PrintWriter err, Transcript transcript) {
         Frontend ui;
         try {
-            ui = frontend(settings);
+            ui = frontend(settings, transcript);
         } catch (IOException e) {
             err.println("lanchat: cannot open the terminal (" + e.getMessage() + "); try --json for scripted mode");
             err.flush();
@@ -72,7 +90,7 @@ final class ChatLauncher implements Launcher {
         }
     }
 
-    private static Frontend frontend(Settings settings) throws IOException {
+    private static Frontend frontend(Settings settings, Transcript transcript) throws IOException {
         // System.console() is null unless both standard input and output are a terminal.
         FrontendChoice choice = FrontendChoice.choose(settings.json(), settings.gui(), System.console() != null,
                 StandardInput::detect, () -> !GraphicsEnvironment.isHeadless());
@@ -85,9 +103,11 @@ final class ChatLauncher implements Launcher {
             if (settings.json()) {
                 System.setOut(err); // whatever else prints must not mix with the JSON lines
             }
-            return new ScriptedFrontend(System.in, out, err, settings.json(), settings.verbose(), settings.network());
+            return new ScriptedFrontend(System.in, out, err, settings.json(), settings.verbose(), settings.network(),
+                    settings.ui(), transcript);
         }
-        return InteractiveFrontend.open(settings.colour(), settings.verbose(), settings.network());
+        return InteractiveFrontend.open(settings.colour(), settings.verbose(), settings.network(), settings.ui(),
+                transcript);
     }
 
     private static void removeHook(Thread hook) {

@@ -3,10 +3,15 @@ package lanchat.cli;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import lanchat.node.NodeConfig;
 import lanchat.node.Names;
+import lanchat.ui.core.BellPolicy;
+import lanchat.ui.core.UiOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -72,6 +77,20 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--gui", description = "Open the desktop window (also chosen when started without a console"
             + " and without input, e.g. by a double-click).")
     boolean gui;
+
+    @Option(names = "--bell", paramLabel = "WHEN", converter = BellConverter.class,
+            description = "Ring the terminal bell for all messages, for mentions of your name and direct"
+                    + " messages, or off (default: mentions, unless the config file turns the bell off).")
+    BellPolicy bell;
+
+    @Option(names = "--log", paramLabel = "FILE",
+            description = "Append a plain-text copy of the conversation to FILE; the terminal stays interactive.")
+    Path log;
+
+    @Option(names = "--wait-for", paramLabel = "NAME",
+            description = "Scripted mode: before reading the first command, wait up to 30 s for this peer"
+                    + " (name, display name or id); may be repeated.")
+    List<String> waitFor = new ArrayList<>();
 
     @Option(names = {"-v", "--verbose"}, description = "Log the engine's details, and its counters at exit.")
     boolean verbose;
@@ -150,8 +169,13 @@ public final class Main implements Callable<Integer> {
         InetAddress groupAddress = GroupAddress.parse(group != null ? group
                 : config.group().orElse(NodeConfig.DEFAULT_GROUP));
         NetworkInterface nif = chooseInterface(config);
+        if (gui && (log != null || !waitFor.isEmpty())) {
+            throw new UsageException("--log and --wait-for are for the terminal and scripted mode, not --gui");
+        }
+        BellPolicy chosenBell = bell != null ? bell
+                : config.bell().orElse(true) ? BellPolicy.MENTIONS : BellPolicy.OFF;
         return new Settings(chosenName, nif, groupAddress, chosenPort, profiles.locate(profile),
-                colour(config), config.bell().orElse(true), json, verbose, gui);
+                colour(config), json, verbose, gui, new UiOptions(chosenBell, log, waitFor));
     }
 
     private NetworkInterface chooseInterface(ConfigFile config) throws UsageException {

@@ -6,13 +6,19 @@ import java.nio.file.Path;
 import lanchat.node.NodeConfig;
 import lanchat.session.Identity;
 import lanchat.ui.core.NetworkSummary;
+import lanchat.ui.core.UiOptions;
 
 /**
  * The checked command line, with the config file's defaults filled in: everything needed to start.
- * {@code bell} (ring on mentions and direct messages) is read from the config file for the terminal's bell.
+ * {@code ui} holds the text front ends' options (the bell comes from --bell, else the config file).
  */
 record Settings(String name, NetworkInterface networkInterface, InetAddress group, int port, Path profile,
-        boolean colour, boolean bell, boolean json, boolean verbose, boolean gui) {
+        boolean colour, boolean json, boolean verbose, boolean gui, UiOptions ui) {
+
+    Settings(String name, NetworkInterface networkInterface, InetAddress group, int port, Path profile,
+            boolean colour, boolean json, boolean verbose, boolean gui) {
+        this(name, networkInterface, group, port, profile, colour, json, verbose, gui, UiOptions.defaults());
+    }
 
     /** The node's configuration for this start: the profile's identity and incarnation. */
     NodeConfig nodeConfig(Identity identity, long incarnation) {

@@ -139,6 +139,18 @@ class MainTest {
     }
 
     @Test
+    void badBellIsOneLineWithTheChoices() {
+        assertEquals(2, run("-i", "lo", "--bell", "loud"));
+        assertTrue(errorLine().contains("not one of all, mentions, off"));
+    }
+
+    @Test
+    void logAndWaitForAreNotForTheWindow() {
+        assertEquals(2, run("-i", "lo", "--gui", "--log", "chat.log"));
+        assertTrue(errorLine().contains("not --gui"));
+    }
+
+    @Test
     void unknownInterfaceListsTheUsableOnes() {
         assertEquals(2, run("--interface", "nosuch0"));
         String line = errorLine();
@@ -164,7 +176,7 @@ class MainTest {
         assertEquals("239.9.8.7", launched.group().getHostAddress());
         assertEquals(9100, launched.port());
         assertFalse(launched.colour());
-        assertFalse(launched.bell());
+        assertEquals(lanchat.ui.core.BellPolicy.OFF, launched.ui().bell());
     }
 
     @Test
@@ -176,7 +188,7 @@ class MainTest {
         assertEquals("239.1.1.1", launched.group().getHostAddress());
         assertEquals(9200, launched.port());
         assertTrue(launched.colour());
-        assertTrue(launched.bell(), "the bell is on unless the file turns it off");
+        assertEquals(lanchat.ui.core.BellPolicy.MENTIONS, launched.ui().bell(), "the bell is on unless the file turns it off");
     }
 
     @Test

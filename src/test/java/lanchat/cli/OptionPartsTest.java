@@ -85,7 +85,7 @@ class OptionPartsTest {
     @Test
     void portInUseSaysWhatToDo() throws Exception {
         Settings settings = new Settings("alice", NetworkInterface.getByName("lo"),
-                InetAddress.getByName("239.255.76.67"), 7667, java.nio.file.Path.of("."), false, true, false, false, false);
+                InetAddress.getByName("239.255.76.67"), 7667, java.nio.file.Path.of("."), false, false, false, false);
         String line = StartupFailure.describe(new BindException("Address already in use"), settings, "lo (127.0.0.1)");
         assertEquals("UDP port 7667 is taken by another program; stop it, or choose another port with --port N"
                 + " (the same on every peer)", line, "one statement of the problem, not the system's words too");
@@ -104,7 +104,7 @@ class OptionPartsTest {
     @Test
     void privilegedPortNeedsRights() throws Exception {
         Settings settings = new Settings("alice", NetworkInterface.getByName("lo"),
-                InetAddress.getByName("239.255.76.67"), 80, java.nio.file.Path.of("."), false, true, false, false, false);
+                InetAddress.getByName("239.255.76.67"), 80, java.nio.file.Path.of("."), false, false, false, false);
         String line = StartupFailure.describe(new BindException("Permission denied"), settings, "lo (127.0.0.1)");
         assertTrue(line.startsWith("UDP port 80 needs administrator rights"), line);
     }

@@ -1,5 +1,6 @@
 package lanchat.ui.core;
 
+import java.time.Duration;
 import java.util.List;
 import lanchat.node.ChatEvent;
 import lanchat.node.PeerInfo;
@@ -25,8 +26,11 @@ public interface ChatView {
     /** Progress for the user that is neither chat nor error, e.g. "leaving…". */
     void notice(String message);
 
-    /** The answer to /help. */
-    void help();
+    /** The answer to /help: the lines to show. */
+    void help(List<String> lines);
+
+    /** The end of a /wait: {@code found} is the peer that came, or null if none came within {@code limit}. */
+    void waited(String name, PeerInfo found, Duration limit);
 
     /** A log record (only with --verbose, or a warning). */
     void log(String line);

@@ -1,12 +1,17 @@
 package lanchat.ui.core;
 
+import java.time.Duration;
+
 /** One line of user input, understood. */
 public sealed interface Command {
 
-    /** Plain text for the room. */
+    /** Plain text for the room (it may span several lines). */
     record Say(String text) implements Command {}
 
-    /** {@code /msg <name> <text>}: a direct message. */
+    /** {@code /me waves}: sent as the room text {@code "/me waves"}, shown as an action. */
+    record Me(String action) implements Command {}
+
+    /** {@code /msg <name> <text>}: a direct message; the name may also be a 16-hex-digit peer id. */
     record Msg(String name, String text) implements Command {}
 
     /** {@code /nick <name>}. */
@@ -15,8 +20,15 @@ public sealed interface Command {
     /** {@code /peers}. */
     record Peers() implements Command {}
 
-    /** {@code /help}. */
-    record Help() implements Command {}
+    /** {@code /help}, or {@code /help COMMAND} when {@code topic} is not null. */
+    record Help(String topic) implements Command {
+        public Help() {
+            this(null);
+        }
+    }
+
+    /** {@code /wait NAME [SECONDS]}: hold the following commands until that peer is in sight. */
+    record Wait(String name, Duration limit) implements Command {}
 
     /** {@code /quit}, or the end of input. */
     record Quit() implements Command {}

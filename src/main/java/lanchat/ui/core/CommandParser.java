@@ -1,24 +1,35 @@
 package lanchat.ui.core;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Turns a typed line into a {@link Command}. The same rules hold for the terminal and for scripted input:
  * text starting with {@code /} is a command, {@code //} escapes a leading slash, anything else goes to the room.
+ * A "line" from the terminal may hold several lines (a paste, or Alt+Enter); blank lines at its start and end
+ * are dropped, because a paste usually ends with a line break nobody meant to send.
  */
 public final class CommandParser {
 
     /** The command words, in the order /help lists them; also what Tab completes. */
-    public static final List<String> COMMANDS = List.of("/msg", "/peers", "/nick", "/help", "/quit");
+    public static final List<String> COMMANDS =
+            List.of("/msg", "/me", "/peers", "/nick", "/wait", "/help", "/quit");
+
+    /** How long /wait waits when no number is given, and the most it accepts. */
+    public static final Duration DEFAULT_WAIT = Duration.ofSeconds(30);
+    public static final Duration LONGEST_WAIT = Duration.ofHours(1);
 
     static final String MSG_USAGE = "usage: /msg <name> <text>";
     static final String NICK_USAGE = "usage: /nick <name>";
+    static final String ME_USAGE = "usage: /me <action>, e.g. /me waves";
+    static final String WAIT_USAGE = "usage: /wait <name> [seconds], e.g. /wait bob 10";
 
-    public Command parse(String line) {
-        if (line == null) {
+    public Command parse(String input) {
+        if (input == null) {
             return new Command.Quit();
         }
+        String line = MultiLine.trimBlankEdges(input);
         if (line.isBlank()) {
             return new Command.Nothing();
         }
@@ -33,9 +44,11 @@ public final class CommandParser {
         String rest = line.substring(end).strip();
         switch (word) {
             case "/msg": return message(rest);
+            case "/me": return rest.isEmpty() ? new Command.Invalid(ME_USAGE) : new Command.Me(rest);
             case "/nick": return nick(rest);
             case "/peers": return new Command.Peers();
-            case "/help": return new Command.Help();
+            case "/wait": return waitFor(rest);
+            case "/help": return new Command.Help(rest.isEmpty() ? null : rest);
             case "/quit": return new Command.Quit();
             default: return new Command.Invalid("unknown command " + abbreviate(line.substring(0, end))
                     + ": type /help for the commands (start a message with // to send text beginning with /)");
@@ -48,8 +61,8 @@ public final class CommandParser {
         }
         int end = firstSpace(rest, 0);
         String name = rest.substring(0, end);
-        String text = rest.substring(end).stripLeading();
-        if (text.isEmpty()) {
+        String text = MultiLine.trimBlankEdges(rest.substring(end).stripLeading());
+        if (text.isBlank()) {
             return new Command.Invalid(MSG_USAGE + " (the text is missing)");
         }
         return new Command.Msg(name, text);
@@ -60,6 +73,25 @@ public final class CommandParser {
             return new Command.Invalid(NICK_USAGE + " (one word: letters, digits, '-', '_', '.')");
         }
         return new Command.Nick(rest);
+    }
+
+    private static Command waitFor(String rest) {
+        String[] words = rest.isEmpty() ? new String[0] : rest.split("\\s+");
+        if (words.length < 1 || words.length > 2) {
+            return new Command.Invalid(WAIT_USAGE);
+        }
+        Duration limit = DEFAULT_WAIT;
+        if (words.length == 2) {
+            try {
+                limit = Duration.ofMillis(Math.round(Double.parseDouble(words[1]) * 1000));
+            } catch (NumberFormatException e) {
+                return new Command.Invalid(WAIT_USAGE + " ('" + abbreviate(words[1]) + "' is not a number)");
+            }
+            if (limit.isNegative() || limit.compareTo(LONGEST_WAIT) > 0) {
+                return new Command.Invalid(WAIT_USAGE + " (seconds from 0 to " + LONGEST_WAIT.toSeconds() + ")");
+            }
+        }
+        return new Command.Wait(words[0], limit);
     }
 
     private static int firstSpace(String s, int from) {

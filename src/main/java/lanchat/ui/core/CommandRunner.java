@@ -1,8 +1,10 @@
 package lanchat.ui.core;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import lanchat.node.PeerInfo;
 import lanchat.node.PeerLookupException;
 
 /**
@@ -16,11 +18,21 @@ public final class CommandRunner {
     private final ChatBackend backend;
     private final ChatView view;
     private final boolean verbose;
+    private final NickGuard nickGuard;
+    private final PeerWaiter waiter;
 
-    public CommandRunner(ChatBackend backend, ChatView view, boolean verbose) {
+    /**
+     * @param confirmNameClash true where a person types (the terminal): a /nick to a name another peer has is
+     *     carried out only when repeated. Scripts cannot answer a question, so for them it happens at once.
+     * @param waiter carries out /wait; null where /wait makes no sense (the terminal)
+     */
+    public CommandRunner(ChatBackend backend, ChatView view, boolean verbose, boolean confirmNameClash,
+            PeerWaiter waiter) {
         this.backend = backend;
         this.view = view;
         this.verbose = verbose;
+        this.nickGuard = confirmNameClash ? new NickGuard() : null;
+        this.waiter = waiter;
     }
 
     /** @return false when the command was /quit: the caller then calls {@link #leave()} */
@@ -28,21 +40,28 @@ public final class CommandRunner {
         if (command instanceof Command.Quit) {
             return false;
         }
+        if (nickGuard != null && !(command instanceof Command.Nick) && !(command instanceof Command.Nothing)) {
+            nickGuard.forget(); // the confirmation is only the very next command
+        }
         try {
             if (command instanceof Command.Say) {
                 String text = ((Command.Say) command).text();
-                long id = backend.say(text);
-                view.ownMessage(id, null, text);
+                view.ownMessage(backend.say(text), null, text);
+            } else if (command instanceof Command.Me) {
+                String text = ActionText.encode(((Command.Me) command).action());
+                view.ownMessage(backend.say(text), null, text);
             } else if (command instanceof Command.Msg) {
                 Command.Msg msg = (Command.Msg) command;
                 long id = backend.whisper(msg.name(), msg.text());
                 view.ownMessage(id, msg.name(), msg.text());
             } else if (command instanceof Command.Nick) {
-                backend.rename(((Command.Nick) command).name());
+                nick(((Command.Nick) command).name());
             } else if (command instanceof Command.Peers) {
                 view.peers(backend.peers());
             } else if (command instanceof Command.Help) {
-                view.help();
+                help(((Command.Help) command).topic());
+            } else if (command instanceof Command.Wait) {
+                waitFor((Command.Wait) command);
             } else if (command instanceof Command.Invalid) {
                 view.error(((Command.Invalid) command).problem());
             }
@@ -54,12 +73,60 @@ public final class CommandRunner {
         return true;
     }
 
+    private void nick(String name) {
+        if (name.equals(backend.self().name())) {
+            view.notice("you are already called " + name);
+            return;
+        }
+        if (nickGuard != null) {
+            String warning = nickGuard.check(name, backend.peers());
+            if (warning != null) {
+                view.notice(warning);
+                return;
+            }
+        }
+        backend.rename(name);
+    }
+
+    private void help(String topic) {
+        if (topic == null) {
+            view.help(HelpText.lines());
+            return;
+        }
+        List<String> lines = HelpText.about(topic);
+        if (lines == null) {
+            view.error("there is no command " + topic + "; /help lists the commands");
+        } else {
+            view.help(lines);
+        }
+    }
+
+    private void waitFor(Command.Wait wait) {
+        if (waiter == null) {
+            view.error("/wait is for scripts; here you see peers arrive as they come (/peers lists them)");
+            return;
+        }
+        PeerInfo found;
+        try {
+            found = waiter.await(wait.name(), wait.limit());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            found = null;
+        }
+        view.waited(wait.name(), found, wait.limit());
+    }
+
     /** Finishes deliveries (bounded), says goodbye and flushes the view. */
     public void leave() {
+        leave(FLUSH_ON_EXIT);
+    }
+
+    /** As {@link #leave()}, waiting at most {@code flush} for messages in flight (a signal is in a hurry). */
+    public void leave(Duration flush) {
         view.notice("leaving");
-        boolean complete = backend.stop(FLUSH_ON_EXIT);
+        boolean complete = backend.stop(flush);
         if (!complete) {
-            view.notice("left before every message was confirmed (waited " + FLUSH_ON_EXIT.toSeconds() + " s)");
+            view.notice("left before every message was confirmed (waited " + (flush.toMillis() % 1000 == 0 ? flush.toSeconds() + " s)" : flush.toMillis() + " ms)"));
         }
         if (verbose) {
             view.log("counters: " + new TreeMap<String, Long>(counters()));

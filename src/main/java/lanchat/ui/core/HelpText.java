@@ -1,20 +1,57 @@
 package lanchat.ui.core;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
-/** The answer to /help: every command, one line each. */
+/** The answer to /help (every command, one line each) and to /help COMMAND (one command in full). */
 public final class HelpText {
+    private static final Map<String, List<String>> LONG = Map.of(
+            "/msg", List.of(
+                    "/msg <name> <text>: send a direct message to one peer only.",
+                    "  <name> is a name, a display name such as bob#3f2a (when two peers share a name),",
+                    "  or the 16-hex-digit peer id that /peers and the JSON events show.",
+                    "  Tab completes the name. You see ✓ when it was delivered, ✗ and the reason when not."),
+            "/me", List.of(
+                    "/me <action>: say what you do, shown to everyone as \"* alice waves\".",
+                    "  It travels as a room message whose text starts with \"/me \"."),
+            "/peers", List.of(
+                    "/peers: list the peers in sight: name, address, when last heard, round-trip time.",
+                    "  When nobody is there it says which interface, group and port to compare."),
+            "/nick", List.of(
+                    "/nick <name>: change your name (1-32 letters, digits, '-', '_', '.'); everyone is told.",
+                    "  If another peer already has that name you are asked first: type the same /nick",
+                    "  again to take it anyway (both are then shown with a #xxxx suffix), or choose another."),
+            "/wait", List.of(
+                    "/wait <name> [seconds]: hold the next commands until that peer is in sight (default 30 s).",
+                    "  For scripts: \"/wait bob\" before the first message makes sure bob receives it.",
+                    "  The name may be a display name or a peer id; the answer says whether it came."),
+            "/help", List.of(
+                    "/help [command]: list the commands, or explain one, e.g. /help msg."),
+            "/quit", List.of(
+                    "/quit: leave the chat. Messages still in flight get up to 5 s, then the others are told.",
+                    "  Ctrl-D on an empty line does the same, and so does Ctrl-C twice on an empty line",
+                    "  (Ctrl-C on a line you are typing clears it)."));
+
     private HelpText() {}
 
     public static List<String> lines() {
         return List.of(
                 "Commands:",
-                "  <text>              send the text to everyone in the room",
-                "  /msg <name> <text>  send a direct message to one peer (Tab completes the name)",
+                "  <text>              send the text to everyone in the room (Alt+Enter starts a new line)",
+                "  /msg <name> <text>  send a direct message to one peer (Tab completes names anywhere)",
+                "  /me <action>        say what you do: \"* alice waves\"",
                 "  /peers              list the peers in sight: name, address, last heard, round-trip time",
                 "  /nick <name>        change your name (1-32 letters, digits, '-', '_', '.')",
-                "  /help               show this help",
+                "  /wait <name> [s]    for scripts: wait until that peer is in sight (default 30 s)",
+                "  /help [command]     show this help, or the details of one command",
                 "  /quit               leave the chat, after pending messages are delivered (also Ctrl-D)",
                 "  //text              send a text that begins with '/'");
+    }
+
+    /** The long help of one command ("msg" or "/msg"), or null if there is no such command. */
+    public static List<String> about(String command) {
+        String word = command.strip().toLowerCase(Locale.ROOT);
+        return LONG.get(word.startsWith("/") ? word : "/" + word);
     }
 }

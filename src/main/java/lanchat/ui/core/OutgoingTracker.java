@@ -19,6 +19,8 @@ public final class OutgoingTracker {
         public final long id;
         public String text;
         public String directTo;
+        /** Our name when the message was sent: a /nick right after it must not relabel it. */
+        public String sender;
         public List<String> recipients;
         public final List<Outcome> outcomes = new ArrayList<>();
         /** The line was already printed as pending; the outcome comes as a follow-up line. */
@@ -65,9 +67,14 @@ public final class OutgoingTracker {
     private final Map<Long, Outgoing> byId = new HashMap<>();
 
     public Outgoing text(long id, String directTo, String text) {
+        return text(id, directTo, text, null);
+    }
+
+    public Outgoing text(long id, String directTo, String text, String sender) {
         Outgoing o = get(id);
         o.text = text;
         o.directTo = directTo;
+        o.sender = sender;
         return o;
     }
 

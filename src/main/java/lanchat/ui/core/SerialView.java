@@ -50,8 +50,13 @@ public final class SerialView implements ChatView, ChatListener {
     }
 
     @Override
-    public void help() {
-        output.execute(view::help);
+    public void help(List<String> lines) {
+        output.execute(() -> view.help(lines));
+    }
+
+    @Override
+    public void waited(String name, PeerInfo found, Duration limit) {
+        output.execute(() -> view.waited(name, found, limit));
     }
 
     @Override

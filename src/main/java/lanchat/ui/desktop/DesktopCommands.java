@@ -32,6 +32,10 @@ final class DesktopCommands {
         Command command = parser.parse(input);
         if (command instanceof Command.Say) {
             say(((Command.Say) command).text());
+        } else if (command instanceof Command.Me) {
+            say(lanchat.ui.core.ActionText.encode(((Command.Me) command).action()));
+        } else if (command instanceof Command.Wait) {
+            model.note("/wait is for scripts; the sidebar shows who is here", true);
         } else if (command instanceof Command.Msg) {
             Command.Msg msg = (Command.Msg) command;
             whisper(conversationOf(msg.name()), msg.name(), msg.text());
@@ -40,8 +44,10 @@ final class DesktopCommands {
         } else if (command instanceof Command.Peers) {
             backend.peers(this::listPeers);
         } else if (command instanceof Command.Help) {
-            for (String line : HelpText.lines()) {
-                model.note(line.replace("(Tab completes the name)", "").strip(), false);
+            String topic = ((Command.Help) command).topic();
+            java.util.List<String> lines = topic == null ? HelpText.lines() : HelpText.about(topic);
+            for (String line : lines == null ? java.util.List.of("there is no command " + topic) : lines) {
+                model.note(line.replace("(Tab completes names anywhere)", "").strip(), false);
             }
         } else if (command instanceof Command.Quit) {
             quit.run();

@@ -1,12 +1,16 @@
 package lanchat.ui.json;
 import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import lanchat.node.ChatEvent;
 import lanchat.node.PeerInfo;
 import lanchat.ui.core.ChatView;
 import lanchat.ui.core.Glyphs;
-import lanchat.ui.core.HelpText;
 import lanchat.ui.core.NetworkSummary;
 import lanchat.ui.core.Sanitizer;
 
@@ -16,22 +20,32 @@ import lanchat.ui.core.Sanitizer;
  * in docs/json-events.md, which is the contract for scripts.
  */
 public final class JsonView implements ChatView {
+    /** ISO-8601 in UTC with exactly three fraction digits, e.g. 2025-06-01T18:10:00.120Z: sorts as text. */
+    private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
     private final PrintStream out;
     private final PrintStream err;
     private final NetworkSummary network;
-    private String selfName;
+    private final Clock clock;
+    private PeerInfo self;
 
     public JsonView(PrintStream out, PrintStream err, NetworkSummary network) {
+        this(out, err, network, Clock.systemUTC());
+    }
+
+    /** @param clock stamps each event ("ts") when it is written */
+    public JsonView(PrintStream out, PrintStream err, NetworkSummary network, Clock clock) {
         this.out = out;
         this.err = err;
         this.network = network;
+        this.clock = clock;
     }
 
     @Override
     public void event(ChatEvent event) {
         if (event instanceof ChatEvent.Ready) {
-            PeerInfo self = ((ChatEvent.Ready) event).self();
-            selfName = self.name();
+            self = ((ChatEvent.Ready) event).self();
             emit(withPeer("ready", self)
                     .put("interface", network.interfaceName())
                     .put("group", network.group())
@@ -43,35 +57,42 @@ public final class JsonView implements ChatView {
             emit(withPeer("peer_left", left.peer()).put("reason", left.reason().label));
         } else if (event instanceof ChatEvent.PeerRenamed) {
             renamed((ChatEvent.PeerRenamed) event);
+        } else if (event instanceof ChatEvent.DisplayNameChanged) {
+            ChatEvent.DisplayNameChanged d = (ChatEvent.DisplayNameChanged) event;
+            emit(withPeer("display_name_changed", d.peer()).put("old_display_name", d.oldDisplayName()));
         } else if (event instanceof ChatEvent.MessageReceived) {
             ChatEvent.MessageReceived m = (ChatEvent.MessageReceived) event;
-            emit(Json.object().put("event", "message").put("msg", m.messageId())
+            emit(start("message").put("msg", m.messageId())
                     .put("from", m.from().displayName()).put("from_id", m.from().idHex())
-                    .put("to", m.room() ? null : selfName).put("text", m.text()));
+                    .put("to", m.room() || self == null ? null : self.name())
+                    .put("to_id", m.room() || self == null ? null : self.idHex())
+                    .put("text", m.text()));
         } else if (event instanceof ChatEvent.MessageSent) {
             ChatEvent.MessageSent s = (ChatEvent.MessageSent) event;
             List<String> names = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
             for (PeerInfo p : s.to()) {
                 names.add(p.displayName());
+                ids.add(p.idHex());
             }
-            emit(Json.object().put("event", "sent").put("msg", s.messageId()).put("to", names)
+            emit(start("sent").put("msg", s.messageId()).put("to", names).put("to_ids", ids)
                     .put("room", s.room()));
         } else if (event instanceof ChatEvent.Delivered) {
             ChatEvent.Delivered d = (ChatEvent.Delivered) event;
-            emit(Json.object().put("event", "delivered").put("msg", d.messageId())
+            emit(start("delivered").put("msg", d.messageId())
                     .put("to", d.to().displayName()).put("to_id", d.to().idHex()));
         } else if (event instanceof ChatEvent.Undelivered) {
             ChatEvent.Undelivered u = (ChatEvent.Undelivered) event;
-            emit(Json.object().put("event", "undelivered").put("msg", u.messageId())
+            emit(start("undelivered").put("msg", u.messageId())
                     .put("to", u.to().displayName()).put("to_id", u.to().idHex()).put("reason", u.reason()));
         }
     }
 
     private void renamed(ChatEvent.PeerRenamed r) {
         if (r.self()) {
-            selfName = r.peer().name();
+            self = r.peer();
         }
-        emit(Json.object().put("event", "renamed").put("id", r.peer().idHex()).put("old_name", r.oldName())
+        emit(start("renamed").put("id", r.peer().idHex()).put("old_name", r.oldName())
                 .put("name", r.peer().name()).put("display_name", r.peer().displayName()).put("self", r.self()));
     }
 
@@ -89,12 +110,12 @@ public final class JsonView implements ChatView {
                     .put("rtt_ms", Double.isNaN(rtt) ? null : Math.round(rtt * 1000) / 1000.0)
                     .put("last_heard_ms", p.lastHeardMillisAgo()));
         }
-        emit(Json.object().put("event", "peers").put("peers", list));
+        emit(start("peers").put("peers", list));
     }
 
     @Override
     public void error(String message) {
-        emit(Json.object().put("event", "error").put("message", message));
+        emit(start("error").put("message", message));
     }
 
     @Override
@@ -103,10 +124,20 @@ public final class JsonView implements ChatView {
     }
 
     @Override
-    public void help() {
-        for (String line : HelpText.lines()) {
+    public void help(List<String> lines) {
+        for (String line : lines) {
             err.println(line);
         }
+    }
+
+    @Override
+    public void waited(String name, PeerInfo found, Duration limit) {
+        Json.Obj obj = start("waited").put("for", name).put("found", found != null)
+                .put("seconds", limit.toMillis() / 1000.0);
+        if (found != null) {
+            peerFields(obj, found);
+        }
+        emit(obj);
     }
 
     @Override
@@ -120,8 +151,13 @@ public final class JsonView implements ChatView {
         err.flush();
     }
 
-    private static Json.Obj withPeer(String event, PeerInfo peer) {
-        return peerFields(Json.object().put("event", event), peer);
+    private Json.Obj withPeer(String event, PeerInfo peer) {
+        return peerFields(start(event), peer);
+    }
+
+    /** Every object starts with the event's kind and when it was written. */
+    private Json.Obj start(String event) {
+        return Json.object().put("event", event).put("ts", TS.format(clock.instant().truncatedTo(ChronoUnit.MILLIS)));
     }
 
     private static Json.Obj peerFields(Json.Obj obj, PeerInfo peer) {

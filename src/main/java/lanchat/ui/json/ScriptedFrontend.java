@@ -4,23 +4,28 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
 import lanchat.node.ChatListener;
 import lanchat.ui.core.ChatBackend;
 import lanchat.ui.core.ChatView;
+import lanchat.ui.core.Command;
 import lanchat.ui.core.CommandParser;
 import lanchat.ui.core.CommandRunner;
 import lanchat.ui.core.Frontend;
 import lanchat.ui.core.Glyphs;
 import lanchat.ui.core.NetworkSummary;
 import lanchat.ui.core.OutputThread;
+import lanchat.ui.core.PeerWaiter;
 import lanchat.ui.core.Sanitizer;
 import lanchat.ui.core.SerialView;
+import lanchat.ui.core.UiOptions;
 import lanchat.ui.terminal.MessageRenderer;
 import lanchat.ui.terminal.StreamSink;
 import lanchat.ui.terminal.TextView;
 import lanchat.ui.terminal.Theme;
+import lanchat.ui.terminal.Transcript;
 
 /**
  * Scripted mode, for scripts, bots and tests: commands are read from standard input line by line (UTF-8),
@@ -33,22 +38,36 @@ public final class ScriptedFrontend implements Frontend {
     private final PrintStream err;
     private final boolean json;
     private final boolean verbose;
+    private final UiOptions options;
     private final OutputThread output = new OutputThread();
     private final SerialView view;
+    private final PeerWaiter waiter = new PeerWaiter();
     private final CommandParser parser = new CommandParser();
     private volatile ChatBackend backend;
 
-    /** @param out receives events only; with --json nothing but JSON lines is ever written to it */
     public ScriptedFrontend(InputStream in, PrintStream out, PrintStream err, boolean json, boolean verbose,
             NetworkSummary network) {
+        this(in, out, err, json, verbose, network, UiOptions.defaults(), null);
+    }
+
+    /**
+     * @param out receives events only; with --json nothing but JSON lines is ever written to it
+     * @param transcript the --log file, or null
+     */
+    public ScriptedFrontend(InputStream in, PrintStream out, PrintStream err, boolean json, boolean verbose,
+            NetworkSummary network, UiOptions options, Transcript transcript) {
         this.in = in;
         this.out = out;
         this.err = err;
         this.json = json;
         this.verbose = verbose;
+        this.options = options;
         ChatView inner = json ? new JsonView(out, err, network)
                 : new TextView(new StreamSink(out), new MessageRenderer(new Theme(false), Glyphs.UNICODE, null),
-                        new Theme(false), network, output, this::selfName);
+                        new Theme(false), network, output, this::selfName, TextView.Behaviour.stream());
+        if (transcript != null) {
+            inner = transcript.tee(inner, network, output, this::selfName, Clock.systemDefaultZone());
+        }
         this.view = new SerialView(inner, output);
     }
 
@@ -63,7 +82,10 @@ public final class ScriptedFrontend implements Frontend {
 
     @Override
     public ChatListener listener() {
-        return view;
+        return event -> {
+            view.onEvent(event);
+            waiter.onEvent(event);
+        };
     }
 
     @Override
@@ -77,7 +99,11 @@ public final class ScriptedFrontend implements Frontend {
     @Override
     public int run(ChatBackend started) {
         this.backend = started;
-        CommandRunner runner = new CommandRunner(started, view, verbose);
+        waiter.lookIn(started::peers);
+        CommandRunner runner = new CommandRunner(started, view, verbose, false, waiter);
+        for (String name : options.waitFor()) {
+            runner.execute(new Command.Wait(name, CommandParser.DEFAULT_WAIT));
+        }
         try {
             InputLines lines = new InputLines(new InputStreamReader(in, StandardCharsets.UTF_8));
             String line;

@@ -8,7 +8,11 @@ import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
 
-/** Tab completes the command word, and the peer name after {@code /msg}. */
+/**
+ * Tab completes the command word, the command after {@code /help}, and peer names anywhere else: after
+ * {@code /msg} and {@code /wait}, and in the middle of a text. A name at the very start of a text gets a colon
+ * ("bob: "), the usual way to address someone in a chat room.
+ */
 final class CommandCompleter implements Completer {
     private final Supplier<List<String>> peerNames;
 
@@ -19,16 +23,28 @@ final class CommandCompleter implements Completer {
 
     @Override
     public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
-        if (line.wordIndex() == 0) {
-            if (line.word().startsWith("/")) {
-                for (String command : CommandParser.COMMANDS) {
-                    candidates.add(new Candidate(command));
-                }
+        String first = line.words().isEmpty() ? "" : line.words().get(0).toLowerCase(Locale.ROOT);
+        boolean command = first.startsWith("/") && !first.startsWith("//");
+        if (line.wordIndex() == 0 && line.word().startsWith("/")) {
+            for (String c : CommandParser.COMMANDS) {
+                candidates.add(new Candidate(c));
             }
-        } else if (line.wordIndex() == 1 && line.words().get(0).toLowerCase(Locale.ROOT).equals("/msg")) {
-            for (String name : peerNames.get()) {
-                candidates.add(new Candidate(name));
+            return;
+        }
+        if (command && line.wordIndex() == 1 && first.equals("/help")) {
+            for (String c : CommandParser.COMMANDS) {
+                candidates.add(new Candidate(c.substring(1)));
             }
+            return;
+        }
+        if (command && (first.equals("/nick") || first.equals("/help")
+                || line.wordIndex() > 1 && first.equals("/wait"))) {
+            return; // a new name, a command, or a number: no peer name fits there
+        }
+        boolean addressing = !command && line.wordIndex() == 0;
+        for (String name : peerNames.get()) {
+            candidates.add(addressing ? new Candidate(name + ":", name, null, null, null, null, true)
+                    : new Candidate(name));
         }
     }
 }

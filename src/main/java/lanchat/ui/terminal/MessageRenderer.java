@@ -1,12 +1,16 @@
 package lanchat.ui.terminal;
 import java.time.Clock;
-import java.time.LocalTime;
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import lanchat.node.LeaveReason;
 import lanchat.node.PeerInfo;
+import lanchat.ui.core.ActionText;
 import lanchat.ui.core.Glyphs;
+import lanchat.ui.core.Mentions;
+import lanchat.ui.core.MultiLine;
 import lanchat.ui.core.OutgoingTracker;
 import lanchat.ui.core.Sanitizer;
 import org.jline.utils.AttributedString;
@@ -16,48 +20,111 @@ import org.jline.utils.AttributedStyle;
 /**
  * Turns chat happenings into styled lines. Every string that came from the network (names, texts, reasons)
  * passes through {@link Sanitizer}, so what reaches the terminal is only ever our own styling plus visible
- * characters. Each returned line is one logical line: it never contains a line break.
+ * characters. No returned line contains a line break: a message of several lines comes back as several
+ * lines, the first with the sender, the others indented under it, so a line of a message never looks like
+ * the start of another one.
  */
 public final class MessageRenderer {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    /** The stamp on screen: the day is in the log file's header and on the terminal's own clock. */
+    public static final String SCREEN_STAMP = "HH:mm";
     private static final int SNIPPET_COLUMNS = 30;
 
     private final Theme theme;
     private final Glyphs glyphs;
     private final Clock clock;
+    private final DateTimeFormatter stamp;
+    private final int indent;
 
     /** @param clock for the HH:mm stamp in front of lines; null for no stamps (plain scripted output) */
     public MessageRenderer(Theme theme, Glyphs glyphs, Clock clock) {
+        this(theme, glyphs, clock, SCREEN_STAMP);
+    }
+
+    /** @param pattern the stamp's {@link DateTimeFormatter} pattern, e.g. "yyyy-MM-dd HH:mm:ss" for a log */
+    public MessageRenderer(Theme theme, Glyphs glyphs, Clock clock, String pattern) {
         this.theme = theme;
         this.glyphs = glyphs;
         this.clock = clock;
+        this.stamp = DateTimeFormatter.ofPattern(pattern);
+        // Past the stamp and one column into the sender's name: visibly "under" it, never a line of its own.
+        this.indent = clock == null ? 2 : pattern.length() + 3;
     }
 
-    /** How far wrapped continuation lines are indented: past the time stamp, so they never look like a new line. */
+    /** How far continuation lines (of a long or multi-line message) are indented. */
     public int continuationIndent() {
-        return clock == null ? 2 : 8;
+        return indent;
     }
 
     public Glyphs glyphs() {
         return glyphs;
     }
 
-    public AttributedString received(PeerInfo from, boolean room, String text) {
+    /** A message from a peer; {@code selfName} is ours, to highlight where the text mentions us (null: none). */
+    public List<AttributedString> received(PeerInfo from, boolean room, String text, String selfName) {
         AttributedStringBuilder b = start();
         if (!room) {
             b.styled(theme.direct(), "[direct]").append(' ');
         }
-        b.styled(theme.peer(from.name()), safe(from.displayName())).append(": ").append(safe(text));
-        return b.toAttributedString();
+        return message(b, theme.peer(from.name()), safe(from.displayName()), text, selfName);
     }
 
-    /** Our message, with its delivery marker: final, or pending when {@code pending}. */
-    AttributedString own(String selfName, OutgoingTracker.Outgoing o, boolean pending) {
+    /** True if a text mentions {@code name} (in its shown form, as the highlight does). */
+    public boolean mentions(String text, String name) {
+        return Mentions.mentions(safe(text), name);
+    }
+
+    /**
+     * The lines of one message after its prefix: "name: first line" or, for /me, "* name action"; then each
+     * further line indented. Mentions of {@code highlight} are marked.
+     */
+    private List<AttributedString> message(AttributedStringBuilder first, AttributedStyle nameStyle, String name,
+            String text, String highlight) {
+        String action = ActionText.action(text);
+        List<String> lines = MultiLine.lines(action != null ? action : text);
+        if (action != null) {
+            first.append("* ").styled(nameStyle, name).append(' ');
+        } else {
+            first.styled(nameStyle, name).append(": ");
+        }
+        List<AttributedString> out = new ArrayList<>(lines.size());
+        appendHighlighted(first, safe(lines.get(0)), highlight);
+        out.add(first.toAttributedString());
+        for (String line : lines.subList(1, lines.size())) {
+            AttributedStringBuilder next = new AttributedStringBuilder().append(" ".repeat(indent));
+            appendHighlighted(next, safe(line), highlight);
+            out.add(next.toAttributedString());
+        }
+        return out;
+    }
+
+    private void appendHighlighted(AttributedStringBuilder b, String text, String name) {
+        int at = 0;
+        for (int[] range : Mentions.find(text, name)) {
+            b.append(text, at, range[0]).styled(theme.mention(), text.substring(range[0], range[1]));
+            at = range[1];
+        }
+        b.append(text, at, text.length());
+    }
+
+    /** How our own message line ends. */
+    enum Mark { FINAL, PENDING, NONE }
+
+    /** Our message, sent as {@code sender}, with its delivery marker (after the first line). */
+    List<AttributedString> own(String sender, OutgoingTracker.Outgoing o, Mark mark) {
         AttributedStringBuilder b = start();
         if (!o.room()) {
             b.styled(theme.direct(), "[direct to " + safe(o.directTo) + "]").append(' ');
         }
-        b.styled(theme.self(), safe(selfName)).append(": ").append(safe(o.text)).append("  ");
+        List<AttributedString> lines = message(b, theme.self(), safe(sender), o.text, null);
+        if (mark != Mark.NONE) {
+            lines.set(0, AttributedString.join(AttributedString.EMPTY, lines.get(0),
+                    new AttributedString("  "), mark(o, mark == Mark.PENDING)));
+        }
+        return lines;
+    }
+
+    private AttributedString mark(OutgoingTracker.Outgoing o, boolean pending) {
+        AttributedStringBuilder b = new AttributedStringBuilder();
         int total = o.recipients.size();
         int delivered = o.delivered();
         if (pending) {
@@ -77,6 +144,10 @@ public final class MessageRenderer {
     List<AttributedString> followUp(OutgoingTracker.Outgoing o) {
         List<AttributedString> lines = new ArrayList<>();
         int delivered = o.delivered();
+        if (o.recipients.isEmpty()) {
+            lines.add(start().styled(theme.partial(), glyphs.none + " nobody else is here, not sent")
+                    .append(": ").append(snippet(o.text)).toAttributedString());
+        }
         if (delivered > 0) {
             String to = o.room() ? delivered + "/" + o.recipients.size() : safe(o.directTo);
             lines.add(start().styled(delivered == o.recipients.size() ? theme.good() : theme.partial(),
@@ -120,6 +191,35 @@ public final class MessageRenderer {
                 .styled(theme.peer(peer.name()), safe(peer.displayName())).toAttributedString();
     }
 
+    /** A namesake arrived or left, so a peer is shown with or without its #xxxx suffix. */
+    public AttributedString displayNameChanged(PeerInfo peer, String oldDisplayName) {
+        return start().styled(theme.peer(peer.name()), safe(oldDisplayName)).append(" is now shown as ")
+                .styled(theme.peer(peer.name()), safe(peer.displayName()))
+                .append(peer.displayName().contains("#") ? " (another " + safe(peer.name()) + " is here)" : "")
+                .toAttributedString();
+    }
+
+    /** The line before the first message that arrived while you were away. */
+    public AttributedString unread() {
+        String rule = glyphs.unicode() ? "────" : "----";
+        return start().styled(theme.partial(), rule + " unread " + rule).toAttributedString();
+    }
+
+    /** The end of a /wait. */
+    public AttributedString waited(String name, PeerInfo found, Duration limit) {
+        if (found != null) {
+            return start().styled(theme.good(), glyphs.delivered).append(' ')
+                    .styled(theme.peer(found.name()), safe(found.displayName())).append(" is here")
+                    .toAttributedString();
+        }
+        return error(name + " did not appear within " + seconds(limit) + "; /peers lists who is here");
+    }
+
+    private static String seconds(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+
     public AttributedString ready(PeerInfo self) {
         return new AttributedStringBuilder().append("You are ").styled(theme.self(), safe(self.name()))
                 .append(" (id " + self.idHex() + ", " + address(self) + "). /help lists the commands.")
@@ -155,14 +255,18 @@ public final class MessageRenderer {
     private AttributedStringBuilder start() {
         AttributedStringBuilder b = new AttributedStringBuilder();
         if (clock != null) {
-            b.styled(theme.quiet(), LocalTime.now(clock).format(TIME)).append("  ");
+            b.styled(theme.quiet(), LocalDateTime.now(clock).format(stamp)).append("  ");
         }
         return b;
     }
 
-    /** The first few columns of a text, to say which message an outcome belongs to. */
+    /** The first few columns of a text's first line, to say which message an outcome belongs to. */
     private String snippet(String text) {
-        String safe = safe(text);
+        List<String> lines = MultiLine.lines(text);
+        String safe = safe(lines.get(0));
+        if (lines.size() > 1) {
+            safe = safe + " " + glyphs.ellipsis;
+        }
         if (safe.codePointCount(0, safe.length()) <= SNIPPET_COLUMNS) {
             return "\"" + safe + "\"";
         }

@@ -5,39 +5,67 @@ import java.util.List;
 import java.util.function.Supplier;
 import lanchat.node.ChatEvent;
 import lanchat.node.PeerInfo;
+import lanchat.ui.core.BellPolicy;
 import lanchat.ui.core.ChatView;
-import lanchat.ui.core.HelpText;
 import lanchat.ui.core.NetworkSummary;
 import lanchat.ui.core.OutgoingTracker;
 import lanchat.ui.core.Scheduler;
+import lanchat.ui.core.UnreadMarker;
 
 /**
- * The human view, for the terminal and for plain scripted output. Our own messages are shown once their
- * outcome is known, with "✓ 3/3" (room) or "✓" (direct); if that takes longer than {@link #PENDING_AFTER}
- * the line appears with "…" and the outcome follows on its own line. Failures always get a line that says
- * to whom and why.
+ * The human view, for the terminal, for plain scripted output and for the --log file. On a screen, our own
+ * messages are shown once their outcome is known, with "✓ 3/3" (room) or "✓" (direct); if that takes longer
+ * than {@link #PENDING_AFTER} the line appears with "…" and the outcome follows on its own line. On a stream
+ * (a pipe, a file) our line is printed at once, in command order, and the outcome follows on its own line.
+ * Failures always get a line that says to whom and why. Our lines carry the name we had when we sent them.
  */
 public final class TextView implements ChatView {
     static final Duration PENDING_AFTER = Duration.ofMillis(500);
+
+    /**
+     * How the view behaves beyond the lines themselves.
+     *
+     * @param ownLinesAtOnce print our message when it is sent, the outcome after it (streams)
+     * @param bell when to ring the bell
+     * @param unread where to mark the first unread line; null for none
+     */
+    public record Behaviour(boolean ownLinesAtOnce, BellPolicy bell, UnreadMarker unread) {
+        public static Behaviour screen(BellPolicy bell, UnreadMarker unread) {
+            return new Behaviour(false, bell, unread);
+        }
+
+        /** Plain lines to a pipe or file: printed in the order things happen, no bell. */
+        public static Behaviour stream() {
+            return new Behaviour(true, BellPolicy.OFF, null);
+        }
+    }
 
     private final LineSink sink;
     private final MessageRenderer renderer;
     private final PeerTable table;
     private final NetworkSummary network;
     private final Scheduler scheduler;
+    private final Behaviour behaviour;
     private final OutgoingTracker outgoing = new OutgoingTracker();
     private final Supplier<String> fallbackSelfName;
     private String selfName;
 
-    /** @param fallbackSelfName our name when no Ready event has told it yet */
+    /** A screen view without bell or unread marker. */
     public TextView(LineSink sink, MessageRenderer renderer, Theme theme, NetworkSummary network,
             Scheduler scheduler, Supplier<String> fallbackSelfName) {
+        this(sink, renderer, theme, network, scheduler, fallbackSelfName, Behaviour.screen(BellPolicy.OFF, null));
+    }
+
+    /** @param fallbackSelfName our name when no Ready event has told it yet */
+    public TextView(LineSink sink, MessageRenderer renderer, Theme theme, NetworkSummary network,
+            Scheduler scheduler, Supplier<String> fallbackSelfName, Behaviour behaviour) {
         this.sink = sink;
         this.renderer = renderer;
         this.table = new PeerTable(theme, renderer.glyphs());
         this.network = network;
         this.scheduler = scheduler;
         this.fallbackSelfName = fallbackSelfName;
+        this.behaviour = behaviour;
     }
 
     @Override
@@ -57,9 +85,11 @@ public final class TextView implements ChatView {
                 selfName = r.peer().name();
             }
             sink.print(renderer.renamed(r.peer(), r.oldName(), r.self()));
+        } else if (event instanceof ChatEvent.DisplayNameChanged) {
+            ChatEvent.DisplayNameChanged d = (ChatEvent.DisplayNameChanged) event;
+            sink.print(renderer.displayNameChanged(d.peer(), d.oldDisplayName()));
         } else if (event instanceof ChatEvent.MessageReceived) {
-            ChatEvent.MessageReceived m = (ChatEvent.MessageReceived) event;
-            sink.print(renderer.received(m.from(), m.room(), m.text()));
+            received((ChatEvent.MessageReceived) event);
         } else if (event instanceof ChatEvent.MessageSent) {
             ChatEvent.MessageSent s = (ChatEvent.MessageSent) event;
             List<String> names = new ArrayList<>();
@@ -77,9 +107,23 @@ public final class TextView implements ChatView {
         }
     }
 
+    private void received(ChatEvent.MessageReceived m) {
+        String me = self();
+        if (behaviour.unread() != null && behaviour.unread().startsUnread()) {
+            sink.print(renderer.unread());
+        }
+        boolean bell = behaviour.bell().rings(renderer.mentions(m.text(), me), !m.room());
+        sink.print(renderer.received(m.from(), m.room(), m.text(), me), bell);
+    }
+
     @Override
     public void ownMessage(long messageId, String directTo, String text) {
-        progress(outgoing.text(messageId, directTo, text));
+        OutgoingTracker.Outgoing o = outgoing.text(messageId, directTo, text, self());
+        if (behaviour.ownLinesAtOnce()) {
+            o.shown = true;
+            sink.print(renderer.own(o.sender, o, MessageRenderer.Mark.NONE), false);
+        }
+        progress(o);
     }
 
     /** Shows an outgoing message when it is complete, or marks it pending if it takes a while. */
@@ -92,10 +136,10 @@ public final class TextView implements ChatView {
             if (o.shown) {
                 renderer.followUp(o).forEach(sink::print);
             } else {
-                sink.print(renderer.own(self(), o, false));
+                sink.print(renderer.own(o.sender, o, MessageRenderer.Mark.FINAL), false);
                 renderer.failures(o).forEach(sink::print);
             }
-        } else if (!o.timerStarted) {
+        } else if (!o.timerStarted && !o.shown) {
             o.timerStarted = true;
             scheduler.schedule(PENDING_AFTER, () -> showPending(o.id));
         }
@@ -105,7 +149,7 @@ public final class TextView implements ChatView {
         OutgoingTracker.Outgoing o = outgoing.find(id);
         if (o != null && !o.shown) {
             o.shown = true;
-            sink.print(renderer.own(self(), o, true));
+            sink.print(renderer.own(o.sender, o, MessageRenderer.Mark.PENDING), false);
         }
     }
 
@@ -125,10 +169,15 @@ public final class TextView implements ChatView {
     }
 
     @Override
-    public void help() {
-        for (String line : HelpText.lines()) {
+    public void help(List<String> lines) {
+        for (String line : lines) {
             sink.print(renderer.plain(line));
         }
+    }
+
+    @Override
+    public void waited(String name, PeerInfo found, Duration limit) {
+        sink.print(renderer.waited(name, found, limit));
     }
 
     @Override

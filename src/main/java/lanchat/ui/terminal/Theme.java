@@ -41,6 +41,11 @@ public final class Theme {
         return pick(AttributedStyle.DEFAULT.foreground(AttributedStyle.RED).bold());
     }
 
+    /** Your name where a message mentions it. Without colour, reverse video: NO_COLOR forbids colour, not emphasis. */
+    public AttributedStyle mention() {
+        return colour ? AttributedStyle.DEFAULT.background(220).foreground(16).bold() : AttributedStyle.DEFAULT.inverse();
+    }
+
     public AttributedStyle quiet() {
         return pick(AttributedStyle.DEFAULT.faint());
     }

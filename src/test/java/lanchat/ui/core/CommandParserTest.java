@@ -83,4 +83,31 @@ class CommandParserTest {
         assertEquals(new Command.Say("héllo ✓ \u001b[2J"), parser.parse("héllo ✓ \u001b[2J"));
         assertEquals(new Command.Msg("bob", "日本語"), parser.parse("/msg bob 日本語"));
     }
+
+    @Test
+    void aMultiLineTextKeepsItsLinesButNotTheBlankEdges() {
+        assertEquals(new Command.Say("one\n  two"), parser.parse("\none\n  two\n\n"));
+        assertEquals(new Command.Msg("bob", "a\nb"), parser.parse("/msg bob a\nb\n"));
+        assertEquals(new Command.Nothing(), parser.parse("\n \n"));
+    }
+
+    @Test
+    void meHelpAndWait() {
+        assertEquals(new Command.Me("waves at bob"), parser.parse("/me waves at bob"));
+        assertInstanceOf(Command.Invalid.class, parser.parse("/me"));
+        assertEquals(new Command.Help("msg"), parser.parse("/help msg"));
+        assertEquals(new Command.Wait("bob", CommandParser.DEFAULT_WAIT), parser.parse("/wait bob"));
+        assertEquals(new Command.Wait("bob", java.time.Duration.ofMillis(2500)), parser.parse("/wait bob 2.5"));
+        assertTrue(((Command.Invalid) parser.parse("/wait bob soon")).problem().contains("not a number"));
+        assertInstanceOf(Command.Invalid.class, parser.parse("/wait bob -1"));
+        assertInstanceOf(Command.Invalid.class, parser.parse("/wait"));
+    }
+
+    @Test
+    void everyCommandHasLongHelp() {
+        for (String command : CommandParser.COMMANDS) {
+            assertTrue(HelpText.about(command) != null, command);
+            assertTrue(HelpText.about(command.substring(1)) != null, command);
+        }
+    }
 }

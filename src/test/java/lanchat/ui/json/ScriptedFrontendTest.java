@@ -127,9 +127,9 @@ class ScriptedFrontendTest {
         String text = out.toString(StandardCharsets.UTF_8);
         assertTrue(text.startsWith("lanchat test banner\nYou are alice"), text);
         assertTrue(text.contains("\nbob: evil␛[2J␍text\n"), text);
-        assertTrue(text.contains("\nalice: hello  ✓ 1/1\n"), text);
-        assertTrue(text.contains("\n[direct to bob] alice: hi  ✗\n"), text);
-        assertTrue(text.contains("\n✗ \"hi\" not delivered to bob: timeout\n"), text);
+        // Our lines come at once, in command order; each outcome follows on its own line.
+        assertTrue(text.contains("\nalice: hello\n✓ delivered to 1/1: \"hello\"\n"), text);
+        assertTrue(text.contains("\n[direct to bob] alice: hi\n✗ \"hi\" not delivered to bob: timeout\n"), text);
         assertTrue(text.contains("NAME"), text);
         assertTrue(!text.contains("\u001b"), "no escape sequences in plain output");
         assertTrue(!backend.calls.contains("say never sent"), "nothing after /quit is read");
@@ -142,5 +142,48 @@ class ScriptedFrontendTest {
         assertEquals(0, ui.run(backend));
         ui.close();
         assertEquals(List.of("say hi", "stop 5"), backend.calls);
+    }
+
+    @Test
+    void everyEventHasATimestampAndEveryRecipientAnId() {
+        ScriptedFrontend ui = frontend("hello\n/wait carol\n/wait dave 0\n", true);
+        ui.listener().onEvent(new ChatEvent.Ready(alice));
+        PeerInfo bobSuffixed = TestPeers.peer("bob", "bob#0000", 2, 40002);
+        ui.listener().onEvent(new ChatEvent.DisplayNameChanged(bobSuffixed, "bob"));
+        ui.listener().onEvent(new ChatEvent.MessageReceived(4, bob, false, "x"));
+        ui.run(new FakeBackend(ui.listener(), alice, List.of(bob, carol)));
+        ui.close();
+        List<Map<String, Object>> events = jsonLines();
+        for (Map<String, Object> e : events) {
+            assertTrue(String.valueOf(e.get("ts")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"),
+                    e.toString());
+        }
+        Map<String, Object> changed = events.get(1);
+        assertEquals("display_name_changed", changed.get("event"));
+        assertEquals("bob#0000", changed.get("display_name"));
+        assertEquals("bob", changed.get("old_display_name"));
+        assertEquals("0000000000000002", changed.get("id"));
+        assertEquals("0000000000000001", events.get(2).get("to_id"));
+        Map<String, Object> sent = events.get(3);
+        assertEquals(List.of("0000000000000002", "0000000000000003"), sent.get("to_ids"));
+        List<Map<String, Object>> waits = new ArrayList<>();
+        events.stream().filter(e -> "waited".equals(e.get("event"))).forEach(waits::add);
+        assertEquals(Boolean.TRUE, waits.get(0).get("found"));
+        assertEquals("0000000000000003", waits.get(0).get("id"));
+        assertEquals(Boolean.FALSE, waits.get(1).get("found"));
+        assertEquals("dave", waits.get(1).get("for"));
+    }
+
+    @Test
+    void waitForRunsBeforeTheFirstCommand() {
+        ScriptedFrontend ui = new ScriptedFrontend(new ByteArrayInputStream("hi\n".getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                true, false, LOOPBACK, new lanchat.ui.core.UiOptions(lanchat.ui.core.BellPolicy.OFF, null,
+                        List.of("bob")), null);
+        ui.run(new FakeBackend(ui.listener(), alice, List.of(bob)));
+        ui.close();
+        List<String> kinds = new ArrayList<>();
+        jsonLines().forEach(e -> kinds.add((String) e.get("event")));
+        assertEquals(List.of("waited", "sent", "delivered"), kinds);
     }
 }

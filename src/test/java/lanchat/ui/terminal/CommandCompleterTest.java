@@ -33,9 +33,21 @@ class CommandCompleterTest {
     }
 
     @Test
-    void nothingInPlainTextOrAfterTheName() {
-        assertEquals(List.of(), complete("hello"));
-        assertEquals(List.of(), complete("/msg bob hel"));
+    void peerNamesAnywhereInAText() {
+        assertEquals(List.of("bob", "carol#3f2a"), complete("thanks b"));
+        assertEquals(List.of("bob", "carol#3f2a"), complete("/msg bob say hi to c"));
+        assertEquals(List.of("bob", "carol#3f2a"), complete("/me waves at b"));
+    }
+
+    @Test
+    void aNameAtTheStartOfATextAddressesThePeer() {
+        assertEquals(List.of("bob:", "carol#3f2a:"), complete("b"));
+    }
+
+    @Test
+    void helpCompletesCommandsAndNickNothing() {
+        assertEquals(List.of("msg", "me", "peers", "nick", "wait", "help", "quit"), complete("/help m"));
         assertEquals(List.of(), complete("/nick x"));
+        assertEquals(List.of(), complete("/wait bob 1"));
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import lanchat.node.LeaveReason;
 import lanchat.node.PeerInfo;
 import lanchat.ui.core.Glyphs;
@@ -23,20 +24,22 @@ class MessageRendererTest {
 
     @Test
     void roomAndDirectMessages() {
-        assertEquals("12:03  bob: hello", plain.received(bob, true, "hello").toString());
-        assertEquals("12:03  [direct] bob: psst", plain.received(bob, false, "psst").toString());
+        assertEquals("12:03  bob: hello", text(plain.received(bob, true, "hello", null)));
+        assertEquals("12:03  [direct] bob: psst", text(plain.received(bob, false, "psst", null)));
     }
 
     @Test
     void withoutClockThereIsNoStamp() {
         MessageRenderer scripted = new MessageRenderer(new Theme(false), Glyphs.UNICODE, null);
-        assertEquals("bob: hello", scripted.received(bob, true, "hello").toString());
+        assertEquals("bob: hello", text(scripted.received(bob, true, "hello", null)));
     }
 
     @Test
     void controlCharactersInTextAreNeverPrintedRaw() {
         String attack = "\u001b[2J\u001b[Halice: \rI owe bob 100€\n\u202Eevil";
-        AttributedString line = colour.received(bob, true, attack);
+        List<AttributedString> lines = colour.received(bob, true, attack, null);
+        assertEquals(2, lines.size(), "a line feed starts an indented line, nothing else does");
+        AttributedString line = AttributedString.join(new AttributedString("|"), lines);
         String ansi = line.toAnsi(256, AttributedString.ForceMode.None);
         // The only escape sequences are our own colour codes (ESC [ … m); none comes from the text.
         String withoutOurStyles = ansi.replaceAll("\u001b\\[[0-9;]*m", "");
@@ -44,25 +47,25 @@ class MessageRendererTest {
             assertFalse(c < 0x20 || c == 0x7f, () -> "raw control U+" + Integer.toHexString(c) + " in " + ansi);
         }
         assertFalse(withoutOurStyles.contains("\u202E"));
-        assertTrue(line.toString().contains("␛[2J␛[Halice: ␍I owe bob 100€␊\\u202Eevil"), line.toString());
+        assertTrue(line.toString().contains("␛[2J␛[Halice: ␍I owe bob 100€|        \\u202Eevil"), line.toString());
     }
 
     @Test
     void theLongestMessageIsShownWhole() {
         String text = "ab✓".repeat(65_536 / 5);
-        String shown = plain.received(bob, true, text).toString();
+        String shown = text(plain.received(bob, true, text, null));
         assertEquals("12:03  bob: " + text, shown);
     }
 
     @Test
     void unicodeTextIsKept() {
-        assertEquals("12:03  bob: naïve 日本語 😀", plain.received(bob, true, "naïve 日本語 😀").toString());
+        assertEquals("12:03  bob: naïve 日本語 😀", text(plain.received(bob, true, "naïve 日本語 😀", null)));
     }
 
     @Test
     void peerNamesHaveStableDistinctColours() {
-        AttributedString first = colour.received(bob, true, "x");
-        AttributedString again = colour.received(TestPeers.peer("bob", 99), true, "y");
+        AttributedString first = colour.received(bob, true, "x", null).get(0);
+        AttributedString again = colour.received(TestPeers.peer("bob", 99), true, "y", null).get(0);
         int at = first.toString().indexOf("bob");
         assertEquals(first.styleAt(at), again.styleAt(again.toString().indexOf("bob")));
         assertEquals(PeerColors.colourFor("bob"), PeerColors.colourFor("bob"));
@@ -71,7 +74,7 @@ class MessageRendererTest {
 
     @Test
     void noColourMeansNoEscapes() {
-        String ansi = plain.received(bob, false, "x").toAnsi(256, AttributedString.ForceMode.None);
+        String ansi = plain.received(bob, false, "x", null).get(0).toAnsi(256, AttributedString.ForceMode.None);
         assertFalse(ansi.contains("\u001b"), ansi);
     }
 
@@ -95,5 +98,14 @@ class MessageRendererTest {
     void asciiGlyphsOnNonUtf8Terminals() {
         MessageRenderer ascii = new MessageRenderer(new Theme(false), Glyphs.ASCII, null);
         assertEquals("-> bob joined (127.0.0.1:40001)", ascii.joined(bob).toString());
+    }
+
+    /** The lines of one rendering, joined with '\n' as a screen would show them. */
+    static String text(List<AttributedString> lines) {
+        StringBuilder b = new StringBuilder();
+        for (AttributedString line : lines) {
+            b.append(b.length() == 0 ? "" : "\n").append(line);
+        }
+        return b.toString();
     }
 }

@@ -2,11 +2,13 @@ package lanchat.ui.terminal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import lanchat.node.ChatEvent;
 import lanchat.node.PeerInfo;
 import lanchat.ui.core.CommandParser;
 import lanchat.ui.core.Glyphs;
+import lanchat.ui.core.HelpText;
 import lanchat.ui.core.ManualScheduler;
 import lanchat.ui.core.NetworkSummary;
 import lanchat.ui.core.TestPeers;
@@ -115,10 +117,117 @@ class TextViewTest {
 
     @Test
     void helpListsEveryCommand() {
-        view.help();
+        view.help(HelpText.lines());
         String all = String.join("\n", sink.text());
         for (String command : CommandParser.COMMANDS) {
             assertTrue(all.contains(command), command);
         }
+    }
+
+    private TextView view(TextView.Behaviour behaviour) {
+        return new TextView(sink, new MessageRenderer(new Theme(false), Glyphs.UNICODE, null), new Theme(false),
+                network, scheduler, () -> "alice", behaviour);
+    }
+
+    @Test
+    void multiLineMessagesAreIndentedUnderTheSender() {
+        view.event(new ChatEvent.MessageReceived(1, bob, true, "first\nsecond\n\u001b[2Jthird"));
+        assertEquals(List.of("bob: first", "  second", "  ␛[2Jthird"), sink.text());
+        view.ownMessage(2, null, "a\nb");
+        view.event(new ChatEvent.MessageSent(2, true, List.of(bob)));
+        view.event(new ChatEvent.Delivered(2, bob));
+        assertEquals(List.of("alice: a  ✓ 1/1", "  b"), sink.text().subList(3, 5));
+    }
+
+    @Test
+    void actionsAreShownAsActions() {
+        view.event(new ChatEvent.MessageReceived(1, bob, true, "/me waves"));
+        view.event(new ChatEvent.MessageReceived(2, bob, false, "/me whispers"));
+        view.event(new ChatEvent.MessageReceived(3, bob, true, "/me"));
+        assertEquals(List.of("* bob waves", "[direct] * bob whispers", "bob: /me"), sink.text());
+    }
+
+    @Test
+    void theBellRingsForMentionsAndDirectMessagesByDefault() {
+        TextView v = view(TextView.Behaviour.screen(lanchat.ui.core.BellPolicy.MENTIONS, null));
+        v.event(new ChatEvent.MessageReceived(1, bob, true, "lunch?"));
+        v.event(new ChatEvent.MessageReceived(2, bob, true, "Alice, lunch?"));
+        v.event(new ChatEvent.MessageReceived(3, bob, false, "psst"));
+        v.event(new ChatEvent.MessageReceived(4, bob, true, "malice"));
+        assertEquals(List.of("bob: Alice, lunch?", "[direct] bob: psst"), sink.rang);
+    }
+
+    @Test
+    void bellAllAndOff() {
+        view(TextView.Behaviour.screen(lanchat.ui.core.BellPolicy.ALL, null))
+                .event(new ChatEvent.MessageReceived(1, bob, true, "x"));
+        view(TextView.Behaviour.screen(lanchat.ui.core.BellPolicy.OFF, null))
+                .event(new ChatEvent.MessageReceived(2, bob, false, "alice"));
+        assertEquals(List.of("bob: x"), sink.rang);
+    }
+
+    @Test
+    void theMentionIsHighlighted() {
+        MessageRenderer colour = new MessageRenderer(new Theme(true), Glyphs.UNICODE, null);
+        org.jline.utils.AttributedString line = colour.received(bob, true, "hi alice!", "alice").get(0);
+        int at = line.toString().indexOf("alice");
+        assertEquals(new Theme(true).mention(), line.styleAt(at));
+        assertEquals(new Theme(true).mention(), line.styleAt(at + 4));
+        org.jline.utils.AttributedString plainLine =
+                new MessageRenderer(new Theme(false), Glyphs.UNICODE, null).received(bob, true, "alice", "alice").get(0);
+        assertEquals(org.jline.utils.AttributedStyle.DEFAULT.inverse(), plainLine.styleAt(5),
+                "without colour the mention is in reverse video");
+    }
+
+    @Test
+    void theFirstUnreadLineIsMarkedOnce() {
+        lanchat.ui.core.UnreadMarker away = new lanchat.ui.core.UnreadMarker(java.time.Clock.systemUTC(), Duration.ofHours(1));
+        TextView v = view(TextView.Behaviour.screen(lanchat.ui.core.BellPolicy.OFF, away));
+        away.focus(false);
+        v.event(new ChatEvent.MessageReceived(1, bob, true, "one"));
+        v.event(new ChatEvent.MessageReceived(2, bob, true, "two"));
+        assertEquals(List.of("──── unread ────", "bob: one", "bob: two"), sink.text());
+    }
+
+    @Test
+    void ownLinesKeepTheNameTheyWereSentWith() {
+        view.ownMessage(1, null, "hi");
+        view.event(new ChatEvent.PeerRenamed(TestPeers.peer("al", 1), "alice", true));
+        view.event(new ChatEvent.MessageSent(1, true, List.of(bob)));
+        view.event(new ChatEvent.Delivered(1, bob));
+        assertEquals(List.of("You are now al", "alice: hi  ✓ 1/1"), sink.text());
+    }
+
+    @Test
+    void onAStreamOwnLinesComeAtOnceAndOutcomesFollow() {
+        TextView v = view(TextView.Behaviour.stream());
+        v.ownMessage(1, null, "hi");
+        v.event(new ChatEvent.MessageReceived(9, bob, true, "meanwhile"));
+        v.event(new ChatEvent.MessageSent(1, true, List.of(bob, carol)));
+        v.event(new ChatEvent.Delivered(1, bob));
+        v.event(new ChatEvent.Undelivered(1, carol, "it left (quit)"));
+        v.ownMessage(2, null, "alone");
+        v.event(new ChatEvent.MessageSent(2, true, List.of()));
+        assertEquals(List.of("alice: hi", "bob: meanwhile", "✓ delivered to 1/2: \"hi\"",
+                "✗ \"hi\" not delivered to carol: it left (quit)", "alice: alone",
+                "· nobody else is here, not sent: \"alone\""), sink.text());
+        assertEquals(0, scheduler.pending(), "no pending timer on a stream");
+    }
+
+    @Test
+    void displayNameChangesAreShown() {
+        PeerInfo bobSuffixed = TestPeers.peer("bob", "bob#0000", 2, 40002);
+        view.event(new ChatEvent.DisplayNameChanged(bobSuffixed, "bob"));
+        view.event(new ChatEvent.DisplayNameChanged(bob, "bob#0000"));
+        assertEquals(List.of("bob is now shown as bob#0000 (another bob is here)", "bob#0000 is now shown as bob"),
+                sink.text());
+    }
+
+    @Test
+    void waitOutcomes() {
+        view.waited("bob", bob, Duration.ofSeconds(30));
+        view.waited("dave", null, Duration.ofMillis(2500));
+        assertEquals(List.of("✓ bob is here", "! dave did not appear within 2.5 s; /peers lists who is here"),
+                sink.text());
     }
 }
