@@ -72,7 +72,7 @@ final class ChatLauncher implements Launcher {
             HeldEvents events = new HeldEvents(ui.listener());
             ChatNode node;
             try {
-                node = ChatNode.start(settings.nodeConfig(profile.identity(), profile.incarnation()), events);
+                node = ChatNode.start(settings.nodeConfig(profile.identity(), profile.incarnation(), profile.knownPeers()), events);
             } catch (IOException e) {
                 err.println("lanchat: " + StartupFailure.describe(e, settings, new InterfaceChooser().usableList()));
                 err.flush();

@@ -25,14 +25,18 @@ final class Profile implements AutoCloseable {
     static final String KEY_FILE = "identity.key";
     static final String LOCK_FILE = "lock";
     static final String INCARNATION_FILE = "incarnation";
+    static final String KNOWN_PEERS_FILE = "known_peers";
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final Identity identity;
     private final long incarnation;
+    private final lanchat.node.KnownPeers knownPeers;
 
-    private Profile(FileChannel lockChannel, FileLock lock, Identity identity, long incarnation) {
+    private Profile(FileChannel lockChannel, FileLock lock, Identity identity, long incarnation,
+            lanchat.node.KnownPeers knownPeers) {
+        this.knownPeers = knownPeers;
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.identity = identity;
@@ -59,7 +63,8 @@ final class Profile implements AutoCloseable {
             }
             Identity identity = identity(dir);
             long incarnation = nextIncarnation(dir, nowMillis);
-            return new Profile(channel, lock, identity, incarnation);
+            return new Profile(channel, lock, identity, incarnation,
+                    lanchat.node.KnownPeers.load(dir.resolve(KNOWN_PEERS_FILE)));
         } catch (OverlappingFileLockException e) {
             close(channel);
             throw inUse(dir);
@@ -133,6 +138,11 @@ final class Profile implements AutoCloseable {
 
     long incarnation() {
         return incarnation;
+    }
+
+    /** The names and keys seen from this profile (trust on first use). */
+    lanchat.node.KnownPeers knownPeers() {
+        return knownPeers;
     }
 
     @Override

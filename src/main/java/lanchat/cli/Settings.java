@@ -26,6 +26,11 @@ record Settings(String name, NetworkInterface networkInterface, InetAddress grou
                 .withIdentity(identity, incarnation);
     }
 
+    /** The same, with the profile's known peers. */
+    NodeConfig nodeConfig(Identity identity, long incarnation, lanchat.node.KnownPeers known) {
+        return nodeConfig(identity, incarnation).toBuilder().knownPeers(known).build();
+    }
+
     NetworkSummary network() {
         return new NetworkSummary(networkInterface.getName(), InterfaceChooser.ipv4Address(networkInterface),
                 group.getHostAddress(), port, InterfaceChooser.isLoopback(networkInterface));

@@ -158,6 +158,31 @@ public final class ChatNode implements AutoCloseable {
         }
     }
 
+    /**
+     * The fingerprint, safety number and trust of the peer called {@code name}.
+     *
+     * @throws PeerLookupException if no live peer, or more than one, has that name
+     * @throws IllegalStateException if there is no session with it yet
+     */
+    public Whois whois(String name) throws PeerLookupException {
+        PeerInfo target = Directory.resolve(engine.directory(), name);
+        Whois w = driver.call(() -> engine.whois(target));
+        if (w == null) {
+            throw new IllegalStateException("no authenticated session with " + name + " yet");
+        }
+        return w;
+    }
+
+    /** Marks the key of the peer called {@code name} verified (after comparing the safety number aloud). */
+    public Whois verify(String name) throws PeerLookupException {
+        PeerInfo target = Directory.resolve(engine.directory(), name);
+        Whois w = driver.call(() -> engine.verify(target));
+        if (w == null) {
+            throw new IllegalStateException("no authenticated session with " + name + " yet");
+        }
+        return w;
+    }
+
     /** Changes this node's name and announces it at once. @throws IllegalArgumentException if invalid */
     public void rename(String newName) {
         String problem = PeerNames.problem(newName);

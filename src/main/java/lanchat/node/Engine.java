@@ -61,6 +61,9 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
     private DropReason admissionDrop;
 
     private final SessionLayer sessions;
+    private final KnownPeers known;
+    private final Map<PeerRef, Trust> trust = new java.util.HashMap<>();
+    private final Map<PeerRef, String> fingerprints = new java.util.HashMap<>();
 
     public Engine(NodeConfig config, PeerRef self, Transport transport, SessionLayer sessions, RandomGenerator random,
             ChatListener listener) {
@@ -74,6 +77,18 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
         this.discovery = new Discovery(self, config.name(), transport.localAddress().getPort(), config.membership(),
                 random, out, this);
         this.views = new PeerViews(self, discovery, this::liveLink, transport.localAddress());
+        this.known = config.knownPeers() != null ? config.knownPeers() : KnownPeers.inMemory();
+        views.keys(new PeerViews.Keys() {
+            @Override
+            public String fingerprint(PeerRef peer) {
+                return fingerprints.getOrDefault(peer, "");
+            }
+
+            @Override
+            public Trust trust(PeerRef peer) {
+                return trust.getOrDefault(peer, Trust.NEW);
+            }
+        });
     }
 
     /** Called whenever a message has an outcome for every recipient (for back-pressure). */
@@ -366,6 +381,7 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
             retire(obsolete.link(), "it restarted");
         }
         Links.Entry back = links.takeAway(peer.ref());
+        judge(peer);
         Links.Entry e = new Links.Entry(peer, back != null ? back.link() : newLink(peer));
         links.addLive(e);
         if (back != null) {
@@ -398,6 +414,7 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
 
     @Override
     public void renamed(Peer peer, String oldName) {
+        judge(peer);
         publish();
         listener.onEvent(new ChatEvent.PeerRenamed(views.info(peer, now), oldName, false));
         reportDisplayChanges();
@@ -416,6 +433,44 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
             listener.onEvent(new ChatEvent.DisplayNameChanged(c.getKey(), c.getValue()));
         }
         pendingDisplayChanges.clear();
+    }
+
+    /**
+     * Compares the key {@code peer} proved with the one remembered for its name (trust on first use): a
+     * first key is remembered, another key for a known name makes it a possible impostor.
+     */
+    private void judge(Peer peer) {
+        byte[] key = sessions.staticKeyOf(peer.ref());
+        if (key != null) {
+            fingerprints.put(peer.ref(), lanchat.session.Fingerprints.of(key));
+            trust.put(peer.ref(), known.observe(peer.name(), key));
+        }
+    }
+
+    /** The key facts of a live peer, or null when it has no session. */
+    public Whois whois(PeerInfo target) {
+        Peer p = discovery.table().get(target.id());
+        byte[] key = p == null ? null : sessions.staticKeyOf(p.ref());
+        byte[] ours = sessions.ourStaticKey();
+        if (key == null || ours == null) {
+            return null;
+        }
+        return new Whois(views.info(p, now), lanchat.session.Fingerprints.of(key),
+                lanchat.session.SafetyNumber.of(ours, key), trust.getOrDefault(p.ref(), Trust.NEW));
+    }
+
+    /** The user compared the safety number with {@code target}: its key is now verified for its name. */
+    public Whois verify(PeerInfo target) {
+        Peer p = discovery.table().get(target.id());
+        byte[] key = p == null ? null : sessions.staticKeyOf(p.ref());
+        if (key == null) {
+            return null;
+        }
+        known.verify(p.name(), key);
+        trust.put(p.ref(), Trust.VERIFIED);
+        publish();
+        reportDisplayChanges();
+        return whois(target);
     }
 
     /** A link is done for good: its messages fail, and its counters stay in the node's totals. */

@@ -21,6 +21,7 @@ import lanchat.wire.PeerNames;
  * @param receiveBytesPerPeer bytes buffered for one peer: out-of-order records and reassembly
  * @param receiveBytesPerNode the same for all peers together
  * @param maxAwayPeers peers that timed out whose links are kept, so that they continue when heard again
+ * @param knownPeers the names and keys this profile has seen (trust on first use); null for memory only
  * @param stallMillis a pause of the event loop longer than this quarantines what waited in the sockets
  * @param receiveBatchDatagrams datagrams read per socket per duty cycle, so timers keep their turn
  */
@@ -42,6 +43,7 @@ public record NodeConfig(
         long receiveBytesPerNode,
         int maxPeers,
         int maxAwayPeers,
+        KnownPeers knownPeers,
         long stallMillis,
         int receiveBatchDatagrams) {
 
@@ -77,7 +79,7 @@ public record NodeConfig(
     public static NodeConfig defaults(String name) {
         try {
             return new NodeConfig(name, null, InetAddress.getByName(DEFAULT_GROUP), DEFAULT_PORT, null, 0,
-                    500, 2_000, 10_000, 1_000, 10, 1_000, 4_096, 1L << 20, 16L << 20, 1_024, 1_024, 250, 256);
+                    500, 2_000, 10_000, 1_000, 10, 1_000, 4_096, 1L << 20, 16L << 20, 1_024, 1_024, null, 250, 256);
         } catch (UnknownHostException e) {
             throw new AssertionError(e); // a literal address is never looked up
         }
@@ -147,6 +149,7 @@ public record NodeConfig(
         private long receiveBytesPerNode;
         private int maxPeers;
         private int maxAwayPeers;
+        private KnownPeers knownPeers;
         private long stallMillis;
         private int receiveBatchDatagrams;
 
@@ -168,6 +171,7 @@ public record NodeConfig(
             receiveBytesPerNode = c.receiveBytesPerNode;
             maxPeers = c.maxPeers;
             maxAwayPeers = c.maxAwayPeers;
+            knownPeers = c.knownPeers;
             stallMillis = c.stallMillis;
             receiveBatchDatagrams = c.receiveBatchDatagrams;
         }
@@ -189,6 +193,7 @@ public record NodeConfig(
         public Builder receiveBytesPerNode(long v) { receiveBytesPerNode = v; return this; }
         public Builder maxPeers(int v) { maxPeers = v; return this; }
         public Builder maxAwayPeers(int v) { maxAwayPeers = v; return this; }
+        public Builder knownPeers(KnownPeers v) { knownPeers = v; return this; }
         public Builder stallMillis(long v) { stallMillis = v; return this; }
         public Builder receiveBatchDatagrams(int v) { receiveBatchDatagrams = v; return this; }
 
@@ -196,7 +201,7 @@ public record NodeConfig(
             return new NodeConfig(name, networkInterface, group, port, identity, incarnation, heartbeatIntervalMillis,
                     holdTimeMillis, deliveryTimeoutMillis, ackDelayMicros, minRetransmitTimeoutMillis,
                     maxRetransmitTimeoutMillis, maxPendingMessages, receiveBytesPerPeer, receiveBytesPerNode, maxPeers,
-                    maxAwayPeers, stallMillis, receiveBatchDatagrams);
+                    maxAwayPeers, knownPeers, stallMillis, receiveBatchDatagrams);
         }
     }
 }

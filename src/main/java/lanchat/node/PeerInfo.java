@@ -11,6 +11,8 @@ import java.net.InetSocketAddress;
  *     peer has the same name
  * @param lastHeardMillisAgo how long ago any valid frame came from this peer
  * @param rttMillis smoothed round-trip time of our stream to it, or NaN before the first sample
+ * @param fingerprint the SHA-256 of the key the peer proved, base32 in groups of four; empty if none
+ * @param trust how that key compares with the one remembered for its name
  */
 public record PeerInfo(
         long id,
@@ -22,7 +24,16 @@ public record PeerInfo(
         double rttMillis,
         long sent,
         long retransmitted,
-        long duplicates) {
+        long duplicates,
+        String fingerprint,
+        Trust trust) {
+
+    /** A snapshot without key information (no session yet, or tests of the layers above). */
+    public PeerInfo(long id, long incarnation, String name, String displayName, InetSocketAddress address,
+            long lastHeardMillisAgo, double rttMillis, long sent, long retransmitted, long duplicates) {
+        this(id, incarnation, name, displayName, address, lastHeardMillisAgo, rttMillis, sent, retransmitted,
+                duplicates, "", Trust.NEW);
+    }
 
     /** True when {@code other} describes the same running instance. */
     public boolean sameInstance(PeerInfo other) {

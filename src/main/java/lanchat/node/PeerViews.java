@@ -23,6 +23,29 @@ final class PeerViews {
     private final Map<Long, PeerInfo> identities = new HashMap<>();
     private volatile List<PeerInfo> directory = List.of();
 
+    /** The fingerprint and trust of a peer's key, as the engine knows them. */
+    interface Keys {
+        String fingerprint(PeerRef peer);
+
+        Trust trust(PeerRef peer);
+    }
+
+    private Keys keys = new Keys() {
+        @Override
+        public String fingerprint(PeerRef peer) {
+            return "";
+        }
+
+        @Override
+        public Trust trust(PeerRef peer) {
+            return Trust.NEW;
+        }
+    };
+
+    void keys(Keys k) {
+        keys = k;
+    }
+
     PeerViews(PeerRef self, Discovery discovery, java.util.function.LongFunction<Link> links,
             InetSocketAddress localAddress) {
         this.self = self;
@@ -51,7 +74,8 @@ final class PeerViews {
         return new PeerInfo(p.ref().id(), p.ref().incarnation(), p.name(), discovery.table().displayName(p, discovery.name()), p.address(),
                 Math.max(0, (now - p.lastHeard()) / 1_000_000L),
                 current ? l.srttMillis() : Double.NaN,
-                current ? l.recordsSent() : 0, current ? l.recordsRetransmitted() : 0, current ? l.duplicates() : 0);
+                current ? l.recordsSent() : 0, current ? l.recordsRetransmitted() : 0, current ? l.duplicates() : 0,
+                keys.fingerprint(p.ref()), keys.trust(p.ref()));
     }
 
     /** The peer as of the last change of the table: cheap enough for every message event. */

@@ -387,7 +387,7 @@ public final class NoiseSessions implements SessionLayer {
             drop(oldestSession());
         }
         Session s = new Session(p.peer, p.localIndex, remoteIndex, new EnvelopeSealer(keys.send(), rekey, now),
-                new EnvelopeOpener(keys.receive()), p.initiator, p.address, said, now);
+                new EnvelopeOpener(keys.receive()), p.initiator, p.address, said, p.noise.remoteStatic(), now);
         Session atAddress = byAddress.get(s.address);
         if (atAddress != null) {
             drop(atAddress); // another instance was at this address before: it is gone
@@ -564,6 +564,17 @@ public final class NoiseSessions implements SessionLayer {
         byPeer.remove(s.peer, s);
         byIndex.remove(s.localIndex, s);
         byAddress.remove(s.address, s);
+    }
+
+    @Override
+    public byte[] staticKeyOf(PeerRef peer) {
+        Session s = byPeer.get(peer);
+        return s == null ? null : s.staticKey.clone();
+    }
+
+    @Override
+    public byte[] ourStaticKey() {
+        return identity.publicKey();
     }
 
     @Override

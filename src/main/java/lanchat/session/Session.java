@@ -14,6 +14,8 @@ final class Session {
     final EnvelopeSealer sealer;
     final EnvelopeOpener opener;
     final boolean initiator;
+    /** The long-term public key the peer proved in the handshake. */
+    final byte[] staticKey;
     InetSocketAddress address;
     String name;
     int port;
@@ -24,7 +26,8 @@ final class Session {
     PendingHandshake.Retry hs3;
 
     Session(PeerRef peer, int localIndex, int remoteIndex, EnvelopeSealer sealer, EnvelopeOpener opener,
-            boolean initiator, InetSocketAddress address, HandshakePayload said, long now) {
+            boolean initiator, InetSocketAddress address, HandshakePayload said, byte[] staticKey, long now) {
+        this.staticKey = staticKey.clone();
         this.peer = peer;
         this.localIndex = localIndex;
         this.remoteIndex = remoteIndex;

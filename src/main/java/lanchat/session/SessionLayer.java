@@ -34,6 +34,12 @@ public interface SessionLayer {
     /** This layer's counters, added under their names. */
     void addCounters(Map<String, Long> out);
 
+    /** The long-term public key {@code peer} proved in its handshake, or null (no session, or no sessions). */
+    byte[] staticKeyOf(lanchat.wire.PeerRef peer);
+
+    /** Our own long-term public key, or null without sessions. */
+    byte[] ourStaticKey();
+
     /** Everything passes unchanged: no authentication. Only for tests of the layers above. */
     final class Plaintext implements SessionLayer {
         private final lanchat.transport.Transport transport;
@@ -74,5 +80,15 @@ public interface SessionLayer {
 
         @Override
         public void addCounters(Map<String, Long> out) {}
+
+        @Override
+        public byte[] staticKeyOf(lanchat.wire.PeerRef peer) {
+            return null;
+        }
+
+        @Override
+        public byte[] ourStaticKey() {
+            return null;
+        }
     }
 }

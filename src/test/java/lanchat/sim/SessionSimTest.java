@@ -137,4 +137,40 @@ class SessionSimTest {
         alice.node().say("after the restart");
         assertTrue(net.runUntil(() -> textsFrom(bob2, "alice").contains("after the restart"), SECOND));
     }
+
+    @Test
+    void bothSidesComputeTheSameSafetyNumberAndVerifyingMarksThePeer() throws Exception {
+        SimNetwork net = new SimNetwork(8);
+        SimNode[] p = startPair(net, "alice", "bob");
+        lanchat.node.Whois atAlice = p[0].node().whois("bob");
+        lanchat.node.Whois atBob = p[1].node().whois("alice");
+        assertEquals(atAlice.safetyNumber(), atBob.safetyNumber(), "compared aloud, they match");
+        assertTrue(atAlice.safetyNumber().matches("(\\d{5} ){11}\\d{5}"), atAlice.safetyNumber());
+        assertEquals(lanchat.node.Trust.NEW, atAlice.trust());
+        assertEquals(lanchat.node.Trust.VERIFIED, p[0].node().verify("bob").trust());
+        assertEquals(lanchat.node.Trust.VERIFIED, p[0].node().peers().get(0).trust());
+    }
+
+    @Test
+    void aKnownNameWithAnotherKeyIsAPossibleImpostorAndStaysApart() throws Exception {
+        SimNetwork net = new SimNetwork(9);
+        lanchat.node.KnownPeers aliceKnows = lanchat.node.KnownPeers.inMemory();
+        SimNode alice = net.start(NodeConfig.defaults("alice").toBuilder().knownPeers(aliceKnows).build());
+        SimNode bob = net.start(NodeConfig.defaults("bob"));
+        assertTrue(net.runUntil(() -> alice.node().peers().size() == 1, 5 * SECOND));
+        alice.node().verify("bob");
+        SimNode mallory = net.start(NodeConfig.defaults("bob")); // another key, the same name
+        assertTrue(net.runUntil(() -> alice.node().peers().size() == 2 && mallory.node().peers().size() == 2,
+                5 * SECOND));
+        List<lanchat.node.PeerInfo> peers = alice.node().peers();
+        assertEquals(2, peers.stream().filter(x -> x.name().equals("bob")).count(), "never merged");
+        assertEquals(1, peers.stream().filter(x -> x.trust() == lanchat.node.Trust.IMPOSTOR
+                && x.id() == mallory.node().self().id()).count(), peers.toString());
+        assertEquals(1, peers.stream().filter(x -> x.trust() == lanchat.node.Trust.VERIFIED
+                && x.id() == bob.node().self().id()).count(), peers.toString());
+        mallory.node().say("it's me, bob");
+        assertTrue(net.runUntil(() -> !alice.events().of(ChatEvent.MessageReceived.class).isEmpty(), SECOND));
+        assertEquals(lanchat.node.Trust.IMPOSTOR,
+                alice.events().of(ChatEvent.MessageReceived.class).get(0).from().trust(), "its messages are marked");
+    }
 }

@@ -28,6 +28,16 @@ public interface ChatBackend {
 
     Map<String, Long> counters();
 
+    /** @throws PeerLookupException if the name is unknown or ambiguous; IllegalStateException without a session */
+    default lanchat.node.Whois whois(String name) throws PeerLookupException {
+        throw new IllegalStateException("keys are not available here");
+    }
+
+    /** Marks the peer's key verified; same errors as {@link #whois}. */
+    default lanchat.node.Whois verify(String name) throws PeerLookupException {
+        throw new IllegalStateException("keys are not available here");
+    }
+
     /** Finishes pending deliveries for at most {@code flush}, says goodbye; true if all got an outcome. */
     boolean stop(Duration flush);
 }

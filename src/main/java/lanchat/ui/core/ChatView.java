@@ -35,6 +35,11 @@ public interface ChatView {
     /** A log record (only with --verbose, or a warning). */
     void log(String line);
 
+    /** The answer to /whois or /verify. */
+    default void whois(lanchat.node.Whois w, boolean justVerified) {
+        help(WhoisText.lines(w, justVerified));
+    }
+
     /** No more calls follow: flush. */
     void close();
 }

@@ -30,6 +30,12 @@ public sealed interface Command {
     /** {@code /wait NAME [SECONDS]}: hold the following commands until that peer is in sight. */
     record Wait(String name, Duration limit) implements Command {}
 
+    /** {@code /whois NAME}: the fingerprint and safety number of that peer's key. */
+    record Whois(String name) implements Command {}
+
+    /** {@code /verify NAME}: the safety numbers matched; remember that peer's key as verified. */
+    record Verify(String name) implements Command {}
+
     /** {@code /quit}, or the end of input. */
     record Quit() implements Command {}
 

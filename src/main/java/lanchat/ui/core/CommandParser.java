@@ -14,7 +14,7 @@ public final class CommandParser {
 
     /** The command words, in the order /help lists them; also what Tab completes. */
     public static final List<String> COMMANDS =
-            List.of("/msg", "/me", "/peers", "/nick", "/wait", "/help", "/quit");
+            List.of("/msg", "/me", "/peers", "/whois", "/verify", "/nick", "/wait", "/help", "/quit");
 
     /** How long /wait waits when no number is given, and the most it accepts. */
     public static final Duration DEFAULT_WAIT = Duration.ofSeconds(30);
@@ -23,6 +23,8 @@ public final class CommandParser {
     static final String MSG_USAGE = "usage: /msg <name> <text>";
     static final String NICK_USAGE = "usage: /nick <name>";
     static final String ME_USAGE = "usage: /me <action>, e.g. /me waves";
+    static final String WHOIS_USAGE = "usage: /whois <name>";
+    static final String VERIFY_USAGE = "usage: /verify <name>, after comparing the safety number /whois shows";
     static final String WAIT_USAGE = "usage: /wait <name> [seconds], e.g. /wait bob 10";
 
     public Command parse(String input) {
@@ -47,6 +49,10 @@ public final class CommandParser {
             case "/me": return rest.isEmpty() ? new Command.Invalid(ME_USAGE) : new Command.Me(rest);
             case "/nick": return nick(rest);
             case "/peers": return new Command.Peers();
+            case "/whois": return rest.isEmpty() || rest.contains(" ") ? new Command.Invalid(WHOIS_USAGE)
+                    : new Command.Whois(rest);
+            case "/verify": return rest.isEmpty() || rest.contains(" ") ? new Command.Invalid(VERIFY_USAGE)
+                    : new Command.Verify(rest);
             case "/wait": return waitFor(rest);
             case "/help": return new Command.Help(rest.isEmpty() ? null : rest);
             case "/quit": return new Command.Quit();

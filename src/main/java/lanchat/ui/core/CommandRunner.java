@@ -58,6 +58,10 @@ public final class CommandRunner {
                 nick(((Command.Nick) command).name());
             } else if (command instanceof Command.Peers) {
                 view.peers(backend.peers());
+            } else if (command instanceof Command.Whois) {
+                view.whois(backend.whois(((Command.Whois) command).name()), false);
+            } else if (command instanceof Command.Verify) {
+                view.whois(backend.verify(((Command.Verify) command).name()), true);
             } else if (command instanceof Command.Help) {
                 help(((Command.Help) command).topic());
             } else if (command instanceof Command.Wait) {

@@ -26,6 +26,13 @@ public final class HelpText {
                     "/wait <name> [seconds]: hold the next commands until that peer is in sight (default 30 s).",
                     "  For scripts: \"/wait bob\" before the first message makes sure bob receives it.",
                     "  The name may be a display name or a peer id; the answer says whether it came."),
+            "/whois", List.of(
+                    "/whois <name>: the fingerprint of that peer's key and the safety number you share with it.",
+                    "  Read the safety number aloud together (in person or on the phone): when both see the",
+                    "  same 60 digits, nobody is in between. Then type /verify <name>."),
+            "/verify", List.of(
+                    "/verify <name>: after comparing the safety number of /whois, remember that key as",
+                    "  verified: the peer is marked ✔ from now on, and another key for that name is flagged."),
             "/help", List.of(
                     "/help [command]: list the commands, or explain one, e.g. /help msg."),
             "/quit", List.of(
@@ -42,6 +49,8 @@ public final class HelpText {
                 "  /msg <name> <text>  send a direct message to one peer (Tab completes names anywhere)",
                 "  /me <action>        say what you do: \"* alice waves\"",
                 "  /peers              list the peers in sight: name, address, last heard, round-trip time",
+                "  /whois <name>       the key fingerprint and safety number of a peer (compare it aloud)",
+                "  /verify <name>      mark a peer's key verified after comparing the safety number",
                 "  /nick <name>        change your name (1-32 letters, digits, '-', '_', '.')",
                 "  /wait <name> [s]    for scripts: wait until that peer is in sight (default 30 s)",
                 "  /help [command]     show this help, or the details of one command",

@@ -43,6 +43,16 @@ public final class NodeBackend implements ChatBackend {
     }
 
     @Override
+    public lanchat.node.Whois whois(String name) throws PeerLookupException {
+        return node.whois(name);
+    }
+
+    @Override
+    public lanchat.node.Whois verify(String name) throws PeerLookupException {
+        return node.verify(name);
+    }
+
+    @Override
     public Map<String, Long> counters() {
         return node.counters();
     }

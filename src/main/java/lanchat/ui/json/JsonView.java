@@ -114,6 +114,12 @@ public final class JsonView implements ChatView {
     }
 
     @Override
+    public void whois(lanchat.node.Whois w, boolean justVerified) {
+        emit(peerFields(start(justVerified ? "verified" : "whois"), w.peer()).put("fingerprint", w.fingerprint())
+                .put("safety_number", w.safetyNumber()));
+    }
+
+    @Override
     public void error(String message) {
         emit(start("error").put("message", message));
     }
@@ -161,7 +167,8 @@ public final class JsonView implements ChatView {
     }
 
     private static Json.Obj peerFields(Json.Obj obj, PeerInfo peer) {
-        obj.put("id", peer.idHex()).put("name", peer.name()).put("display_name", peer.displayName());
+        obj.put("id", peer.idHex()).put("name", peer.name()).put("display_name", peer.displayName())
+                .put("trust", peer.trust().name().toLowerCase(java.util.Locale.ROOT));
         if (peer.address() != null) {
             obj.put("address", peer.address().getAddress() == null
                     ? peer.address().getHostString() : peer.address().getAddress().getHostAddress());

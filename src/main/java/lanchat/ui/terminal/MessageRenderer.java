@@ -65,7 +65,16 @@ public final class MessageRenderer {
         if (!room) {
             b.styled(theme.direct(), "[direct]").append(' ');
         }
-        return message(b, theme.peer(from.name()), safe(from.displayName()), text, selfName);
+        return message(b, theme.peer(from.name()), safe(from.displayName()) + trustMark(from), text, selfName);
+    }
+
+    /** After a name: ✔ when its key is verified, ⚠ when it is not the key remembered for the name. */
+    public static String trustMark(PeerInfo peer) {
+        return switch (peer.trust()) {
+            case VERIFIED -> " ✔";
+            case IMPOSTOR -> " ⚠";
+            default -> "";
+        };
     }
 
     /** True if a text mentions {@code name} (in its shown form, as the highlight does). */
@@ -170,6 +179,11 @@ public final class MessageRenderer {
     }
 
     public AttributedString joined(PeerInfo peer) {
+        if (peer.trust() == lanchat.node.Trust.IMPOSTOR) {
+            return start().styled(theme.bad(), "⚠ " + safe(peer.displayName()) + " joined with ANOTHER KEY than the one"
+                    + " remembered for that name: possibly an impostor (/whois " + safe(peer.displayName()) + ")")
+                    .toAttributedString();
+        }
         return start().styled(theme.good(), glyphs.arrive).append(' ')
                 .styled(theme.peer(peer.name()), safe(peer.displayName()))
                 .append(" joined (" + address(peer) + ")").toAttributedString();

@@ -35,7 +35,7 @@ final class PeerTable {
         List<String[]> rows = new ArrayList<>();
         for (PeerInfo p : peers) {
             rows.add(new String[] {
-                Sanitizer.visible(p.displayName(), glyphs), MessageRenderer.address(p),
+                Sanitizer.visible(p.displayName(), glyphs) + MessageRenderer.trustMark(p), MessageRenderer.address(p),
                 seconds(p.lastHeardMillisAgo()), rtt(p.rttMillis())});
         }
         int[] widths = widths(rows);
