@@ -81,7 +81,9 @@ final class ChatLauncher implements Launcher {
             // Only now: the banner names the port, and before the bind it could claim one that is busy.
             ui.banner(Banner.lines(Version.current(), settings.network()));
             events.release();
-            ChatBackend backend = new NodeBackend(node);
+            long selfId = node.self().id();
+            ChatBackend backend = new NodeBackend(node, () -> lanchat.doctor.ReportText.lines(
+                    DoctorSetup.doctor(settings, true, selfId).run()));
             Thread hook = new Thread(() -> backend.stop(FLUSH_ON_SIGNAL), "lanchat-goodbye");
             Runtime.getRuntime().addShutdownHook(hook);
             int code = ui.run(backend);

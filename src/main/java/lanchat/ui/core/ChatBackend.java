@@ -33,6 +33,11 @@ public interface ChatBackend {
         throw new IllegalStateException("keys are not available here");
     }
 
+    /** The doctor's report, as lines; blocks about two seconds (call it off any UI thread). */
+    default List<String> doctor() {
+        throw new IllegalStateException("the doctor is not available here: run ./run.sh doctor");
+    }
+
     /** Marks the peer's key verified; same errors as {@link #whois}. */
     default lanchat.node.Whois verify(String name) throws PeerLookupException {
         throw new IllegalStateException("keys are not available here");

@@ -36,6 +36,9 @@ public sealed interface Command {
     /** {@code /verify NAME}: the safety numbers matched; remember that peer's key as verified. */
     record Verify(String name) implements Command {}
 
+    /** {@code /doctor}: check in about two seconds why somebody does not appear. */
+    record Doctor() implements Command {}
+
     /** {@code /quit}, or the end of input. */
     record Quit() implements Command {}
 

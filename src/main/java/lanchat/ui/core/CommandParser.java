@@ -14,7 +14,7 @@ public final class CommandParser {
 
     /** The command words, in the order /help lists them; also what Tab completes. */
     public static final List<String> COMMANDS =
-            List.of("/msg", "/me", "/peers", "/whois", "/verify", "/nick", "/wait", "/help", "/quit");
+            List.of("/msg", "/me", "/peers", "/whois", "/verify", "/nick", "/doctor", "/wait", "/help", "/quit");
 
     /** How long /wait waits when no number is given, and the most it accepts. */
     public static final Duration DEFAULT_WAIT = Duration.ofSeconds(30);
@@ -49,6 +49,7 @@ public final class CommandParser {
             case "/me": return rest.isEmpty() ? new Command.Invalid(ME_USAGE) : new Command.Me(rest);
             case "/nick": return nick(rest);
             case "/peers": return new Command.Peers();
+            case "/doctor": return new Command.Doctor();
             case "/whois": return rest.isEmpty() || rest.contains(" ") ? new Command.Invalid(WHOIS_USAGE)
                     : new Command.Whois(rest);
             case "/verify": return rest.isEmpty() || rest.contains(" ") ? new Command.Invalid(VERIFY_USAGE)

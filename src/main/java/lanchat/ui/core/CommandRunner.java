@@ -58,6 +58,8 @@ public final class CommandRunner {
                 nick(((Command.Nick) command).name());
             } else if (command instanceof Command.Peers) {
                 view.peers(backend.peers());
+            } else if (command instanceof Command.Doctor) {
+                doctor();
             } else if (command instanceof Command.Whois) {
                 view.whois(backend.whois(((Command.Whois) command).name()), false);
             } else if (command instanceof Command.Verify) {
@@ -75,6 +77,20 @@ public final class CommandRunner {
             view.error(e.getMessage()); // an invalid name or text, or the node is already stopping
         }
         return true;
+    }
+
+    /** The checks take about two seconds: they run on a thread of their own, and the chat goes on. */
+    private void doctor() {
+        view.notice("checking the network, about two seconds…");
+        Thread t = new Thread(() -> {
+            try {
+                view.help(backend.doctor());
+            } catch (RuntimeException e) {
+                view.error("the doctor could not run: " + e.getMessage());
+            }
+        }, "lanchat-doctor");
+        t.setDaemon(true);
+        t.start();
     }
 
     private void nick(String name) {

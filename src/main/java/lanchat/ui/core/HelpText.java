@@ -33,6 +33,10 @@ public final class HelpText {
             "/verify", List.of(
                     "/verify <name>: after comparing the safety number of /whois, remember that key as",
                     "  verified: the peer is marked ✔ from now on, and another key for that name is flagged."),
+            "/doctor", List.of(
+                    "/doctor: check in about two seconds why nobody (or somebody) does not appear: interfaces,",
+                    "  multicast heard back, ports, other lanchats answering, firewall, VPN and Wi-Fi hints.",
+                    "  The chat goes on meanwhile; the same checks run with ./run.sh doctor."),
             "/help", List.of(
                     "/help [command]: list the commands, or explain one, e.g. /help msg."),
             "/quit", List.of(
@@ -52,6 +56,7 @@ public final class HelpText {
                 "  /whois <name>       the key fingerprint and safety number of a peer (compare it aloud)",
                 "  /verify <name>      mark a peer's key verified after comparing the safety number",
                 "  /nick <name>        change your name (1-32 letters, digits, '-', '_', '.')",
+                "  /doctor             check why somebody does not appear (about 2 s)",
                 "  /wait <name> [s]    for scripts: wait until that peer is in sight (default 30 s)",
                 "  /help [command]     show this help, or the details of one command",
                 "  /quit               leave the chat, after pending messages are delivered (also Ctrl-D)",

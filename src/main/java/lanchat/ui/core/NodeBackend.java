@@ -13,6 +13,21 @@ public final class NodeBackend implements ChatBackend {
     private final ChatNode node;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
+    private java.util.function.Supplier<List<String>> doctor = () -> {
+        throw new IllegalStateException("the doctor is not available here: run ./run.sh doctor");
+    };
+
+    /** With the doctor of this chat's network settings, for /doctor. */
+    public NodeBackend(ChatNode node, java.util.function.Supplier<List<String>> doctor) {
+        this(node);
+        this.doctor = doctor;
+    }
+
+    @Override
+    public List<String> doctor() {
+        return doctor.get();
+    }
+
     public NodeBackend(ChatNode node) {
         this.node = node;
     }

@@ -97,6 +97,28 @@ class CommandRunnerTest {
         assertNull(waiter.await("carol", Duration.ZERO));
     }
 
+    @Test
+    void doctorRunsOffTheInputThreadAndShowsItsReport() throws Exception {
+        Thread input = Thread.currentThread();
+        FakeBackend withDoctor = new FakeBackend(e -> { }, alice, List.of(bob)) {
+            @Override
+            public List<String> doctor() {
+                assertTrue(Thread.currentThread() != input, "the checks must not block the input thread");
+                return List.of("multicast: ok");
+            }
+        };
+        new CommandRunner(withDoctor, view, false, true, null).execute(parser.parse("/doctor"));
+        assertTrue(view.notices.get(0).contains("about two seconds"), view.notices.toString());
+        assertTrue(view.awaitHelp("multicast: ok", 10_000), view.help.toString());
+    }
+
+    @Test
+    void whoisAndVerifyNeedAName() {
+        assertEquals(new Command.Invalid(CommandParser.WHOIS_USAGE), parser.parse("/whois"));
+        assertEquals(new Command.Whois("bob"), parser.parse("/whois bob"));
+        assertEquals(new Command.Verify("bob"), parser.parse("/verify bob"));
+    }
+
     /** Records what the runner shows. */
     private static final class RecordingView implements ChatView {
         final List<String> notices = new ArrayList<>();
@@ -127,8 +149,18 @@ class CommandRunnerTest {
         }
 
         @Override
-        public void help(List<String> lines) {
+        public synchronized void help(List<String> lines) {
             help.addAll(lines);
+            notifyAll();
+        }
+
+        /** Waits until the help lines hold {@code line}, up to {@code millis}: for answers from other threads. */
+        synchronized boolean awaitHelp(String line, long millis) throws InterruptedException {
+            long end = System.currentTimeMillis() + millis;
+            while (!help.contains(line) && System.currentTimeMillis() < end) {
+                wait(Math.max(1, end - System.currentTimeMillis()));
+            }
+            return help.contains(line);
         }
 
         @Override
