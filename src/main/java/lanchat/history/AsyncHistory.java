@@ -1,0 +1,291 @@
+package lanchat.history;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * The store's non-blocking front for the engine's loop and the UIs: every call returns at once with a
+ * future, and one writer thread of its own does the disk work. What is queued while it works goes into one
+ * transaction (one commit, one flush) next time, up to {@value #MAX_BATCH} calls, so the cost per message
+ * falls as the rate rises. A failing call fails only its own future; the others in its batch still commit.
+ *
+ * <p>Futures complete on the writer thread <em>after</em> the commit, so "stored" means on disk. Never do
+ * slow work in a callback; hand results to your own thread, e.g. {@code thenAcceptAsync(f, loop::submit)}.
+ * The queue is bounded: when {@value #DEFAULT_CAPACITY} calls wait, a new call fails at once instead of
+ * blocking its caller.
+ */
+public final class AsyncHistory implements AutoCloseable {
+
+    public static final int DEFAULT_CAPACITY = 262_144;
+    public static final int MAX_BATCH = 8_192;
+
+    private final MessageStore store;
+    private final BlockingQueue<Task<?>> queue;
+    private final Thread writer;
+    private final AtomicLong tasks = new AtomicLong();
+    private final AtomicLong batches = new AtomicLong();
+    private volatile int largestBatch;
+    private volatile boolean closed;
+
+    /** What the writer has done so far: how many calls, in how many transactions. */
+    public record Stats(long tasks, long batches, int largestBatch) {
+    }
+
+    private AsyncHistory(MessageStore store, int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("queue capacity must be positive, got " + capacity);
+        }
+        this.store = store;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.writer = new Thread(this::writeLoop, "lanchat-history");
+        writer.setDaemon(true); // close() drains it; a stuck disk must not keep the process alive
+    }
+
+    /** Starts the writer for {@code store}; the front now owns the store and closes it. */
+    public static AsyncHistory start(MessageStore store) {
+        return start(store, DEFAULT_CAPACITY);
+    }
+
+    public static AsyncHistory start(MessageStore store, int capacity) {
+        AsyncHistory history = new AsyncHistory(store, capacity);
+        history.writer.start();
+        return history;
+    }
+
+    /**
+     * Runs {@code work} on the writer thread against the store, batched with whatever else waits.
+     * {@code work} must call only the store; it runs inside a transaction of its own nested in the batch's.
+     */
+    public <T> CompletableFuture<T> submit(Function<MessageStore, T> work) {
+        return enqueue(new Task<>(work, false));
+    }
+
+    public CompletableFuture<Saved> save(NewMessage message) {
+        return submit(s -> s.save(message));
+    }
+
+    public CompletableFuture<Saved> enqueue(NewMessage message, String recipientKey) {
+        return submit(s -> s.enqueue(message, recipientKey));
+    }
+
+    public CompletableFuture<Optional<Outcome>> delivered(String messageId, Instant at) {
+        return submit(s -> s.delivered(messageId, at));
+    }
+
+    public CompletableFuture<Optional<Outcome>> undelivered(String messageId, String reason) {
+        return submit(s -> s.undelivered(messageId, reason));
+    }
+
+    public CompletableFuture<List<Waiting>> waiting() {
+        return submit(MessageStore::waiting);
+    }
+
+    public CompletableFuture<List<Waiting>> waitingFor(String recipientKey) {
+        return submit(s -> s.waitingFor(recipientKey));
+    }
+
+    public CompletableFuture<Boolean> cancel(String messageId) {
+        return submit(s -> s.cancel(messageId));
+    }
+
+    public CompletableFuture<List<Expired>> expireWaiting() {
+        return submit(MessageStore::expireWaiting);
+    }
+
+    public CompletableFuture<List<StoredMessage>> last(ConversationKey conversation, int limit) {
+        return submit(s -> s.last(conversation, limit));
+    }
+
+    public CompletableFuture<List<StoredMessage>> before(ConversationKey conversation, long seq, int limit) {
+        return submit(s -> s.before(conversation, seq, limit));
+    }
+
+    public CompletableFuture<List<StoredMessage>> search(String text, ConversationKey within, int limit) {
+        return submit(s -> s.search(text, within, limit));
+    }
+
+    /** Retention runs alone, in transactions of its own, between batches. */
+    public CompletableFuture<Pruned> applyRetention() {
+        return enqueue(new Task<>(MessageStore::applyRetention, true));
+    }
+
+    public Stats stats() {
+        return new Stats(tasks.get(), batches.get(), largestBatch);
+    }
+
+    private <T> CompletableFuture<T> enqueue(Task<T> task) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new HistoryException(HistoryException.Kind.UNAVAILABLE,
+                    "the history is closed; nothing more is stored"));
+        }
+        if (!queue.offer(task)) {
+            return CompletableFuture.failedFuture(new HistoryException(HistoryException.Kind.UNAVAILABLE,
+                    "the history is " + queue.size() + " writes behind; this one is not stored"
+                    + " (is the disk very slow or stuck?)"));
+        }
+        return task.future;
+    }
+
+    private void writeLoop() {
+        List<Task<?>> batch = new ArrayList<>(MAX_BATCH);
+        try {
+            while (true) {
+                Task<?> first = queue.take();
+                if (first == Task.STOP) {
+                    return;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                int stop = batch.indexOf(Task.STOP);
+                List<Task<?>> work = stop < 0 ? batch : batch.subList(0, stop);
+                run(work);
+                if (stop >= 0) {
+                    return;
+                }
+                batch.clear();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            failAll(queue, new HistoryException(HistoryException.Kind.UNAVAILABLE,
+                    "the history closed before this was stored"));
+        }
+    }
+
+    /** Runs a batch: runs of ordinary tasks in one transaction each, lone tasks (retention) by themselves. */
+    private void run(List<Task<?>> batch) {
+        int from = 0;
+        while (from < batch.size()) {
+            if (batch.get(from).alone) {
+                runAlone(batch.get(from++));
+                continue;
+            }
+            int to = from;
+            while (to < batch.size() && !batch.get(to).alone) {
+                to++;
+            }
+            runTogether(batch.subList(from, to));
+            from = to;
+        }
+    }
+
+    private void runAlone(Task<?> task) {
+        count(1);
+        try {
+            task.attempt(store);
+        } catch (RuntimeException e) {
+            task.error = e;
+        }
+        task.complete();
+    }
+
+    private void runTogether(List<Task<?>> group) {
+        count(group.size());
+        try {
+            store.inTransaction(() -> {
+                for (Task<?> task : group) {
+                    try {
+                        store.inTransaction(() -> task.attempt(store));
+                    } catch (RuntimeException e) {
+                        task.error = e; // its own part is undone; the others go on
+                    }
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            // The transaction could not begin or commit (locked, disk full): nothing in it was stored.
+            group.forEach(task -> task.error = task.error != null ? task.error : e);
+        } catch (Error e) {
+            group.forEach(task -> task.error = new HistoryException(HistoryException.Kind.FAILED,
+                    "the history writer stopped: " + e, e));
+            group.forEach(Task::complete);
+            throw e;
+        }
+        group.forEach(Task::complete);
+    }
+
+    private void count(int size) {
+        tasks.addAndGet(size);
+        batches.incrementAndGet();
+        if (size > largestBatch) {
+            largestBatch = size;
+        }
+    }
+
+    private static void failAll(BlockingQueue<Task<?>> queue, RuntimeException why) {
+        List<Task<?>> left = new ArrayList<>();
+        queue.drainTo(left);
+        for (Task<?> task : left) {
+            task.error = why;
+            task.complete();
+        }
+    }
+
+    /** Stores what is queued, then closes the store; waits at most 10 s for a stuck disk. */
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(10));
+    }
+
+    /** Returns true when everything queued was written and the store closed within {@code timeout}. */
+    public boolean close(Duration timeout) {
+        if (closed) {
+            return !writer.isAlive();
+        }
+        closed = true;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            if (!queue.offer(Task.STOP, timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                return false;
+            }
+            writer.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        if (writer.isAlive()) {
+            return false;
+        }
+        store.close();
+        return true;
+    }
+
+    /** One call waiting for the writer, with its result until the batch commits. */
+    private static final class Task<T> {
+
+        static final Task<Void> STOP = new Task<>(s -> null, true);
+
+        final Function<MessageStore, T> work;
+        final boolean alone;
+        final CompletableFuture<T> future = new CompletableFuture<>();
+        T result;
+        RuntimeException error;
+
+        Task(Function<MessageStore, T> work, boolean alone) {
+            this.work = work;
+            this.alone = alone;
+        }
+
+        Void attempt(MessageStore store) {
+            result = work.apply(store);
+            return null;
+        }
+
+        void complete() {
+            if (error != null) {
+                future.completeExceptionally(error);
+            } else {
+                future.complete(result);
+            }
+        }
+    }
+}
