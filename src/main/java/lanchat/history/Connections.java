@@ -15,9 +15,11 @@ final class Connections {
         SQLiteConfig settings = new SQLiteConfig();
         // WAL: readers never block the writer, and a commit appends to the log instead of rewriting pages.
         settings.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        // FULL: each commit is flushed to disk before it returns, so "stored" and "queued" survive power loss;
-        // batching (AsyncHistory) keeps that to one flush per batch.
-        settings.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        // NORMAL: with WAL this never corrupts the file, and a commit that returned survives kill -9 (it is in
+        // the log, handed to the OS). A power cut can lose the last seconds that the OS had not written back;
+        // outbox changes are flushed at once (SqliteMessageStore). FULL would flush on every commit, and a
+        // flush on a busy disk takes tens to hundreds of milliseconds (docs/decisions.md).
+        settings.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         settings.setBusyTimeout((int) config.busyTimeout().toMillis());
         settings.enforceForeignKeys(true);
         Connection connection;

@@ -14,9 +14,10 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The store on one SQLite file per profile (WAL journal, {@code synchronous=FULL}: a commit is on disk when
- * it returns; docs/decisions.md says why). One connection, one thread at a time; statements are prepared
- * once. Every write runs in a transaction; {@link #inTransaction} lets a caller put many in one commit.
+ * The store on one SQLite file per profile (WAL journal, {@code synchronous=NORMAL}; docs/decisions.md says
+ * why). One connection, one thread at a time; statements are prepared once. Every write runs in a
+ * transaction; {@link #inTransaction} lets a caller put many in one commit. A commit that changed the outbox
+ * is followed by a checkpoint, which flushes the log to disk: "queued" survives even a power cut.
  */
 final class SqliteMessageStore implements MessageStore {
 
@@ -43,6 +44,7 @@ final class SqliteMessageStore implements MessageStore {
     private final PreparedStatement searchAll;
     private final PreparedStatement searchWithin;
     private int depth;
+    private boolean outboxChanged;
     private boolean closed;
 
     private SqliteMessageStore(HistoryConfig config, ProfileLock lock, Connection connection) throws SQLException {
@@ -154,6 +156,7 @@ final class SqliteMessageStore implements MessageStore {
                 insertWaiting.setLong(3, now.toEpochMilli());
                 insertWaiting.setLong(4, now.plus(config.outboxExpiry()).toEpochMilli());
                 insertWaiting.executeUpdate();
+                outboxChanged = true;
             }
             return new Saved(new StoredMessage(seq, message.messageId(), message.conversation(),
                     message.senderKey(), message.sentAt(), now, message.direction(), message.text(), outcome), false);
@@ -222,7 +225,7 @@ final class SqliteMessageStore implements MessageStore {
         }
         if (outcome.status() != Status.PENDING && outcome.status() != Status.QUEUED) {
             removeWaiting.setLong(1, seq);
-            removeWaiting.executeUpdate();
+            outboxChanged |= removeWaiting.executeUpdate() > 0;
         }
         return Optional.of(outcome);
     }
@@ -286,6 +289,7 @@ final class SqliteMessageStore implements MessageStore {
             markFinal.executeUpdate();
             removeWaiting.setLong(1, waiting.message().seq());
             removeWaiting.executeUpdate();
+            outboxChanged = true;
         } catch (SQLException e) {
             throw SqlErrors.translate(e, file);
         }
@@ -405,11 +409,27 @@ final class SqliteMessageStore implements MessageStore {
             undo(savepoint, failure);
             throw failure;
         }
+        if (depth == 0 && outboxChanged) {
+            flushToDisk();
+        }
         return result;
+    }
+
+    /** A checkpoint syncs the log, then copies it into the main file and syncs that. */
+    private void flushToDisk() {
+        outboxChanged = false;
+        try {
+            // Its result row must be closed, or the connection's next implicit commit finds a statement busy.
+            plain.executeQuery("PRAGMA wal_checkpoint(PASSIVE)").close();
+        } catch (SQLException e) {
+            // The commit stands; without the checkpoint it is as durable as any other (kill -9 safe), and
+            // the next operation will report a disk that really fails.
+        }
     }
 
     private void undo(String savepoint, Throwable cause) {
         conversations.forget(); // ids handed out in the undone part no longer exist
+        outboxChanged &= depth > 0; // after a full rollback nothing changed; within, a spare checkpoint is harmless
         try {
             if (depth == 0) {
                 plain.execute("ROLLBACK");

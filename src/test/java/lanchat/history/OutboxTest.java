@@ -3,6 +3,7 @@ package lanchat.history;
 import static lanchat.history.Messages4Test.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -46,6 +47,17 @@ class OutboxTest {
         assertEquals(clock.instant(), w.queuedAt());
         assertEquals(clock.instant().plus(Duration.ofDays(7)), w.expiresAt());
         assertEquals(Status.QUEUED, store.last(ConversationKey.direct("bob"), 1).get(0).outcome().status());
+    }
+
+    @Test
+    void aQueuedMessageIsInTheMainFileAtOnceNotOnlyInTheLog() throws Exception {
+        store.save(roomIn("r", "bob", "a room line may wait in the log"));
+        store.enqueue(directOut("q-1", "bob", "are you there?"), "bob");
+        Path copy = Files.createDirectory(dir.resolve("copy"));
+        Files.copy(dir.resolve(HistoryConfig.FILE_NAME), copy.resolve(HistoryConfig.FILE_NAME)); // no -wal file
+        try (MessageStore fromMainFile = MessageStore.open(HistoryConfig.in(copy))) {
+            assertEquals(List.of("q-1"), fromMainFile.waiting().stream().map(w -> w.message().messageId()).toList());
+        }
     }
 
     @Test
