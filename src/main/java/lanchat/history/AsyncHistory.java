@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The store's non-blocking front for the engine's loop and the UIs: every call returns at once with a
@@ -28,7 +29,9 @@ public final class AsyncHistory implements AutoCloseable {
     public static final int DEFAULT_CAPACITY = 262_144;
     public static final int MAX_BATCH = 8_192;
 
-    private final MessageStore store;
+    private final Supplier<MessageStore> opener;
+    private final CompletableFuture<Void> ready = new CompletableFuture<>();
+    private MessageStore store = MessageStore.none(); // the writer's; the opened store once ready
     private final BlockingQueue<Task<?>> queue;
     private final Thread writer;
     private final AtomicLong tasks = new AtomicLong();
@@ -40,11 +43,11 @@ public final class AsyncHistory implements AutoCloseable {
     public record Stats(long tasks, long batches, int largestBatch) {
     }
 
-    private AsyncHistory(MessageStore store, int capacity) {
+    private AsyncHistory(Supplier<MessageStore> opener, int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("queue capacity must be positive, got " + capacity);
         }
-        this.store = store;
+        this.opener = opener;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.writer = new Thread(this::writeLoop, "lanchat-history");
         writer.setDaemon(true); // close() drains it; a stuck disk must not keep the process alive
@@ -56,9 +59,28 @@ public final class AsyncHistory implements AutoCloseable {
     }
 
     public static AsyncHistory start(MessageStore store, int capacity) {
-        AsyncHistory history = new AsyncHistory(store, capacity);
+        return opening(() -> store, capacity);
+    }
+
+    /**
+     * Returns at once and opens the store on the writer thread, so that loading SQLite and reading the
+     * file stay off the caller's start-up path. Calls made meanwhile wait in the queue. If opening fails,
+     * {@link #ready()} says why (one line for the user) and every call is answered as by
+     * {@link MessageStore#none()}: lanchat goes on without history instead of failing again and again.
+     */
+    public static AsyncHistory opening(HistoryConfig config) {
+        return opening(() -> MessageStore.open(config), DEFAULT_CAPACITY);
+    }
+
+    public static AsyncHistory opening(Supplier<MessageStore> opener, int capacity) {
+        AsyncHistory history = new AsyncHistory(opener, capacity);
         history.writer.start();
         return history;
+    }
+
+    /** Completes when the store is open, or exceptionally with the {@link HistoryException} that kept it shut. */
+    public CompletableFuture<Void> ready() {
+        return ready.copy();
     }
 
     /**
@@ -136,6 +158,12 @@ public final class AsyncHistory implements AutoCloseable {
     }
 
     private void writeLoop() {
+        try {
+            store = opener.get();
+            ready.complete(null);
+        } catch (RuntimeException e) {
+            ready.completeExceptionally(e); // store stays the null store
+        }
         List<Task<?>> batch = new ArrayList<>(MAX_BATCH);
         try {
             while (true) {

@@ -158,6 +158,37 @@ class AsyncHistoryTest {
     }
 
     @Test
+    void openingInTheBackgroundQueuesCallsUntilTheStoreIsOpen() throws Exception {
+        history.close();
+        CountDownLatch opening = new CountDownLatch(1);
+        history = AsyncHistory.opening(() -> {
+            try {
+                assertTrue(opening.await(WAIT_SECONDS, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return MessageStore.open(config());
+        }, 64);
+        CompletableFuture<Saved> early = history.save(roomIn("early", "bob", "before the file was open"));
+        assertFalse(history.ready().isDone());
+        opening.countDown();
+        get(history.ready());
+        assertFalse(get(early).repeat());
+        assertEquals(List.of("early"), SqliteMessageStoreTest.ids(get(history.last(ConversationKey.room(), 5))));
+    }
+
+    @Test
+    void aStoreThatCannotOpenSaysWhyOnceAndTheChatGoesOnWithout() throws Exception {
+        history.close();
+        java.nio.file.Files.write(dir.resolve(HistoryConfig.FILE_NAME), new byte[8192]); // zeros: not a database
+        history = AsyncHistory.opening(config());
+        ExecutionException e = assertThrows(ExecutionException.class, () -> get(history.ready()));
+        assertEquals(HistoryException.Kind.DAMAGED, ((HistoryException) e.getCause()).kind());
+        assertFalse(get(history.save(roomIn("1", "bob", "shown, not kept"))).repeat());
+        assertTrue(get(history.last(ConversationKey.room(), 5)).isEmpty());
+    }
+
+    @Test
     void theNullStoreAnswersAtOnceWithNothing() throws Exception {
         history.close();
         history = AsyncHistory.start(MessageStore.none());
