@@ -17,7 +17,8 @@ import java.util.function.Supplier;
  * The store's non-blocking front for the engine's loop and the UIs: every call returns at once with a
  * future, and one writer thread of its own does the disk work. What is queued while it works goes into one
  * transaction (one commit, one flush) next time, up to {@value #MAX_BATCH} calls, so the cost per message
- * falls as the rate rises. A failing call fails only its own future; the others in its batch still commit.
+ * falls as the rate rises. A call that fails by itself fails only its own future; the others in its batch
+ * still commit.
  *
  * <p>Futures complete on the writer thread <em>after</em> the commit, so "stored" means on disk. Never do
  * slow work in a callback; hand results to your own thread, e.g. {@code thenAcceptAsync(f, loop::submit)}.
@@ -85,7 +86,7 @@ public final class AsyncHistory implements AutoCloseable {
 
     /**
      * Runs {@code work} on the writer thread against the store, batched with whatever else waits.
-     * {@code work} must call only the store; it runs inside a transaction of its own nested in the batch's.
+     * {@code work} must call only the store: if another call in its batch fails, it is undone and run again.
      */
     public <T> CompletableFuture<T> submit(Function<MessageStore, T> work) {
         return enqueue(new Task<>(work, false));
@@ -216,22 +217,27 @@ public final class AsyncHistory implements AutoCloseable {
         task.complete();
     }
 
+    /**
+     * One transaction for the whole group, with no per-call savepoint (two statements less per message).
+     * If one call throws a bug of its own, the group is undone and each call runs alone, so that only that
+     * one fails. A {@link HistoryException} is the store's trouble (locked, damaged, disk full): it fails
+     * the whole group at once, since running the calls one by one would only meet it again.
+     */
     private void runTogether(List<Task<?>> group) {
         count(group.size());
         try {
             store.inTransaction(() -> {
-                for (Task<?> task : group) {
-                    try {
-                        store.inTransaction(() -> task.attempt(store));
-                    } catch (RuntimeException e) {
-                        task.error = e; // its own part is undone; the others go on
-                    }
-                }
+                group.forEach(task -> task.attempt(store));
                 return null;
             });
+        } catch (HistoryException e) {
+            group.forEach(task -> task.error = e);
         } catch (RuntimeException e) {
-            // The transaction could not begin or commit (locked, disk full): nothing in it was stored.
-            group.forEach(task -> task.error = task.error != null ? task.error : e);
+            if (group.size() == 1) {
+                group.get(0).error = e;
+            } else {
+                group.forEach(this::runAgainAlone);
+            }
         } catch (Error e) {
             group.forEach(task -> task.error = new HistoryException(HistoryException.Kind.FAILED,
                     "the history writer stopped: " + e, e));
@@ -239,6 +245,15 @@ public final class AsyncHistory implements AutoCloseable {
             throw e;
         }
         group.forEach(Task::complete);
+    }
+
+    private void runAgainAlone(Task<?> task) {
+        task.result = null;
+        try {
+            store.inTransaction(() -> task.attempt(store));
+        } catch (RuntimeException e) {
+            task.error = e;
+        }
     }
 
     private void count(int size) {

@@ -96,6 +96,7 @@ final class SqliteMessageStore implements MessageStore {
     static SqliteMessageStore open(HistoryConfig config) {
         Path directory = ProfileDirectory.ensure(config.directory());
         ProfileLock lock = ProfileLock.acquire(directory);
+        NativeLibrary.prepare(directory);
         Connection connection = null;
         try {
             connection = Connections.open(config);
