@@ -10,14 +10,16 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * The store's non-blocking front for the engine's loop and the UIs: every call returns at once with a
- * future, and one writer thread of its own does the disk work. What is queued while it works goes into one
- * transaction (one commit, one flush) next time, up to {@value #MAX_BATCH} calls, so the cost per message
- * falls as the rate rises. A call that fails by itself fails only its own future; the others in its batch
+ * future, and one writer thread of its own does the disk work. It starts when calls stop coming for 5 ms
+ * (at most 1 s later, or once 65,536 wait), then writes what waits in transactions of up to
+ * {@value #MAX_BATCH} calls: the cost per message falls as the rate rises, and a burst is written after
+ * it, not while the engine is busy with it. A call that fails by itself fails only its own future; the others in its batch
  * still commit.
  *
  * <p>Futures complete on the writer thread <em>after</em> the commit, so "stored" means on disk. Never do
@@ -29,6 +31,11 @@ public final class AsyncHistory implements AutoCloseable {
 
     public static final int DEFAULT_CAPACITY = 262_144;
     public static final int MAX_BATCH = 8_192;
+    /** The writer starts once no call came for this long, so that it stays off the CPU during a burst... */
+    static final long QUIET_NANOS = 5_000_000;
+    /** ...but waits no longer than this, nor while more than this many calls wait. */
+    static final long MAX_DELAY_NANOS = 1_000_000_000;
+    static final int HIGH_WATER = 65_536;
 
     private final Supplier<MessageStore> opener;
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
@@ -172,6 +179,7 @@ public final class AsyncHistory implements AutoCloseable {
                 if (first == Task.STOP) {
                     return;
                 }
+                awaitQuiet();
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
                 int stop = batch.indexOf(Task.STOP);
@@ -187,6 +195,24 @@ public final class AsyncHistory implements AutoCloseable {
         } finally {
             failAll(queue, new HistoryException(HistoryException.Kind.UNAVAILABLE,
                     "the history closed before this was stored"));
+        }
+    }
+
+    /**
+     * Lets a burst finish before writing it: the engine and the writer then do not take turns on the same
+     * cores while messages pour in. Parks instead of waiting on the queue, so that callers' offers wake
+     * nobody; a stop request ends the wait at once.
+     */
+    private void awaitQuiet() {
+        long start = System.nanoTime();
+        int size = queue.size();
+        while (size < HIGH_WATER && System.nanoTime() - start < MAX_DELAY_NANOS && !closed) {
+            LockSupport.parkNanos(QUIET_NANOS);
+            int now = queue.size();
+            if (now == size) {
+                return;
+            }
+            size = now;
         }
     }
 
