@@ -1,0 +1,360 @@
+package lanchat.history;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The store's non-blocking front for the engine's loop and the UIs: every call returns at once with a
+ * future, and one writer thread of its own does the disk work. It starts when calls stop coming for 5 ms
+ * (at most 1 s later, or once 65,536 wait), then writes what waits in transactions of up to
+ * {@value #MAX_BATCH} calls: the cost per message falls as the rate rises, and a burst is written after
+ * it, not while the engine is busy with it. A call that fails by itself fails only its own future; the others in its batch
+ * still commit.
+ *
+ * <p>Futures complete on the writer thread <em>after</em> the commit, so "stored" means on disk. Never do
+ * slow work in a callback; hand results to your own thread, e.g. {@code thenAcceptAsync(f, loop::submit)}.
+ * The queue is bounded: when {@value #DEFAULT_CAPACITY} calls wait, a new call fails at once instead of
+ * blocking its caller.
+ */
+public final class AsyncHistory implements AutoCloseable {
+
+    public static final int DEFAULT_CAPACITY = 262_144;
+    public static final int MAX_BATCH = 8_192;
+    /** The writer starts once no call came for this long, so that it stays off the CPU during a burst... */
+    static final long QUIET_NANOS = 5_000_000;
+    /** ...but waits no longer than this, nor while more than this many calls wait. */
+    static final long MAX_DELAY_NANOS = 1_000_000_000;
+    static final int HIGH_WATER = 65_536;
+
+    private final Supplier<MessageStore> opener;
+    private final CompletableFuture<Void> ready = new CompletableFuture<>();
+    private MessageStore store = MessageStore.none(); // the writer's; the opened store once ready
+    private final BlockingQueue<Task<?>> queue;
+    private final Thread writer;
+    private final AtomicLong tasks = new AtomicLong();
+    private final AtomicLong batches = new AtomicLong();
+    private volatile int largestBatch;
+    private volatile boolean closed;
+
+    /** What the writer has done so far: how many calls, in how many transactions. */
+    public record Stats(long tasks, long batches, int largestBatch) {
+    }
+
+    private AsyncHistory(Supplier<MessageStore> opener, int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("queue capacity must be positive, got " + capacity);
+        }
+        this.opener = opener;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.writer = new Thread(this::writeLoop, "lanchat-history");
+        writer.setDaemon(true); // close() drains it; a stuck disk must not keep the process alive
+    }
+
+    /** Starts the writer for {@code store}; the front now owns the store and closes it. */
+    public static AsyncHistory start(MessageStore store) {
+        return start(store, DEFAULT_CAPACITY);
+    }
+
+    public static AsyncHistory start(MessageStore store, int capacity) {
+        return opening(() -> store, capacity);
+    }
+
+    /**
+     * Returns at once and opens the store on the writer thread, so that loading SQLite and reading the
+     * file stay off the caller's start-up path. Calls made meanwhile wait in the queue. If opening fails,
+     * {@link #ready()} says why (one line for the user) and every call is answered as by
+     * {@link MessageStore#none()}: lanchat goes on without history instead of failing again and again.
+     */
+    public static AsyncHistory opening(HistoryConfig config) {
+        return opening(() -> MessageStore.open(config), DEFAULT_CAPACITY);
+    }
+
+    public static AsyncHistory opening(Supplier<MessageStore> opener, int capacity) {
+        AsyncHistory history = new AsyncHistory(opener, capacity);
+        history.writer.start();
+        return history;
+    }
+
+    /** Completes when the store is open, or exceptionally with the {@link HistoryException} that kept it shut. */
+    public CompletableFuture<Void> ready() {
+        return ready.copy();
+    }
+
+    /**
+     * Runs {@code work} on the writer thread against the store, batched with whatever else waits.
+     * {@code work} must call only the store: if another call in its batch fails, it is undone and run again.
+     */
+    public <T> CompletableFuture<T> submit(Function<MessageStore, T> work) {
+        return enqueue(new Task<>(work, false));
+    }
+
+    public CompletableFuture<Saved> save(NewMessage message) {
+        return submit(s -> s.save(message));
+    }
+
+    public CompletableFuture<Saved> enqueue(NewMessage message, String recipientKey) {
+        return submit(s -> s.enqueue(message, recipientKey));
+    }
+
+    public CompletableFuture<Optional<Outcome>> delivered(String messageId, Instant at) {
+        return submit(s -> s.delivered(messageId, at));
+    }
+
+    public CompletableFuture<Optional<Outcome>> undelivered(String messageId, String reason) {
+        return submit(s -> s.undelivered(messageId, reason));
+    }
+
+    public CompletableFuture<List<Waiting>> waiting() {
+        return submit(MessageStore::waiting);
+    }
+
+    public CompletableFuture<List<Waiting>> waitingFor(String recipientKey) {
+        return submit(s -> s.waitingFor(recipientKey));
+    }
+
+    public CompletableFuture<Boolean> cancel(String messageId) {
+        return submit(s -> s.cancel(messageId));
+    }
+
+    public CompletableFuture<List<Expired>> expireWaiting() {
+        return submit(MessageStore::expireWaiting);
+    }
+
+    public CompletableFuture<List<StoredMessage>> last(ConversationKey conversation, int limit) {
+        return submit(s -> s.last(conversation, limit));
+    }
+
+    public CompletableFuture<List<StoredMessage>> before(ConversationKey conversation, long seq, int limit) {
+        return submit(s -> s.before(conversation, seq, limit));
+    }
+
+    public CompletableFuture<List<StoredMessage>> search(String text, ConversationKey within, int limit) {
+        return submit(s -> s.search(text, within, limit));
+    }
+
+    /** Retention runs alone, in transactions of its own, between batches. */
+    public CompletableFuture<Pruned> applyRetention() {
+        return enqueue(new Task<>(MessageStore::applyRetention, true));
+    }
+
+    public Stats stats() {
+        return new Stats(tasks.get(), batches.get(), largestBatch);
+    }
+
+    private <T> CompletableFuture<T> enqueue(Task<T> task) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new HistoryException(HistoryException.Kind.UNAVAILABLE,
+                    "the history is closed; nothing more is stored"));
+        }
+        if (!queue.offer(task)) {
+            return CompletableFuture.failedFuture(new HistoryException(HistoryException.Kind.UNAVAILABLE,
+                    "the history is " + queue.size() + " writes behind; this one is not stored"
+                    + " (is the disk very slow or stuck?)"));
+        }
+        return task.future;
+    }
+
+    private void writeLoop() {
+        try {
+            store = opener.get();
+            ready.complete(null);
+        } catch (RuntimeException e) {
+            ready.completeExceptionally(e); // store stays the null store
+        }
+        List<Task<?>> batch = new ArrayList<>(MAX_BATCH);
+        try {
+            while (true) {
+                Task<?> first = queue.take();
+                if (first == Task.STOP) {
+                    return;
+                }
+                awaitQuiet();
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                int stop = batch.indexOf(Task.STOP);
+                List<Task<?>> work = stop < 0 ? batch : batch.subList(0, stop);
+                run(work);
+                if (stop >= 0) {
+                    return;
+                }
+                batch.clear();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            failAll(queue, new HistoryException(HistoryException.Kind.UNAVAILABLE,
+                    "the history closed before this was stored"));
+        }
+    }
+
+    /**
+     * Lets a burst finish before writing it: the engine and the writer then do not take turns on the same
+     * cores while messages pour in. Parks instead of waiting on the queue, so that callers' offers wake
+     * nobody; a stop request ends the wait at once.
+     */
+    private void awaitQuiet() {
+        long start = System.nanoTime();
+        int size = queue.size();
+        while (size < HIGH_WATER && System.nanoTime() - start < MAX_DELAY_NANOS && !closed) {
+            LockSupport.parkNanos(QUIET_NANOS);
+            int now = queue.size();
+            if (now == size) {
+                return;
+            }
+            size = now;
+        }
+    }
+
+    /** Runs a batch: runs of ordinary tasks in one transaction each, lone tasks (retention) by themselves. */
+    private void run(List<Task<?>> batch) {
+        int from = 0;
+        while (from < batch.size()) {
+            if (batch.get(from).alone) {
+                runAlone(batch.get(from++));
+                continue;
+            }
+            int to = from;
+            while (to < batch.size() && !batch.get(to).alone) {
+                to++;
+            }
+            runTogether(batch.subList(from, to));
+            from = to;
+        }
+    }
+
+    private void runAlone(Task<?> task) {
+        count(1);
+        try {
+            task.attempt(store);
+        } catch (RuntimeException e) {
+            task.error = e;
+        }
+        task.complete();
+    }
+
+    /**
+     * One transaction for the whole group, with no per-call savepoint (two statements less per message).
+     * If one call throws a bug of its own, the group is undone and each call runs alone, so that only that
+     * one fails. A {@link HistoryException} is the store's trouble (locked, damaged, disk full): it fails
+     * the whole group at once, since running the calls one by one would only meet it again.
+     */
+    private void runTogether(List<Task<?>> group) {
+        count(group.size());
+        try {
+            store.inTransaction(() -> {
+                group.forEach(task -> task.attempt(store));
+                return null;
+            });
+        } catch (HistoryException e) {
+            group.forEach(task -> task.error = e);
+        } catch (RuntimeException e) {
+            if (group.size() == 1) {
+                group.get(0).error = e;
+            } else {
+                group.forEach(this::runAgainAlone);
+            }
+        } catch (Error e) {
+            group.forEach(task -> task.error = new HistoryException(HistoryException.Kind.FAILED,
+                    "the history writer stopped: " + e, e));
+            group.forEach(Task::complete);
+            throw e;
+        }
+        group.forEach(Task::complete);
+    }
+
+    private void runAgainAlone(Task<?> task) {
+        task.result = null;
+        try {
+            store.inTransaction(() -> task.attempt(store));
+        } catch (RuntimeException e) {
+            task.error = e;
+        }
+    }
+
+    private void count(int size) {
+        tasks.addAndGet(size);
+        batches.incrementAndGet();
+        if (size > largestBatch) {
+            largestBatch = size;
+        }
+    }
+
+    private static void failAll(BlockingQueue<Task<?>> queue, RuntimeException why) {
+        List<Task<?>> left = new ArrayList<>();
+        queue.drainTo(left);
+        for (Task<?> task : left) {
+            task.error = why;
+            task.complete();
+        }
+    }
+
+    /** Stores what is queued, then closes the store; waits at most 10 s for a stuck disk. */
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(10));
+    }
+
+    /** Returns true when everything queued was written and the store closed within {@code timeout}. */
+    public boolean close(Duration timeout) {
+        if (closed) {
+            return !writer.isAlive();
+        }
+        closed = true;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            if (!queue.offer(Task.STOP, timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                return false;
+            }
+            writer.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        if (writer.isAlive()) {
+            return false;
+        }
+        store.close();
+        return true;
+    }
+
+    /** One call waiting for the writer, with its result until the batch commits. */
+    private static final class Task<T> {
+
+        static final Task<Void> STOP = new Task<>(s -> null, true);
+
+        final Function<MessageStore, T> work;
+        final boolean alone;
+        final CompletableFuture<T> future = new CompletableFuture<>();
+        T result;
+        RuntimeException error;
+
+        Task(Function<MessageStore, T> work, boolean alone) {
+            this.work = work;
+            this.alone = alone;
+        }
+
+        Void attempt(MessageStore store) {
+            result = work.apply(store);
+            return null;
+        }
+
+        void complete() {
+            if (error != null) {
+                future.completeExceptionally(error);
+            } else {
+                future.complete(result);
+            }
+        }
+    }
+}

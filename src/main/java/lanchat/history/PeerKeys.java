@@ -1,0 +1,21 @@
+package lanchat.history;
+
+/** The one rule for identity keys (senders, recipients, direct conversations): 1–256 characters, no blanks. */
+final class PeerKeys {
+
+    private PeerKeys() {
+    }
+
+    static String check(String key, String what) {
+        if (key == null || key.isEmpty() || key.length() > ConversationKey.MAX_PEER_KEY_LENGTH) {
+            throw new IllegalArgumentException(what + " must be 1-" + ConversationKey.MAX_PEER_KEY_LENGTH
+                    + " characters, got " + (key == null ? "none" : key.length()));
+        }
+        for (int i = 0; i < key.length(); i++) {
+            if (Character.isWhitespace(key.charAt(i)) || Character.isISOControl(key.charAt(i))) {
+                throw new IllegalArgumentException(what + " must not contain blanks or control characters");
+            }
+        }
+        return key;
+    }
+}
