@@ -55,6 +55,7 @@ public final class ChatNode implements AutoCloseable {
             throw new IllegalArgumentException("a network interface is required");
         }
         UdpTransport transport = UdpTransport.open(config.networkInterface(), config.group(), config.port());
+        lanchat.session.CryptoWarmUp.startInBackground();
         Clock clock = Clock.system();
         RandomGenerator random = new SplittableRandom(seed(clock));
         Identity identity = identityOf(config, random);

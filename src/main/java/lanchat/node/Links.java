@@ -120,6 +120,9 @@ final class Links {
 
     /** Forgets the links that have nothing pending any more. */
     void settleActive() {
+        if (active.isEmpty()) {
+            return;
+        }
         active.removeIf(e -> !e.link().active());
     }
 

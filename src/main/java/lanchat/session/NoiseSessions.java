@@ -37,7 +37,7 @@ public final class NoiseSessions implements SessionLayer {
     static final int MAX_PENDING_PER_ADDRESS = 4;
     static final int MAX_SESSIONS = 1_024;
     /** Handshake messages this node works on (starts or answers) per second at most: each costs DH. */
-    static final int HANDSHAKES_PER_SECOND = 50;
+    static final int HANDSHAKES_PER_SECOND = 100;
     static final long SESSION_IDLE_NANOS = 300_000_000_000L;
     private static final long SWEEP_NANOS = 10_000_000_000L;
     private static final long SECOND = 1_000_000_000L;
@@ -62,6 +62,8 @@ public final class NoiseSessions implements SessionLayer {
     private final byte[] work = new byte[Wire.MAX_UDP_PAYLOAD + 1];
     private final byte[] outgoing = new byte[Wire.MAX_SEND_DATAGRAM];
     private final ByteBuffer announcementOut = ByteBuffer.allocate(Wire.MAX_SEND_DATAGRAM);
+    /** Where the announcements handed up are written: one per heartbeat heard, so never a new buffer. */
+    private final ByteBuffer announcementUp = ByteBuffer.allocate(Wire.MAX_SEND_DATAGRAM);
     private InetSocketAddress source;
     private String name;
     private int port;
@@ -413,8 +415,9 @@ public final class NoiseSessions implements SessionLayer {
     /** An announcement of {@code s}'s peer as its session knows it, for framing above. */
     private ByteBuffer announce(Session s, FrameType type) {
         source = s.address;
-        byte[] frame = FrameCodec.encode(new Announcement(type, s.peer, s.port, s.holdMillis, s.name));
-        return ByteBuffer.wrap(frame);
+        announcementUp.clear();
+        FrameCodec.encode(new Announcement(type, s.peer, s.port, s.holdMillis, s.name), announcementUp);
+        return announcementUp.flip();
     }
 
     private byte[] ourPayload(PeerRef to) {
