@@ -54,6 +54,16 @@ public final class AsyncBackend implements AutoCloseable {
         }, ignored -> { }, failed);
     }
 
+    /** The key facts of a peer (fingerprint, safety number), for the peer details. */
+    public void whois(String name, Consumer<lanchat.node.Whois> answer, Consumer<String> failed) {
+        submit(() -> backend.whois(name), answer, failed);
+    }
+
+    /** Marks a peer's key verified, after the user compared the safety number. */
+    public void verify(String name, Consumer<lanchat.node.Whois> answer, Consumer<String> failed) {
+        submit(() -> backend.verify(name), answer, failed);
+    }
+
     public void peers(Consumer<List<PeerInfo>> answer) {
         submit(backend::peers, answer, ignored -> { });
     }

@@ -71,6 +71,8 @@ final class ChatWindow implements ModelListener {
     private final JTextArea composer = new JTextArea(2, 40);
     private final JLabel title = new JLabel("Room");
     private final JLabel subtitle = new JLabel(" ");
+    /** Peer details: the key's fingerprint and safety number, and a way to mark it verified. */
+    private final JButton verifyButton = new JButton("Key…");
     private final Map<ConversationId, ItemListModel> itemModels = new HashMap<>();
     private final Notifier notifier;
     private final DesktopCommands commands;
@@ -195,6 +197,10 @@ final class ChatWindow implements ModelListener {
         titles.add(title, BorderLayout.NORTH);
         titles.add(subtitle, BorderLayout.SOUTH);
         header.add(titles, BorderLayout.CENTER);
+        verifyButton.setToolTipText("The key fingerprint and safety number of this peer; verify it");
+        verifyButton.addActionListener(e -> showKey());
+        verifyButton.setVisible(false);
+        header.add(verifyButton, BorderLayout.EAST);
         header.setBorder(BorderFactory.createCompoundBorder(
                 BorderFactory.createMatteBorder(0, 0, 1, 0, UIManager.getColor("Component.borderColor")),
                 BorderFactory.createEmptyBorder(10, 16, 10, 16)));
@@ -389,6 +395,7 @@ final class ChatWindow implements ModelListener {
 
     private void refreshDetails() {
         Conversation c = model.selected();
+        verifyButton.setVisible(false); // only for a peer in sight, once its details arrive
         if (c.id().room()) {
             int n = model.online().size();
             subtitle.setText(n == 0 ? "Nobody else is here yet" : n == 1 ? "1 other person online"
@@ -408,10 +415,34 @@ final class ChatWindow implements ModelListener {
                 if (p.id() == id) {
                     subtitle.setText("online  ·  " + PeerDetails.address(p) + "  ·  RTT " + PeerDetails.rtt(p)
                             + "  ·  heard " + String.format(java.util.Locale.ROOT, "%.1f s ago",
-                                    p.lastHeardMillisAgo() / 1000.0));
+                                    p.lastHeardMillisAgo() / 1000.0)
+                            + "  ·  " + lanchat.ui.core.WhoisText.status(p.trust()));
+                    verifyButton.setVisible(true);
                 }
             }
         });
+    }
+
+    /** The selected peer's key: fingerprint and safety number, and Verify once both people compared it. */
+    private void showKey() {
+        Conversation c = model.selected();
+        if (c == null || c.peer() == null) {
+            return;
+        }
+        String name = c.peer().displayName();
+        backend.whois(name, w -> {
+            String text = String.join("\n", lanchat.ui.core.WhoisText.lines(w, false));
+            int choice = javax.swing.JOptionPane.showOptionDialog(frame, text, "Key of " + name,
+                    javax.swing.JOptionPane.DEFAULT_OPTION, javax.swing.JOptionPane.INFORMATION_MESSAGE, null,
+                    new Object[] {"The numbers match: verify", "Close"}, "Close");
+            if (choice == 0) {
+                backend.verify(name, v -> refreshDetails(), problem -> showError(problem));
+            }
+        }, problem -> showError(problem));
+    }
+
+    private void showError(String problem) {
+        javax.swing.JOptionPane.showMessageDialog(frame, problem, "lanchat", javax.swing.JOptionPane.WARNING_MESSAGE);
     }
 
     private String normalTitle() {
