@@ -28,6 +28,14 @@ public final class LabPeer extends JsonProcess<Event> {
         this.host = host;
     }
 
+    private static String classesOf(Class<?> c) throws IOException {
+        try {
+            return Paths.get(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException(e);
+        }
+    }
+
     /** Starts {@code java -jar lanchat.jar --json --interface lcl0 --name NAME EXTRA…} on {@code host}. */
     public static LabPeer start(Lab lab, Path jar, int host, String name, String... extraArgs) throws IOException {
         List<String> command = new ArrayList<>();
@@ -43,17 +51,13 @@ public final class LabPeer extends JsonProcess<Event> {
     }
 
     /**
-     * Starts one of this package's helper programs (a main class in the test classes) on {@code host};
-     * it must write JSON lines like lanchat does.
+     * Starts one of this package's helper programs (a main class in the test classes) on {@code host},
+     * with the main classes on its class path too (for the wire codecs); it must write JSON lines like
+     * lanchat does.
      */
     public static LabPeer startHelper(Lab lab, int host, String label, Class<?> mainClass, String... args)
             throws IOException {
-        String classes;
-        try {
-            classes = Paths.get(mainClass.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (java.net.URISyntaxException e) {
-            throw new IOException(e);
-        }
+        String classes = classesOf(mainClass) + java.io.File.pathSeparator + classesOf(lanchat.wire.FrameCodec.class);
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx64m", "-XX:+UseSerialGC",
                 "-Djava.net.preferIPv4Stack=true", "-cp", classes, mainClass.getName()));
         command.addAll(List.of(args));
