@@ -52,7 +52,9 @@ class DesktopWindowIT {
     void windowSendsReceivesAndShowsItAll() throws Exception {
         Path out = Path.of(System.getProperty("lanchat.jar")).getParent().resolve("desktop");
         String[] group = privateGroup();
-        List<String> command = new ArrayList<>(List.of(JsonProcess.javaExecutable(), "-Xmx256m",
+        // The JVM settings run.sh starts the window with, so that the memory measured is the user's.
+        List<String> command = new ArrayList<>(List.of(JsonProcess.javaExecutable(), "-Xms4m", "-Xmx128m",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError",
                 "-Djava.net.preferIPv4Stack=true", "-cp", System.getProperty("java.class.path"),
                 WindowScenario.class.getName(), System.getProperty("lanchat.jar"), group[0], group[1], out.toString()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
