@@ -64,7 +64,7 @@ public final class LabPeer extends JsonProcess<Event> {
         return startCommand(lab, host, label, command);
     }
 
-    private static LabPeer startCommand(Lab lab, int host, String label, List<String> command) throws IOException {
+    static LabPeer startCommand(Lab lab, int host, String label, List<String> command) throws IOException {
         Process p = new ProcessBuilder(lab.inHost(host, command)).start();
         return new LabPeer(label, host, p);
     }
