@@ -1,9 +1,7 @@
 package lanchat.cli;
 
 import java.net.NetworkInterface;
-import java.net.SocketException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import lanchat.doctor.Doctor;
 import lanchat.doctor.InterfaceInfo;
@@ -43,7 +41,7 @@ final class DoctorSetup {
         InterfaceKinds kinds = InterfaceKinds.system();
         List<InterfaceInfo> all = new ArrayList<>();
         InterfaceInfo chosenInfo = null;
-        for (NetworkInterface nif : interfaces()) {
+        for (NetworkInterface nif : InterfaceChooser.all()) {
             InterfaceInfo info = kinds.describe(nif, InterfaceChooser.usable(nif));
             all.add(info);
             if (nif.getName().equals(chosen.getName())) {
@@ -57,13 +55,4 @@ final class DoctorSetup {
         return new InterfaceSurvey(all, DefaultRoute.interfaceName(), chosenInfo, chosenByUser);
     }
 
-    private static List<NetworkInterface> interfaces() {
-        try {
-            List<NetworkInterface> list = Collections.list(NetworkInterface.getNetworkInterfaces());
-            list.sort((a, b) -> Integer.compare(a.getIndex(), b.getIndex()));
-            return list;
-        } catch (SocketException | NullPointerException e) {
-            return List.of();
-        }
-    }
 }

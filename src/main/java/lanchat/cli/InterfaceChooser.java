@@ -132,7 +132,8 @@ final class InterfaceChooser {
         return null;
     }
 
-    private static List<NetworkInterface> all() {
+    /** Every interface of this machine, by index; none when the system will not say. */
+    static List<NetworkInterface> all() {
         try {
             List<NetworkInterface> list = Collections.list(NetworkInterface.getNetworkInterfaces());
             list.sort((a, b) -> Integer.compare(a.getIndex(), b.getIndex()));

@@ -3,17 +3,13 @@ package lanchat.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import lanchat.testkit.JsonTestParser;
 import org.junit.jupiter.api.Test;
 
@@ -39,38 +35,12 @@ class DoctorIT {
     private static Result doctor(String... args) throws Exception {
         List<String> all = new ArrayList<>(List.of("doctor"));
         all.addAll(List.of(args));
-        long start = System.nanoTime();
-        Process p = new ProcessBuilder(JarPeer.command(all.toArray(new String[0]))).start();
-        p.getOutputStream().close();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Thread t1 = copy(p.getInputStream(), out);
-        Thread t2 = copy(p.getErrorStream(), err);
-        if (!p.waitFor(40, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("lanchat doctor did not exit: " + err);
-        }
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        t1.join(5_000);
-        t2.join(5_000);
-        return new Result(p.exitValue(), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
-                millis);
-    }
-
-    private static Thread copy(InputStream in, ByteArrayOutputStream to) {
-        Thread t = new Thread(() -> {
-            try {
-                in.transferTo(to);
-            } catch (java.io.IOException e) {
-                // process ended
-            }
-        });
-        t.start();
-        return t;
+        JarRun r = JarRun.of(all.toArray(new String[0]));
+        return new Result(r.code(), r.out(), r.err(), r.millis());
     }
 
     @Test
-    void findsAPeerOnThisMachineAndSaysGoodbyeToIt() throws Exception {
+    void findsAPeerOnThisMachineThatAnswersWithAHandshake() throws Exception {
         String[] group = JarPeer.privateGroup();
         try (JarPeer bob = JarPeer.start("bob", group)) {
             Map<String, Object> ready = bob.await("ready", JarPeer.event("ready"), START);

@@ -49,7 +49,7 @@ class PeerIdIT {
         Path profile = JarPeer.newProfile();
         try (JarPeer first = JarPeer.start("bob", group, "--profile", profile.toString())) {
             first.await("ready", event("ready"), START);
-            StartupErrorsIT.Result second = StartupErrorsIT.run("--json", "--interface", "lo", "--name", "bob2",
+            JarRun second = JarRun.of("--json", "--interface", "lo", "--name", "bob2",
                     "--group", group[0], "--port", group[1], "--profile", profile.toString());
             assertEquals(2, second.code());
             assertEquals(1, second.err().strip().lines().count(), second.err());

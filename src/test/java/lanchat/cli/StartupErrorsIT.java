@@ -3,50 +3,20 @@ package lanchat.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real jar's answers to a busy port and bad options: one line on stderr, exit code 2, nothing on stdout. */
 class StartupErrorsIT {
 
-    record Result(int code, String out, String err) {}
-
-    static Result run(String... args) throws Exception {
-        Process p = new ProcessBuilder(JarPeer.command(args)).start();
-        p.getOutputStream().close();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Thread t1 = copy(p.getInputStream(), out);
-        Thread t2 = copy(p.getErrorStream(), err);
-        if (!p.waitFor(40, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("lanchat did not exit: " + err);
-        }
-        t1.join(5_000);
-        t2.join(5_000);
-        return new Result(p.exitValue(), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static Thread copy(InputStream in, ByteArrayOutputStream to) {
-        Thread t = new Thread(() -> {
-            try {
-                in.transferTo(to);
-            } catch (java.io.IOException e) {
-                // process ended
-            }
-        });
-        t.start();
-        return t;
+    static JarRun run(String... args) throws Exception {
+        return JarRun.of(args);
     }
 
     @Test
@@ -57,7 +27,7 @@ class StartupErrorsIT {
         try (DatagramSocket holder = new DatagramSocket(null)) {
             holder.setReuseAddress(false);
             holder.bind(new InetSocketAddress(InetAddress.getByName(group[0]), port));
-            Result r = run("--json", "--interface", "lo", "--name", "alice", "--group", group[0], "--port", group[1]);
+            JarRun r = run("--json", "--interface", "lo", "--name", "alice", "--group", group[0], "--port", group[1]);
             assertEquals(2, r.code(), r.err());
             assertEquals("", r.out(), "stdout carries JSON only");
             assertEquals("lanchat: UDP port " + port + " is taken by another program; stop it, or choose another"
@@ -68,16 +38,16 @@ class StartupErrorsIT {
 
     @Test
     void badOptionsExitWith2() throws Exception {
-        Result name = run("--interface", "lo", "--name", "no spaces please");
+        JarRun name = run("--interface", "lo", "--name", "no spaces please");
         assertEquals(2, name.code());
         assertEquals(1, name.err().strip().lines().count(), name.err());
-        Result group = run("--interface", "lo", "--group", "192.168.1.1");
+        JarRun group = run("--interface", "lo", "--group", "192.168.1.1");
         assertEquals(2, group.code());
         assertTrue(group.err().contains("multicast"), group.err());
-        Result nif = run("--interface", "nosuch0");
+        JarRun nif = run("--interface", "nosuch0");
         assertEquals(2, nif.code());
         assertTrue(nif.err().contains("lo (127.0.0.1)"), nif.err());
-        Result misspelt = run("--interfce", "lo");
+        JarRun misspelt = run("--interfce", "lo");
         assertEquals(2, misspelt.code());
         assertTrue(misspelt.err().contains("did you mean --interface"), misspelt.err());
     }
@@ -88,23 +58,23 @@ class StartupErrorsIT {
         Path file = profile.resolve("config.properties");
         Files.write(file, List.of("# test defaults", "name = zed", "interface = lo", "group = " + group[0],
                 "port = " + group[1]));
-        Result ok = run("--json", "--profile", profile.toString());
+        JarRun ok = run("--json", "--profile", profile.toString());
         assertEquals(0, ok.code(), ok.err());
         String ready = ok.out().lines().findFirst().orElse("");
         assertTrue(ready.contains("\"event\":\"ready\"") && ready.contains("\"name\":\"zed\"")
                 && ready.contains("\"group_port\":" + group[1]), ready);
         Files.write(file, List.of("name = zed", "port = 99999"));
-        Result bad = run("--json", "--profile", profile.toString());
+        JarRun bad = run("--json", "--profile", profile.toString());
         assertEquals(2, bad.code());
         assertEquals("lanchat: " + file + ":2: port '99999' is not a number from 1 to 65535\n", bad.err());
     }
 
     @Test
     void versionAndHelp() throws Exception {
-        Result version = run("--version");
+        JarRun version = run("--version");
         assertEquals(0, version.code());
         assertTrue(version.out().startsWith("lanchat 0."), version.out());
-        Result help = run("--help");
+        JarRun help = run("--help");
         assertEquals(0, help.code());
         assertTrue(help.out().contains("--interface"), help.out());
     }
