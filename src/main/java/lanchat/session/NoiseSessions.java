@@ -4,7 +4,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
@@ -36,8 +35,11 @@ public final class NoiseSessions implements SessionLayer {
     static final int MAX_PENDING = 64;
     static final int MAX_PENDING_PER_ADDRESS = 4;
     static final int MAX_SESSIONS = 1_024;
-    /** Handshake messages this node works on (starts or answers) per second at most: each costs DH. */
-    static final int HANDSHAKES_PER_SECOND = 100;
+    /** From this many handshakes under way on, first messages need a cookie (protocol.md 6.6). */
+    static final int PENDING_FOR_LOAD = MAX_PENDING * 3 / 4;
+    /** Cookies this node holds for the responders that sent them, and for how long it uses one. */
+    static final int HELD_COOKIES = 64;
+    static final long HELD_COOKIE_NANOS = 120_000_000_000L;
     static final long SESSION_IDLE_NANOS = 300_000_000_000L;
     private static final long SWEEP_NANOS = 10_000_000_000L;
     private static final long SECOND = 1_000_000_000L;
@@ -57,7 +59,15 @@ public final class NoiseSessions implements SessionLayer {
     private final java.util.Set<Session> unconfirmed = new java.util.LinkedHashSet<>();
     private final Map<Integer, PendingHandshake> pendingByIndex = new HashMap<>();
     private final Map<PeerRef, PendingHandshake> pendingByPeer = new HashMap<>();
-    private final ArrayDeque<Long> recentHandshakes = new ArrayDeque<>();
+    private final HandshakeAdmission admission = new HandshakeAdmission();
+    private final Cookies cookies;
+    /** Cookies responders under load gave us, by their address, with when: HS1s to them carry MAC2. */
+    private final Map<InetSocketAddress, HeldCookie> heldCookies = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<InetSocketAddress, HeldCookie> eldest) {
+            return size() > HELD_COOKIES;
+        }
+    };
     private final SessionCounters counters = new SessionCounters();
     private final byte[] work = new byte[Wire.MAX_UDP_PAYLOAD + 1];
     private final byte[] outgoing = new byte[Wire.MAX_SEND_DATAGRAM];
@@ -82,6 +92,7 @@ public final class NoiseSessions implements SessionLayer {
         this.random = random;
         this.ephemerals = ephemerals;
         this.rekey = rekey;
+        this.cookies = new Cookies(ephemerals::nextPrivateKey);
         this.nextSweep = clock.nanoTime() + SWEEP_NANOS;
     }
 
@@ -90,7 +101,7 @@ public final class NoiseSessions implements SessionLayer {
      * which is how a peer answers an announcement; else null. Reads the layout only.
      */
     public static PeerRef handshakeStarter(ByteBuffer d, PeerRef to) {
-        if (SessionFrames.type(d) != SessionFrames.HS1 || d.remaining() != SessionFrames.HS1_FIXED + 32
+        if (SessionFrames.type(d) != SessionFrames.HS1 || d.remaining() != SessionFrames.HS1_BYTES
                 || !to.equals(SessionFrames.receiver(d))) {
             return null;
         }
@@ -114,6 +125,9 @@ public final class NoiseSessions implements SessionLayer {
                 return onThird(d, from, now);
             case SessionFrames.SEALED:
                 return onSealed(d, from, now);
+            case SessionFrames.COOKIE:
+                onCookie(d, from, now);
+                return null;
             case 0x01, 0x02:
                 return onAnnouncement(d, from, now);
             case 0x03, 0x10, 0x11, 0x12:
@@ -133,7 +147,7 @@ public final class NoiseSessions implements SessionLayer {
     private void onFirst(ByteBuffer d, InetSocketAddress from, long now) {
         PeerRef sender = SessionFrames.sender(d);
         PeerRef receiver = SessionFrames.receiver(d);
-        if (d.remaining() != SessionFrames.HS1_FIXED + 32 || sender == null || !self.equals(receiver)
+        if (d.remaining() != SessionFrames.HS1_BYTES || sender == null || !self.equals(receiver)
                 || sender.id() == self.id()) {
             counters.drop(SessionCounters.Drop.MALFORMED_HANDSHAKE);
             return;
@@ -151,14 +165,25 @@ public final class NoiseSessions implements SessionLayer {
             }
             forget(earlier);
         }
-        if (name == null || !admitHandshake(from, now)) {
+        if (name == null) {
+            return;
+        }
+        boolean proven = false;
+        if (admission.underLoad(now, pendingByIndex.size() >= PENDING_FOR_LOAD)) {
+            proven = carriesCookie(d, from, now);
+            if (!proven) {
+                replyWithCookie(sender, theirIndex, from, now);
+                return;
+            }
+        }
+        if (!admitAnswer(from, proven, now)) {
             return;
         }
         HandshakeState noise = HandshakeState.responder(PROTOCOL, PROLOGUE, identity.keys(), null, ephemerals);
         try {
             noise.readMessage(SessionFrames.noise(d, SessionFrames.HS1));
             byte[] hs2 = noise.writeMessage(ourPayload(sender));
-            PendingHandshake p = new PendingHandshake(false, noise, sender, from, newIndex());
+            PendingHandshake p = new PendingHandshake(false, noise, sender, from, newIndex(), now);
             p.remoteIndex = theirIndex;
             ByteBuffer datagram = SessionFrames.handshake(SessionFrames.HS2, self, sender, p.localIndex, theirIndex, hs2);
             p.retry = new PendingHandshake.Retry(datagram, from, now);
@@ -339,34 +364,108 @@ public final class NoiseSessions implements SessionLayer {
             counters.drop(SessionCounters.Drop.STALE_HINT);
             return;
         }
-        if (!admitHandshake(at, now)) {
+        if (!admitStart(at, now)) {
             return;
         }
         HandshakeState noise = HandshakeState.initiator(PROTOCOL, PROLOGUE, identity.keys(), null, ephemerals);
         byte[] hs1 = noise.writeMessage(new byte[0]);
-        PendingHandshake p = new PendingHandshake(true, noise, peer, at, newIndex());
+        PendingHandshake p = new PendingHandshake(true, noise, peer, at, newIndex(), now);
         ByteBuffer datagram = SessionFrames.handshake(SessionFrames.HS1, self, peer, p.localIndex, 0, hs1);
+        HeldCookie held = heldCookies.get(at);
+        if (held != null && now - held.since < HELD_COOKIE_NANOS) {
+            SessionFrames.putMac2(datagram, held.cookie); // it was under load lately: prove our address at once
+        }
         p.retry = new PendingHandshake.Retry(datagram, at, now);
         remember(p);
         counters.started++;
         transport.send(datagram.duplicate(), at);
     }
 
-    /** The rate and table limits for handshake work (protocol.md 6.4); counts a refusal. */
-    private boolean admitHandshake(InetSocketAddress from, long now) {
-        if (pendingByIndex.size() >= MAX_PENDING || pendingFrom(from.getAddress()) >= MAX_PENDING_PER_ADDRESS) {
+    /** The table and rate limits for starting a handshake (protocol.md 6.4); counts a refusal. */
+    private boolean admitStart(InetSocketAddress at, long now) {
+        if (pendingByIndex.size() >= MAX_PENDING || pendingFrom(at.getAddress()) >= MAX_PENDING_PER_ADDRESS) {
             counters.drop(SessionCounters.Drop.PENDING_FULL);
             return false;
         }
-        while (!recentHandshakes.isEmpty() && now - recentHandshakes.peekFirst() >= SECOND) {
-            recentHandshakes.pollFirst();
-        }
-        if (recentHandshakes.size() >= HANDSHAKES_PER_SECOND) {
+        if (!admission.start(now)) {
             counters.drop(SessionCounters.Drop.RATE_LIMITED);
             return false;
         }
-        recentHandshakes.addLast(now);
         return true;
+    }
+
+    /**
+     * The table and rate limits for answering a first message. One whose sender proved its address with a
+     * cookie may take the place of the oldest handshake we started on a hint: hints can be forged from
+     * any address, a proven address cannot.
+     */
+    private boolean admitAnswer(InetSocketAddress from, boolean proven, long now) {
+        if (pendingFrom(from.getAddress()) >= MAX_PENDING_PER_ADDRESS) {
+            counters.drop(SessionCounters.Drop.PENDING_FULL);
+            return false;
+        }
+        if (pendingByIndex.size() >= MAX_PENDING) {
+            PendingHandshake oldest = proven ? oldestStarted() : null;
+            if (oldest == null) {
+                counters.drop(SessionCounters.Drop.PENDING_FULL);
+                return false;
+            }
+            forget(oldest);
+        }
+        if (!admission.answer(from.getAddress(), proven, now)) {
+            counters.drop(SessionCounters.Drop.RATE_LIMITED);
+            return false;
+        }
+        return true;
+    }
+
+    private PendingHandshake oldestStarted() {
+        PendingHandshake oldest = null;
+        for (PendingHandshake p : pendingByIndex.values()) {
+            if (p.initiator && (oldest == null || p.started < oldest.started)) {
+                oldest = p;
+            }
+        }
+        return oldest;
+    }
+
+    // ---- cookies (protocol.md 6.6) ----
+
+    private record HeldCookie(byte[] cookie, long since) {}
+
+    /** Whether an HS1 carries MAC2 under the cookie of its source address. */
+    private boolean carriesCookie(ByteBuffer d, InetSocketAddress from, long now) {
+        byte[] all = SessionFrames.bytes(d);
+        byte[] mac = java.util.Arrays.copyOfRange(all, SessionFrames.HS1_MACED, SessionFrames.HS1_BYTES);
+        return !java.util.Arrays.equals(mac, new byte[Cookies.BYTES])
+                && cookies.verifies(all, SessionFrames.HS1_MACED, mac, from, now);
+    }
+
+    /** Under load: the HS1 is not worked on; its sender gets the cookie of its address instead (no state kept). */
+    private void replyWithCookie(PeerRef sender, int theirIndex, InetSocketAddress from, long now) {
+        if (!admission.cookieReply(now)) {
+            counters.drop(SessionCounters.Drop.RATE_LIMITED);
+            return;
+        }
+        counters.cookieReplies++;
+        transport.send(SessionFrames.cookieReply(self, sender, theirIndex, cookies.cookieFor(from, now)), from);
+    }
+
+    /** A responder under load answered our HS1 with a cookie: the HS1 goes again at once, with MAC2. */
+    private void onCookie(ByteBuffer d, InetSocketAddress from, long now) {
+        PendingHandshake p = d.remaining() == SessionFrames.COOKIE_BYTES
+                ? pendingByIndex.get(SessionFrames.cookieIndex(d)) : null;
+        if (p == null || !p.initiator || p.cookied || !p.peer.equals(SessionFrames.sender(d))
+                || !self.equals(SessionFrames.receiver(d)) || !p.address.equals(from)) {
+            counters.drop(SessionCounters.Drop.UNEXPECTED_HANDSHAKE);
+            return;
+        }
+        byte[] cookie = SessionFrames.cookie(d);
+        p.cookied = true; // one cookie per handshake: a cookie reply can never make us send more than once
+        heldCookies.put(from, new HeldCookie(cookie, now));
+        SessionFrames.putMac2(p.retry.datagram, cookie);
+        counters.cookiesTaken++;
+        transport.send(p.retry.datagram.duplicate(), from);
     }
 
     private int pendingFrom(InetAddress address) {

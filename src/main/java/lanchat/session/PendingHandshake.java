@@ -43,9 +43,14 @@ final class PendingHandshake {
     final int localIndex;
     int remoteIndex;
     Retry retry;
+    /** When it began, to find the oldest. */
+    final long started;
+    /** A cookie reply was taken for it (protocol.md 6.6): only one is. */
+    boolean cookied;
 
     PendingHandshake(boolean initiator, HandshakeState noise, PeerRef peer, InetSocketAddress address,
-            int localIndex) {
+            int localIndex, long started) {
+        this.started = started;
         this.initiator = initiator;
         this.noise = noise;
         this.peer = peer;

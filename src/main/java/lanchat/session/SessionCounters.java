@@ -20,6 +20,8 @@ final class SessionCounters {
     long hints;
     long sealed;
     long opened;
+    long cookieReplies;
+    long cookiesTaken;
 
     void drop(Drop reason) {
         drops.merge(reason, 1L, Long::sum);
@@ -36,6 +38,8 @@ final class SessionCounters {
         out.put("session_hints", hints);
         out.put("session_sealed_out", sealed);
         out.put("session_opened_in", opened);
+        out.put("session_cookie_replies", cookieReplies);
+        out.put("session_cookies_taken", cookiesTaken);
         long total = 0;
         for (Drop d : Drop.values()) {
             long n = drops.getOrDefault(d, 0L);

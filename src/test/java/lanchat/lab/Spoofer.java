@@ -123,7 +123,7 @@ public final class Spoofer {
     }
 
     private byte[] handshakeStart(PeerRef from, PeerRef to) {
-        ByteBuffer b = ByteBuffer.allocate(72);
+        ByteBuffer b = ByteBuffer.allocate(88); // MAC2 left zero: no cookie
         b.putShort((short) Wire.MAGIC).put((byte) Wire.VERSION).put((byte) 0x30).putLong(from.id())
                 .putLong(from.incarnation()).putLong(to.id()).putLong(to.incarnation()).putInt(random.nextInt());
         byte[] e = new byte[32];
