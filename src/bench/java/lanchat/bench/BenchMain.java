@@ -112,6 +112,7 @@ public final class BenchMain {
         all.add(new Scale());
         all.add(new RoomFanout(10));
         all.add(new RoomFanout(30));
+        all.add(new Hostile());
         return all;
     }
 

@@ -45,7 +45,8 @@ final class Latency extends MemberPairWorkload {
         return out;
     }
 
-    private static Line pace(WorkerProcess a, WorkerProcess b, int count, int round) throws Exception {
+    /** {@code count} messages a to b, one per 2 ms; {@code round}: how many pace rounds b has seen, this one included. */
+    static Line pace(WorkerProcess a, WorkerProcess b, int count, int round) throws Exception {
         b.send("expect " + count + " lat");
         b.awaitNth("expecting", round, Duration.ofSeconds(10));
         a.send("pace b " + count + " 2000 100");

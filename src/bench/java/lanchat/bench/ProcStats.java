@@ -14,16 +14,25 @@ final class ProcStats {
     private ProcStats() {}
 
     static long rssKiB(long pid) {
+        return status(pid, "VmRSS:");
+    }
+
+    /** The most RSS the process has had (its high-water mark). */
+    static long peakRssKiB(long pid) {
+        return status(pid, "VmHWM:");
+    }
+
+    private static long status(long pid, String field) {
         try {
             for (String line : Files.readAllLines(Paths.get("/proc", String.valueOf(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", ""));
                 }
             }
         } catch (IOException e) {
             throw new BenchFailure("no /proc/" + pid + "/status: " + e);
         }
-        throw new BenchFailure("no VmRSS for " + pid);
+        throw new BenchFailure("no " + field + " for " + pid);
     }
 
     /** utime + stime of the process, in ticks. */
