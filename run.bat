@@ -59,5 +59,5 @@ exit /b 1
 
 :run
 rem The same JVM settings as run.sh (the reasons are there); LANCHAT_JAVA_OPTS comes last to override them.
-"%JAVA%" -Xms4m -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError %LANCHAT_JAVA_OPTS% -jar "%JAR%" %*
+"%JAVA%" -Xms4m -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -XX:+ExitOnOutOfMemoryError %LANCHAT_JAVA_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

@@ -89,11 +89,11 @@ if stale; then
   build
 fi
 
-# JVM settings for a chat that idles for hours (measured in docs/decisions-setup.md, "JVM settings"): a
-# small initial heap that grows only when needed, the serial collector (no GC threads), and the C1 compiler
-# only (a chat's hot paths are short). The 128 MiB ceiling costs nothing at idle and leaves the window mode
+# JVM settings for a chat that idles for hours (measured in docs/decisions.md, "JVM settings"): a
+# small initial heap that grows only when needed, the serial collector (no GC threads), the C1 compiler
+# only (a chat's hot paths are short), and no perf-data sampler (a thread that wakes 20 times a second). The 128 MiB ceiling costs nothing at idle and leaves the window mode
 # room for Swing and a long conversation, so one set of flags fits both. A fatal out-of-memory ends the
 # process instead of leaving it half alive. LANCHAT_JAVA_OPTS is added last, so it can override any of these.
 # shellcheck disable=SC2086 # LANCHAT_JAVA_OPTS is a list of options, split on purpose
-exec "$java" -Xms4m -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError \
+exec "$java" -Xms4m -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -XX:+ExitOnOutOfMemoryError \
   ${LANCHAT_JAVA_OPTS:-} -jar "$jar" "$@"

@@ -21,7 +21,7 @@ import java.util.function.Predicate;
 final class WorkerProcess implements AutoCloseable {
     /** The same JVM options for every worker of every system. */
     static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx128m", "-XX:+UseSerialGC",
-            "-Djava.net.preferIPv4Stack=true");
+            "-XX:-UsePerfData", "-Djava.net.preferIPv4Stack=true");
 
     private final String label;
     private final Process process;

@@ -19,7 +19,19 @@ import lanchat.wire.PeerRef;
  */
 final class Links {
     /** A link and the peer it leads to (for its address and name). */
-    record Entry(Peer peer, Link link) {}
+    record Entry(Peer peer, Link link) {
+        // Written out: a record's generated equals and hashCode are bootstrapped on first use, which cost
+        // ~40 ms at the first peer to leave. Peer and Link compare by identity, so this is the same.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Entry e && e.peer == peer && e.link == link;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * System.identityHashCode(peer) + System.identityHashCode(link);
+        }
+    }
 
     private final Map<Long, Entry> live = new HashMap<>();
     private final LinkedHashMap<Long, Entry> away = new LinkedHashMap<>(16, 0.75f, true);

@@ -15,10 +15,19 @@ import lanchat.transport.UdpTransport;
 /**
  * The thread that runs a node's {@link DutyCycle} on real sockets: a pass, then a wait on both sockets
  * until the next deadline or a wake-up from a thread that handed over work.
+ *
+ * <p>The group socket carries announcements only: every peer's heartbeats, twice a second each, which
+ * with 30 peers would wake an idle loop 60 times a second for a few microseconds of work and a hundred
+ * of waking up. So after the group socket woke the loop, it does not wake it again for
+ * {@link #GROUP_BATCH_NANOS}: what arrives meanwhile is read in one pass then (or in any earlier pass,
+ * since every pass reads both sockets). Chat, acknowledgements and handshakes come by unicast and wake the
+ * loop at once.
  */
 final class UdpEventLoop implements Driver {
     private static final System.Logger LOG = System.getLogger("lanchat");
     private static final int CALL_TIMEOUT_SECONDS = 10;
+    /** How long announcements may wait in the group socket after one woke the loop (protocol.md 3). */
+    static final long GROUP_BATCH_NANOS = 100_000_000L;
 
     private final DutyCycle cycle;
     private final UdpTransport transport;
@@ -27,6 +36,9 @@ final class UdpEventLoop implements Driver {
     private final Selector selector;
     private final AtomicBoolean sleeping = new AtomicBoolean();
     private final Thread thread;
+    private final SelectionKey groupKey;
+    /** While the group socket's readiness is ignored: until then announcements wait for the next pass. */
+    private long groupQuietUntil = Long.MIN_VALUE;
     private volatile boolean running = true;
 
     private UdpEventLoop(DutyCycle cycle, UdpTransport transport, Clock clock, FatalErrors fatal) throws IOException {
@@ -36,7 +48,7 @@ final class UdpEventLoop implements Driver {
         this.fatal = fatal;
         this.selector = Selector.open();
         transport.unicastChannel().register(selector, SelectionKey.OP_READ);
-        transport.groupChannel().register(selector, SelectionKey.OP_READ);
+        this.groupKey = transport.groupChannel().register(selector, SelectionKey.OP_READ);
         this.thread = new Thread(this::run, "lanchat-loop");
         thread.setDaemon(true);
     }
@@ -69,6 +81,11 @@ final class UdpEventLoop implements Driver {
 
     private void await(long wakeAt) {
         long now = clock.nanoTime();
+        if (groupKey.interestOps() == 0 && now >= groupQuietUntil) {
+            groupKey.interestOps(SelectionKey.OP_READ);
+        } else if (groupKey.interestOps() == 0) {
+            wakeAt = Math.min(wakeAt, groupQuietUntil); // then the announcements that waited are read
+        }
         sleeping.set(true);
         try {
             if (cycle.hasTasks() || wakeAt <= now || !running) {
@@ -77,6 +94,10 @@ final class UdpEventLoop implements Driver {
             } else {
                 cycle.waitingUntil(wakeAt);
                 selector.select(Math.max(1, (wakeAt - now + 999_999) / 1_000_000));
+            }
+            if (groupKey.isValid() && selector.selectedKeys().contains(groupKey)) {
+                groupKey.interestOps(0);
+                groupQuietUntil = clock.nanoTime() + GROUP_BATCH_NANOS;
             }
             selector.selectedKeys().clear();
         } catch (IOException e) {

@@ -10,6 +10,8 @@ public enum FrameType {
     RESET(0x12);
 
     public final int code;
+    /** values() copies the array at every call, and this is looked up for every datagram. */
+    private static final FrameType[] ALL = values();
 
     FrameType(int code) {
         this.code = code;
@@ -17,7 +19,7 @@ public enum FrameType {
 
     /** The type for a code, or null when the code is not one this version knows. */
     public static FrameType of(int code) {
-        for (FrameType t : values()) {
+        for (FrameType t : ALL) {
             if (t.code == code) {
                 return t;
             }
