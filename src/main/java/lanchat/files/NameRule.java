@@ -5,6 +5,7 @@ public enum NameRule {
     NO_COMPONENTS("the path is empty"),
     TOO_DEEP("the path has more than " + SafeName.MAX_DEPTH + " levels"),
     PATH_TOO_LONG("the path is longer than " + SafeName.MAX_PATH_BYTES + " bytes"),
+    ABSOLUTE("the path is absolute"),
     EMPTY_COMPONENT("a part of the path is empty (absolute path or doubled separator)"),
     DOT_COMPONENT("a part of the path is \".\""),
     DOT_DOT_COMPONENT("a part of the path is \"..\""),
