@@ -25,6 +25,8 @@ public class FilesException extends Exception {
         SOURCE_CHANGED,
         /** A write or read outside the entry, or a finish before every byte arrived. */
         OUT_OF_RANGE,
+        /** An offer with more entries, or a longer manifest, than the limits allow. */
+        OFFER_TOO_LARGE,
         /** There is nothing to send (no such file, or nothing sendable in it). */
         NOTHING_TO_SEND,
         /** Any other input/output error. */
