@@ -30,7 +30,7 @@ public final class DownloadFolder {
 
     private final Path root;
     private final SpaceProbe space;
-    private Path realRoot;
+    private volatile Path realRoot;
 
     /** A folder whose free space is asked of its file store. */
     public DownloadFolder(Path root) {

@@ -101,6 +101,10 @@ public final class IncomingFile implements Closeable {
             FileChannel held = settings.opener().open(heldPath(target), Set.of(StandardOpenOption.CREATE,
                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS));
             return new IncomingFile(target, entry, settings, channel, held, 0);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            closeQuietly(channel);
+            throw new FilesException(FilesException.Kind.IO, "cannot start " + entry.shownPath() + ": its temporary "
+                    + "file " + part.getFileName() + " exists already (resume it, or delete it)", e);
         } catch (IOException e) {
             closeQuietly(channel);
             throw writeFailure(entry, target, e);

@@ -45,8 +45,9 @@ public record Manifest(OfferId id, List<Entry> entries) {
      * refuse are skipped and listed in {@link OfferContent#skipped()}. A root that is itself a link is followed
      * (the user named it).
      *
-     * @throws FilesException NOTHING_TO_SEND if a root does not exist or nothing sendable is left; IO if a
-     *     file cannot be read while hashing
+     * @param id the offer's id, chosen by the caller (randomness is injected: {@link OfferId#random})
+     * @throws FilesException NOTHING_TO_SEND if a root does not exist or nothing sendable is left (files that
+     *     cannot be read are skipped, not fatal); OFFER_TOO_LARGE beyond the manifest limits
      */
     public static OfferContent of(OfferId id, List<Path> roots) throws FilesException {
         return ManifestBuilder.build(id, roots);

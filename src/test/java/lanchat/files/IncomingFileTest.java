@@ -239,13 +239,20 @@ class IncomingFileTest {
         byte[] data = content(100, 7);
         Entry e = entryFor("a.txt", data);
         Path target = reserve(e);
-        Path outside = Files.writeString(Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-out"))
-                .resolve("victim"), "keep");
-        Files.createSymbolicLink(IncomingFile.partPath(target), outside);
-        FilesException x = assertThrows(FilesException.class, () -> IncomingFile.resume(target, e));
-        assertEquals(FilesException.Kind.FOLDER_UNUSABLE, x.kind());
-        assertThrows(FilesException.class, () -> IncomingFile.start(target, e)); // CREATE_NEW never follows it
-        assertEquals("keep", Files.readString(outside));
+        Path outsideFolder = Files.createTempDirectory("lanchat-outside");
+        Path outside = Files.writeString(outsideFolder.resolve("victim"), "keep");
+        try {
+            Files.createSymbolicLink(IncomingFile.partPath(target), outside);
+            FilesException x = assertThrows(FilesException.class, () -> IncomingFile.resume(target, e));
+            assertEquals(FilesException.Kind.FOLDER_UNUSABLE, x.kind());
+            FilesException fresh = assertThrows(FilesException.class, () -> IncomingFile.start(target, e));
+            assertTrue(fresh.getMessage().contains("exists already"), fresh.getMessage()); // CREATE_NEW: not followed
+            assertEquals("keep", Files.readString(outside));
+        } finally {
+            Files.deleteIfExists(IncomingFile.partPath(target));
+            Files.deleteIfExists(outside);
+            Files.deleteIfExists(outsideFolder);
+        }
     }
 
     @Test
