@@ -22,12 +22,17 @@ import java.util.TreeMap;
  * Receives one file entry into a temporary file beside its target ({@code .name.lanchat-part}); only
  * {@link #finish()} gives it the target's name, after its SHA-256 matched the manifest.
  *
- * <p>Writes may come in any order. {@link #heldBytes()} is the contiguous prefix from offset 0 that is on disk
- * for sure: after each {@code force()} (every {@link Settings#syncEveryBytes()} of progress, and on
- * {@link #sync()}) it is written to a 16-byte sidecar ({@code .name.lanchat-held}), so that after a kill or a
- * restart {@link #resume} continues from there. The hash is computed as the prefix grows (bytes that arrive in
- * order are hashed from the buffer; others are read back when the prefix reaches them), so finishing a large
- * file does not read it again. Not thread-safe: one writer thread per file.
+ * <p>Writes may come in any order. Bytes that continue the contiguous prefix are gathered in a buffer of up to
+ * {@link #BUFFER_BYTES} and written with one positional write (one system call per 218 datagrams, not one per
+ * datagram); others are written where they belong at once. {@link #heldBytes()} is the contiguous prefix that
+ * is on disk for sure: after each {@code force()} (every {@link Settings#syncEveryBytes()} of progress, on
+ * {@link #sync()} and on {@link #close()}) it is written to a 16-byte sidecar ({@code .name.lanchat-held},
+ * created only when first needed), so that after a kill or a restart {@link #resume} continues from there. The
+ * hash is computed as the prefix grows (bytes that arrive in order are hashed from their buffer; others are
+ * read back when the prefix reaches them), so finishing a large file does not read it again.
+ *
+ * <p>After a failed write (disk full) the object is spent: every later call fails with the same reason;
+ * {@link #close()} it and {@link #resume} when there is room again. Not thread-safe: one writer thread per file.
  */
 public final class IncomingFile implements Closeable {
 
@@ -37,22 +42,32 @@ public final class IncomingFile implements Closeable {
     public static final String HELD_SUFFIX = ".lanchat-held";
     /** Most separate pieces held beyond the contiguous prefix; more means a peer scatters writes on purpose. */
     public static final int MAX_PIECES = 1 << 16;
+    /** The largest in-order buffer per file (smaller for smaller files). */
+    public static final int BUFFER_BYTES = 256 * 1024;
 
     private static final long SIDECAR_MAGIC = 0x6C616E6368617448L; // "lanchatH"
+    private static final int SIDECAR_BYTES = 16;
     private static final int READ_BACK_BYTES = 64 * 1024;
 
     /**
      * @param opener opens the temporary file's and the sidecar's channels (tests inject failing ones)
      * @param syncEveryBytes how much prefix progress triggers a force() and a sidecar update; a resume re-sends
      *     at most this much plus what was in flight
+     * @param forceOnFinish whether {@link #finish()} forces the file to disk before renaming it: off by default,
+     *     like cp, rsync and browsers (an fsync per file would cap many small files at a few hundred a second);
+     *     ext4 flushes a file renamed over an existing one (our placeholder) by itself
      */
-    public record Settings(ChannelOpener opener, long syncEveryBytes) {
-        public static final Settings DEFAULT = new Settings(ChannelOpener.DEFAULT, 8L << 20);
+    public record Settings(ChannelOpener opener, long syncEveryBytes, boolean forceOnFinish) {
+        public static final Settings DEFAULT = new Settings(ChannelOpener.DEFAULT, 8L << 20, false);
 
         public Settings {
             if (syncEveryBytes < 1) {
                 throw new IllegalArgumentException("syncEveryBytes must be positive");
             }
+        }
+
+        public Settings(ChannelOpener opener, long syncEveryBytes) {
+            this(opener, syncEveryBytes, false);
         }
     }
 
@@ -62,25 +77,28 @@ public final class IncomingFile implements Closeable {
     private final Path part;
     private final Path sidecar;
     private final FileChannel channel;
-    private final FileChannel held;
     private final MessageDigest digest = ManifestBuilder.newSha256();
     /** Pieces written beyond the contiguous prefix: start → end, never touching or overlapping. */
     private final TreeMap<Long, Long> pieces = new TreeMap<>();
+    /** The sidecar, opened at the first sync: a file smaller than syncEveryBytes never needs one. */
+    private FileChannel held;
+    /** In-order bytes not yet written: they belong at pendingStart and end at the contiguous prefix. */
+    private ByteBuffer pending;
+    private long pendingStart;
     private long contiguous;
     private long heldBytes;
     private long piecesBytes;
     private ByteBuffer readBack;
+    private FilesException failure;
     private boolean closed;
 
-    private IncomingFile(Path target, Entry entry, Settings settings, FileChannel channel, FileChannel held,
-            long start) {
+    private IncomingFile(Path target, Entry entry, Settings settings, FileChannel channel, long start) {
         this.target = target;
         this.entry = entry;
         this.settings = settings;
         this.part = partPath(target);
         this.sidecar = heldPath(target);
         this.channel = channel;
-        this.held = held;
         this.contiguous = start;
         this.heldBytes = start;
     }
@@ -98,9 +116,8 @@ public final class IncomingFile implements Closeable {
         try {
             channel = settings.opener().open(part, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
                     StandardOpenOption.WRITE));
-            FileChannel held = settings.opener().open(heldPath(target), Set.of(StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS));
-            return new IncomingFile(target, entry, settings, channel, held, 0);
+            Files.deleteIfExists(heldPath(target)); // a stale sidecar must not vouch for this new file
+            return new IncomingFile(target, entry, settings, channel, 0);
         } catch (java.nio.file.FileAlreadyExistsException e) {
             closeQuietly(channel);
             throw new FilesException(FilesException.Kind.IO, "cannot start " + entry.shownPath() + ": its temporary "
@@ -133,20 +150,16 @@ public final class IncomingFile implements Closeable {
                     + " is not a regular file");
         }
         FileChannel channel = null;
-        FileChannel held = null;
         try {
             channel = settings.opener().open(part, Set.of(StandardOpenOption.READ, StandardOpenOption.WRITE,
                     LinkOption.NOFOLLOW_LINKS));
-            held = settings.opener().open(heldPath(target), Set.of(StandardOpenOption.CREATE,
-                    StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS));
-            long vouched = Math.min(Math.min(readSidecar(held), channel.size()), entry.size());
+            long vouched = Math.min(Math.min(readSidecar(heldPath(target)), channel.size()), entry.size());
             channel.truncate(vouched);
-            IncomingFile file = new IncomingFile(target, entry, settings, channel, held, vouched);
+            IncomingFile file = new IncomingFile(target, entry, settings, channel, vouched);
             file.hashFromDisk(0, vouched);
             return file;
         } catch (IOException e) {
             closeQuietly(channel);
-            closeQuietly(held);
             throw writeFailure(entry, target, e);
         }
     }
@@ -163,40 +176,35 @@ public final class IncomingFile implements Closeable {
      *     channel fails (the temporary file is kept for a resume)
      */
     public void write(long offset, ByteBuffer data) throws FilesException {
-        requireOpen();
+        requireUsable();
         long length = data.remaining();
         if (offset < 0 || offset > entry.size() - length) {
             throw new FilesException(FilesException.Kind.OUT_OF_RANGE, "refused bytes " + offset + "–"
                     + (offset + length) + " of " + entry.shownPath() + ": it has " + entry.size() + " bytes");
         }
         if (length == 0 || offset + length <= contiguous) {
+            data.position(data.limit());
             return;
         }
-        ByteBuffer bytes = data;
+        ByteBuffer bytes = data.duplicate();
         if (offset < contiguous) {
-            bytes = data.duplicate().position(data.position() + (int) (contiguous - offset));
+            bytes.position(data.position() + (int) (contiguous - offset));
             offset = contiguous;
-        }
-        ByteBuffer forHash = bytes.duplicate();
-        long end = offset + bytes.remaining();
-        if (offset > contiguous && pieces.size() >= MAX_PIECES && !pieces.containsKey(offset)) {
-            throw new FilesException(FilesException.Kind.OUT_OF_RANGE, "refused " + entry.shownPath()
-                    + ": the peer sent more than " + MAX_PIECES + " scattered pieces");
-        }
-        try {
-            long at = offset;
-            while (bytes.hasRemaining()) {
-                at += channel.write(bytes, at);
-            }
-        } catch (IOException e) {
-            throw writeFailure(entry, target, e);
         }
         data.position(data.limit());
         if (offset == contiguous) {
-            digest.update(forHash);
+            long end = offset + bytes.remaining();
+            digest.update(bytes.duplicate());
+            append(offset, bytes);
             contiguous = end;
             absorbPieces();
         } else {
+            if (pieces.size() >= MAX_PIECES && !pieces.containsKey(offset)) {
+                throw new FilesException(FilesException.Kind.OUT_OF_RANGE, "refused " + entry.shownPath()
+                        + ": the peer sent more than " + MAX_PIECES + " scattered pieces");
+            }
+            long end = offset + bytes.remaining();
+            writeFully(bytes, offset);
             addPiece(offset, end);
         }
         if (contiguous - heldBytes >= settings.syncEveryBytes()) {
@@ -227,18 +235,24 @@ public final class IncomingFile implements Closeable {
         return target;
     }
 
-    /** Forces what is written to disk and records the held prefix in the sidecar. */
+    /** Writes what is buffered, forces it to disk and records the held prefix in the sidecar. */
     public void sync() throws FilesException {
-        requireOpen();
+        requireUsable();
+        flush();
         try {
             channel.force(false);
-            ByteBuffer record = ByteBuffer.allocate(16).putLong(contiguous).putLong(contiguous ^ SIDECAR_MAGIC).flip();
+            if (held == null) {
+                held = settings.opener().open(sidecar, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        LinkOption.NOFOLLOW_LINKS));
+            }
+            ByteBuffer record = ByteBuffer.allocate(SIDECAR_BYTES).putLong(contiguous)
+                    .putLong(contiguous ^ SIDECAR_MAGIC).flip();
             while (record.hasRemaining()) {
                 held.write(record, record.position());
             }
             held.force(false);
         } catch (IOException e) {
-            throw writeFailure(entry, target, e);
+            throw fail(writeFailure(entry, target, e));
         }
         heldBytes = contiguous;
     }
@@ -252,7 +266,7 @@ public final class IncomingFile implements Closeable {
      *     the placeholder are deleted); FOLDER_UNUSABLE if something else took the target's name; IO
      */
     public Path finish() throws FilesException {
-        requireOpen();
+        requireUsable();
         if (contiguous != entry.size()) {
             throw new FilesException(FilesException.Kind.OUT_OF_RANGE, entry.shownPath() + " is incomplete: "
                     + contiguous + " of " + entry.size() + " bytes");
@@ -262,23 +276,29 @@ public final class IncomingFile implements Closeable {
             throw new FilesException(FilesException.Kind.HASH_MISMATCH, entry.shownPath()
                     + " failed: its SHA-256 differs from what the sender announced (deleted; send it again)");
         }
-        try {
-            channel.force(true);
-        } catch (IOException e) {
-            throw writeFailure(entry, target, e);
+        flush();
+        if (settings.forceOnFinish()) {
+            try {
+                channel.force(false);
+            } catch (IOException e) {
+                throw fail(writeFailure(entry, target, e));
+            }
         }
         if (!isPlaceholderOrAbsent(target)) {
+            closeWithoutSync();
             throw DownloadFolder.unusable("cannot finish " + entry.shownPath() + ": something else is now at " + target
                     + " (the download stays in " + part.getFileName() + ")");
         }
-        close();
+        closeWithoutSync();
         try {
             try {
                 Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
             }
-            Files.deleteIfExists(sidecar);
+            if (held != null) {
+                Files.deleteIfExists(sidecar);
+            }
         } catch (IOException e) {
             throw new FilesException(FilesException.Kind.IO, "cannot rename the download of " + entry.shownPath()
                     + " to " + target + ": " + ManifestBuilder.reason(e), e);
@@ -293,7 +313,7 @@ public final class IncomingFile implements Closeable {
 
     /** Gives up: deletes the temporary file, its sidecar and the empty placeholder. */
     public void discard() {
-        close();
+        closeWithoutSync();
         deleteQuietly(part);
         deleteQuietly(sidecar);
         if (isPlaceholderOrAbsent(target)) {
@@ -301,9 +321,24 @@ public final class IncomingFile implements Closeable {
         }
     }
 
-    /** Closes the channels and keeps the temporary file and sidecar for a later {@link #resume}. */
+    /**
+     * Syncs what arrived (so a resume continues from all of it) and closes; the temporary file and sidecar stay
+     * for a later {@link #resume}. After a failure nothing more is written: the sidecar keeps what it vouched for.
+     */
     @Override
     public void close() {
+        if (!closed && failure == null) {
+            try {
+                sync();
+            } catch (FilesException e) {
+                // what the sidecar vouched for before still holds
+            }
+        }
+        closeWithoutSync();
+    }
+
+    /** Closes without writing anything more: what a kill leaves behind (tests use it to play one). */
+    void closeWithoutSync() {
         if (!closed) {
             closed = true;
             closeQuietly(channel);
@@ -365,8 +400,8 @@ public final class IncomingFile implements Closeable {
                 try {
                     hashFromDisk(contiguous, first.getValue());
                 } catch (IOException e) {
-                    throw new FilesException(FilesException.Kind.IO, "cannot read back " + part + ": "
-                            + ManifestBuilder.reason(e), e);
+                    throw fail(new FilesException(FilesException.Kind.IO, "cannot read back " + part + ": "
+                            + ManifestBuilder.reason(e), e));
                 }
                 contiguous = first.getValue();
             }
@@ -391,22 +426,73 @@ public final class IncomingFile implements Closeable {
         }
     }
 
-    private static long readSidecar(FileChannel held) throws IOException {
-        ByteBuffer record = ByteBuffer.allocate(16);
-        while (record.hasRemaining() && held.read(record, record.position()) > 0) {
-            // read all 16 bytes or what there is
-        }
-        if (record.hasRemaining()) {
+    /** The prefix the sidecar vouches for; 0 if it is missing, not a regular file, or damaged. */
+    private static long readSidecar(Path sidecar) throws IOException {
+        if (!Files.isRegularFile(sidecar, LinkOption.NOFOLLOW_LINKS) || Files.size(sidecar) != SIDECAR_BYTES) {
             return 0;
         }
-        record.flip();
+        ByteBuffer record = ByteBuffer.wrap(Files.readAllBytes(sidecar));
+        if (record.remaining() != SIDECAR_BYTES) {
+            return 0;
+        }
         long value = record.getLong();
         return (record.getLong() ^ SIDECAR_MAGIC) == value && value >= 0 ? value : 0;
     }
 
-    private void requireOpen() {
+    /** Gathers in-order bytes; a write that does not continue the buffer, or does not fit, writes it first. */
+    private void append(long offset, ByteBuffer bytes) throws FilesException {
+        if (pending != null && pending.position() > 0 && pendingStart + pending.position() != offset) {
+            flush();
+        }
+        if (pending == null) {
+            pending = ByteBuffer.allocate((int) Math.min(BUFFER_BYTES, Math.max(1, entry.size())));
+        }
+        if (bytes.remaining() > pending.remaining()) {
+            flush();
+            if (bytes.remaining() > pending.capacity()) {
+                writeFully(bytes, offset);
+                return;
+            }
+        }
+        if (pending.position() == 0) {
+            pendingStart = offset;
+        }
+        pending.put(bytes);
+    }
+
+    /** Writes the buffered in-order bytes. */
+    private void flush() throws FilesException {
+        if (pending == null || pending.position() == 0) {
+            return;
+        }
+        pending.flip();
+        writeFully(pending, pendingStart);
+        pending.clear();
+    }
+
+    private void writeFully(ByteBuffer bytes, long at) throws FilesException {
+        try {
+            long position = at;
+            while (bytes.hasRemaining()) {
+                position += channel.write(bytes, position);
+            }
+        } catch (IOException e) {
+            throw fail(writeFailure(entry, target, e));
+        }
+    }
+
+    /** A failed write leaves the prefix in doubt: from now on every call gives this reason. */
+    private FilesException fail(FilesException e) {
+        failure = e;
+        return e;
+    }
+
+    private void requireUsable() throws FilesException {
         if (closed) {
             throw new IllegalStateException("closed: " + part);
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 

@@ -191,7 +191,7 @@ class IncomingFileTest {
         in.write(200_000, ByteBuffer.wrap(data, 200_000, 5_000)); // a piece beyond the prefix
         long held = in.heldBytes();
         assertEquals(129_600, held, "synced at 64,800, then 64,000 or more later: at 129,600");
-        in.close(); // the process dies: nothing more is synced
+        in.closeWithoutSync(); // the process dies: nothing more is synced
         // what the kill left on disk: more than is vouched for, and some garbage past it
         try (var ch = java.nio.channels.FileChannel.open(IncomingFile.partPath(target), StandardOpenOption.WRITE)) {
             ch.write(ByteBuffer.wrap(new byte[1_000]), 260_000);
@@ -215,7 +215,7 @@ class IncomingFileTest {
         IncomingFile in = IncomingFile.start(target, e, syncEvery(10_000));
         in.write(0, ByteBuffer.wrap(data, 0, 30_000));
         assertEquals(30_000, in.heldBytes());
-        in.close();
+        in.closeWithoutSync();
         byte[] sidecar = Files.readAllBytes(IncomingFile.heldPath(target));
         sidecar[3] ^= 1;
         Files.write(IncomingFile.heldPath(target), sidecar);
@@ -253,6 +253,41 @@ class IncomingFileTest {
             Files.deleteIfExists(outside);
             Files.deleteIfExists(outsideFolder);
         }
+    }
+
+    @Test
+    void aGracefulCloseKeepsEverythingThatArrived() throws Exception {
+        byte[] data = content(100_000, 10);
+        Entry e = entryFor("paused.bin", data);
+        Path target = reserve(e);
+        IncomingFile in = IncomingFile.start(target, e);
+        in.write(0, ByteBuffer.wrap(data, 0, 70_000));
+        assertEquals(0, in.heldBytes());
+        assertEquals(0, Files.size(IncomingFile.partPath(target)), "still in the in-order buffer");
+        in.close(); // a cancelled session, a clean quit
+        IncomingFile resumed = IncomingFile.resume(target, e);
+        assertEquals(70_000, resumed.heldBytes());
+        resumed.write(70_000, ByteBuffer.wrap(data, 70_000, 30_000));
+        resumed.finish();
+        assertArrayEquals(data, Files.readAllBytes(target));
+    }
+
+    @Test
+    void afterAFailedWriteEveryCallGivesTheSameReason() throws Exception {
+        byte[] data = content(1_000_000, 11);
+        Entry e = entryFor("spent.bin", data);
+        Path target = reserve(e);
+        IncomingFile in = IncomingFile.start(target, e, new IncomingFile.Settings(FailingChannel.opener(0), 1 << 20));
+        FilesException first = assertThrows(FilesException.class, () -> {
+            for (int off = 0; off < data.length; off += CHUNK) {
+                writeChunk(in, data, off);
+            }
+        });
+        FilesException again = assertThrows(FilesException.class, () -> in.write(0, ByteBuffer.wrap(data, 0, 10)));
+        assertEquals(first, again);
+        assertThrows(FilesException.class, in::finish);
+        in.close();
+        assertEquals(0, IncomingFile.resume(target, e).heldBytes());
     }
 
     @Test
