@@ -36,6 +36,8 @@ final class ManifestBuilder {
     private final List<SourceFile> sources = new ArrayList<>();
     private final List<OfferContent.Skipped> skipped = new ArrayList<>();
     private final Set<List<String>> paths = new HashSet<>();
+    /** Top-level names taken by earlier roots: a second folder "photos" must not merge into the first. */
+    private final Set<String> rootNames = new HashSet<>();
     private final ByteBuffer buffer = ByteBuffer.allocate(HASH_BUFFER_BYTES);
     private long manifestBytes = ManifestCodec.PAGE_HEADER_BYTES;
 
@@ -66,6 +68,10 @@ final class ManifestBuilder {
                     "cannot send " + given + " itself: name the files or folders in it");
         }
         String name = nfc(root.getFileName().toString());
+        if (!rootNames.add(name)) {
+            skip(root, "has the same name as another item of this offer");
+            return;
+        }
         Path start = root;
         if (Files.isSymbolicLink(root)) {
             try {

@@ -122,6 +122,14 @@ class ManifestOfTest {
         OfferContent offer = Manifest.of(ID, List.of(a, b));
         assertEquals(1, offer.manifest().entries().size());
         assertEquals(b, offer.skipped().get(0).path());
+
+        Path photosA = Files.createDirectories(dir.resolve("one/photos"));
+        Path photosB = Files.createDirectories(dir.resolve("two/photos"));
+        Files.writeString(photosA.resolve("a.jpg"), "a");
+        Files.writeString(photosB.resolve("b.jpg"), "b");
+        OfferContent folders = Manifest.of(ID, List.of(photosA, photosB));
+        assertEquals(List.of("photos/a.jpg"), List.copyOf(byPath(folders.manifest()).keySet()), "not merged");
+        assertEquals(photosB, folders.skipped().get(0).path());
     }
 
     @Test
