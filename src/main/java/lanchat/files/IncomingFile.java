@@ -91,6 +91,8 @@ public final class IncomingFile implements Closeable {
     private ByteBuffer readBack;
     private FilesException failure;
     private boolean closed;
+    /** Resumed after the rename: the target is already the verified file, there is nothing left to do. */
+    private boolean completed;
 
     private IncomingFile(Path target, Entry entry, Settings settings, FileChannel channel, long start) {
         this.target = target;
@@ -135,7 +137,8 @@ public final class IncomingFile implements Closeable {
     /**
      * Reopens the temporary file of an interrupted transfer: keeps the prefix the sidecar vouches for, cuts off
      * what lies beyond it, hashes the kept prefix (streaming) and continues from {@link #heldBytes()}. Without a
-     * temporary file it starts afresh (held 0).
+     * temporary file: if the target already is the verified file (the process died after the rename), the result
+     * holds every byte and {@link #finish()} just returns the target; else it starts afresh (held 0).
      *
      * @throws FilesException FOLDER_UNUSABLE if the temporary file is not a regular file (a planted link); IO
      */
@@ -143,6 +146,12 @@ public final class IncomingFile implements Closeable {
         requireFile(entry);
         Path part = partPath(target);
         if (!Files.exists(part, LinkOption.NOFOLLOW_LINKS)) {
+            if (isFinishedAlready(target, entry)) {
+                deleteQuietly(heldPath(target));
+                IncomingFile done = new IncomingFile(target, entry, settings, null, entry.size());
+                done.completed = true;
+                return done;
+            }
             return start(target, entry, settings);
         }
         if (!Files.isRegularFile(part, LinkOption.NOFOLLOW_LINKS)) {
@@ -238,6 +247,9 @@ public final class IncomingFile implements Closeable {
     /** Writes what is buffered, forces it to disk and records the held prefix in the sidecar. */
     public void sync() throws FilesException {
         requireUsable();
+        if (completed) {
+            return;
+        }
         flush();
         try {
             channel.force(false);
@@ -267,6 +279,10 @@ public final class IncomingFile implements Closeable {
      */
     public Path finish() throws FilesException {
         requireUsable();
+        if (completed) {
+            closed = true;
+            return target;
+        }
         if (contiguous != entry.size()) {
             throw new FilesException(FilesException.Kind.OUT_OF_RANGE, entry.shownPath() + " is incomplete: "
                     + contiguous + " of " + entry.size() + " bytes");
@@ -296,9 +312,7 @@ public final class IncomingFile implements Closeable {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
             }
-            if (held != null) {
-                Files.deleteIfExists(sidecar);
-            }
+            Files.deleteIfExists(sidecar); // ours, or one left by the run before a resume
         } catch (IOException e) {
             throw new FilesException(FilesException.Kind.IO, "cannot rename the download of " + entry.shownPath()
                     + " to " + target + ": " + ManifestBuilder.reason(e), e);
@@ -311,9 +325,12 @@ public final class IncomingFile implements Closeable {
         return target;
     }
 
-    /** Gives up: deletes the temporary file, its sidecar and the empty placeholder. */
+    /** Gives up: deletes the temporary file, its sidecar and the empty placeholder (never a finished file). */
     public void discard() {
         closeWithoutSync();
+        if (completed) {
+            return;
+        }
         deleteQuietly(part);
         deleteQuietly(sidecar);
         if (isPlaceholderOrAbsent(target)) {
@@ -499,6 +516,27 @@ public final class IncomingFile implements Closeable {
     private static void requireFile(Entry entry) {
         if (entry.kind() != Entry.Kind.FILE) {
             throw new IllegalArgumentException("not a file entry: " + entry);
+        }
+    }
+
+    /** Whether the target is a regular file with the entry's size and hash (read through once). */
+    private static boolean isFinishedAlready(Path target, Entry entry) throws FilesException {
+        try {
+            if (entry.size() == 0 || !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
+                    || Files.size(target) != entry.size()) {
+                return false;
+            }
+            MessageDigest digest = ManifestBuilder.newSha256();
+            ByteBuffer buffer = ByteBuffer.allocate(READ_BACK_BYTES);
+            try (FileChannel ch = FileChannel.open(target, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+                while (ch.read(buffer.clear()) >= 0) {
+                    digest.update(buffer.flip());
+                }
+            }
+            return MessageDigest.isEqual(digest.digest(), entry.sha256());
+        } catch (IOException e) {
+            throw new FilesException(FilesException.Kind.IO, "cannot read " + target + ": " + ManifestBuilder.reason(e),
+                    e);
         }
     }
 
