@@ -13,10 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
-import java.util.HexFormat;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Receives one file entry into a temporary file beside its target ({@code .name.lanchat-part}); only
@@ -45,8 +42,6 @@ public final class IncomingFile implements Closeable {
     /** The largest in-order buffer per file (smaller for smaller files). */
     public static final int BUFFER_BYTES = 256 * 1024;
 
-    private static final long SIDECAR_MAGIC = 0x6C616E6368617448L; // "lanchatH"
-    private static final int SIDECAR_BYTES = 16;
     private static final int READ_BACK_BYTES = 64 * 1024;
 
     /**
@@ -78,16 +73,14 @@ public final class IncomingFile implements Closeable {
     private final Path sidecar;
     private final FileChannel channel;
     private final MessageDigest digest = ManifestBuilder.newSha256();
-    /** Pieces written beyond the contiguous prefix: start → end, never touching or overlapping. */
-    private final TreeMap<Long, Long> pieces = new TreeMap<>();
+    /** Pieces written beyond the contiguous prefix. */
+    private final Pieces pieces = new Pieces();
     /** The sidecar, opened at the first sync: a file smaller than syncEveryBytes never needs one. */
     private FileChannel held;
-    /** In-order bytes not yet written: they belong at pendingStart and end at the contiguous prefix. */
-    private ByteBuffer pending;
-    private long pendingStart;
+    /** Gathers the in-order bytes; what it holds ends at the contiguous prefix. */
+    private final GatheringWriter writer;
     private long contiguous;
     private long heldBytes;
-    private long piecesBytes;
     private ByteBuffer readBack;
     private FilesException failure;
     private boolean closed;
@@ -101,6 +94,7 @@ public final class IncomingFile implements Closeable {
         this.part = partPath(target);
         this.sidecar = heldPath(target);
         this.channel = channel;
+        this.writer = new GatheringWriter(channel, (int) Math.min(BUFFER_BYTES, entry.size()));
         this.contiguous = start;
         this.heldBytes = start;
     }
@@ -162,7 +156,7 @@ public final class IncomingFile implements Closeable {
         try {
             channel = settings.opener().open(part, Set.of(StandardOpenOption.READ, StandardOpenOption.WRITE,
                     LinkOption.NOFOLLOW_LINKS));
-            long vouched = Math.min(Math.min(readSidecar(heldPath(target)), channel.size()), entry.size());
+            long vouched = Math.min(Math.min(Sidecar.read(heldPath(target)), channel.size()), entry.size());
             channel.truncate(vouched);
             IncomingFile file = new IncomingFile(target, entry, settings, channel, vouched);
             file.hashFromDisk(0, vouched);
@@ -201,20 +195,20 @@ public final class IncomingFile implements Closeable {
             offset = contiguous;
         }
         data.position(data.limit());
-        if (offset == contiguous) {
-            long end = offset + bytes.remaining();
+        long at = offset;
+        long end = offset + bytes.remaining();
+        if (at == contiguous) {
             digest.update(bytes.duplicate());
-            append(offset, bytes);
+            io(() -> writer.gather(at, bytes));
             contiguous = end;
             absorbPieces();
         } else {
-            if (pieces.size() >= MAX_PIECES && !pieces.containsKey(offset)) {
+            if (pieces.full(offset, MAX_PIECES)) {
                 throw new FilesException(FilesException.Kind.OUT_OF_RANGE, "refused " + entry.shownPath()
                         + ": the peer sent more than " + MAX_PIECES + " scattered pieces");
             }
-            long end = offset + bytes.remaining();
-            writeFully(bytes, offset);
-            addPiece(offset, end);
+            io(() -> writer.writeAt(at, bytes));
+            pieces.add(at, end);
         }
         if (contiguous - heldBytes >= settings.syncEveryBytes()) {
             sync();
@@ -233,7 +227,7 @@ public final class IncomingFile implements Closeable {
 
     /** Every distinct byte written so far, in order or not: what progress shows. */
     public long receivedBytes() {
-        return contiguous + piecesBytes;
+        return contiguous + pieces.bytes();
     }
 
     public Entry entry() {
@@ -250,19 +244,14 @@ public final class IncomingFile implements Closeable {
         if (completed) {
             return;
         }
-        flush();
+        io(writer::flush);
         try {
             channel.force(false);
             if (held == null) {
                 held = settings.opener().open(sidecar, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                         LinkOption.NOFOLLOW_LINKS));
             }
-            ByteBuffer record = ByteBuffer.allocate(SIDECAR_BYTES).putLong(contiguous)
-                    .putLong(contiguous ^ SIDECAR_MAGIC).flip();
-            while (record.hasRemaining()) {
-                held.write(record, record.position());
-            }
-            held.force(false);
+            Sidecar.write(held, contiguous);
         } catch (IOException e) {
             throw fail(writeFailure(entry, target, e));
         }
@@ -292,7 +281,7 @@ public final class IncomingFile implements Closeable {
             throw new FilesException(FilesException.Kind.HASH_MISMATCH, entry.shownPath()
                     + " failed: its SHA-256 differs from what the sender announced (deleted; send it again)");
         }
-        flush();
+        io(writer::flush);
         if (settings.forceOnFinish()) {
             try {
                 channel.force(false);
@@ -365,64 +354,26 @@ public final class IncomingFile implements Closeable {
 
     /** The temporary file's path for a target. */
     public static Path partPath(Path target) {
-        return besideTarget(target, PART_SUFFIX);
+        return TempNames.beside(target, PART_SUFFIX);
     }
 
     /** The sidecar's path for a target. */
     public static Path heldPath(Path target) {
-        return besideTarget(target, HELD_SUFFIX);
+        return TempNames.beside(target, HELD_SUFFIX);
     }
 
-    /**
-     * "." + name + suffix; a name too long for that is cut and given 8 hex digits of its SHA-256, so that two
-     * long names that share a beginning do not share a temporary file.
-     */
-    private static Path besideTarget(Path target, String suffix) {
-        String name = target.getFileName().toString();
-        String plain = "." + name + suffix;
-        if (SafeName.utf8Length(plain) <= SafeName.MAX_COMPONENT_BYTES) {
-            return target.resolveSibling(plain);
-        }
-        byte[] hash = ManifestBuilder.newSha256().digest(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        String tail = "~" + HexFormat.of().formatHex(hash, 0, 4) + suffix;
-        return target.resolveSibling(ClashNames.fit("." + name, tail, SafeName.MAX_COMPONENT_BYTES));
-    }
-
-    private void addPiece(long start, long end) {
-        Map.Entry<Long, Long> before = pieces.floorEntry(start);
-        if (before != null && before.getValue() >= start) {
-            start = before.getKey();
-            end = Math.max(end, before.getValue());
-            piecesBytes -= before.getValue() - before.getKey();
-            pieces.remove(before.getKey());
-        }
-        Map.Entry<Long, Long> next = pieces.ceilingEntry(start);
-        while (next != null && next.getKey() <= end) {
-            end = Math.max(end, next.getValue());
-            piecesBytes -= next.getValue() - next.getKey();
-            pieces.remove(next.getKey());
-            next = pieces.ceilingEntry(start);
-        }
-        pieces.put(start, end);
-        piecesBytes += end - start;
-    }
-
-    /** Moves pieces that now touch the prefix into it, hashing them from disk. */
+    /** Moves pieces that now reach the prefix into it, hashing them from disk. */
     private void absorbPieces() throws FilesException {
-        Map.Entry<Long, Long> first = pieces.firstEntry();
-        while (first != null && first.getKey() <= contiguous) {
-            pieces.remove(first.getKey());
-            piecesBytes -= first.getValue() - first.getKey();
-            if (first.getValue() > contiguous) {
+        for (long end = pieces.takeReaching(contiguous); end >= 0; end = pieces.takeReaching(contiguous)) {
+            if (end > contiguous) {
                 try {
-                    hashFromDisk(contiguous, first.getValue());
+                    hashFromDisk(contiguous, end);
                 } catch (IOException e) {
                     throw fail(new FilesException(FilesException.Kind.IO, "cannot read back " + part + ": "
                             + ManifestBuilder.reason(e), e));
                 }
-                contiguous = first.getValue();
+                contiguous = end;
             }
-            first = pieces.firstEntry();
         }
     }
 
@@ -443,59 +394,18 @@ public final class IncomingFile implements Closeable {
         }
     }
 
-    /** The prefix the sidecar vouches for; 0 if it is missing, not a regular file, or damaged. */
-    private static long readSidecar(Path sidecar) throws IOException {
-        if (!Files.isRegularFile(sidecar, LinkOption.NOFOLLOW_LINKS) || Files.size(sidecar) != SIDECAR_BYTES) {
-            return 0;
-        }
-        ByteBuffer record = ByteBuffer.wrap(Files.readAllBytes(sidecar));
-        if (record.remaining() != SIDECAR_BYTES) {
-            return 0;
-        }
-        long value = record.getLong();
-        return (record.getLong() ^ SIDECAR_MAGIC) == value && value >= 0 ? value : 0;
-    }
-
-    /** Gathers in-order bytes; a write that does not continue the buffer, or does not fit, writes it first. */
-    private void append(long offset, ByteBuffer bytes) throws FilesException {
-        if (pending != null && pending.position() > 0 && pendingStart + pending.position() != offset) {
-            flush();
-        }
-        if (pending == null) {
-            pending = ByteBuffer.allocate((int) Math.min(BUFFER_BYTES, Math.max(1, entry.size())));
-        }
-        if (bytes.remaining() > pending.remaining()) {
-            flush();
-            if (bytes.remaining() > pending.capacity()) {
-                writeFully(bytes, offset);
-                return;
-            }
-        }
-        if (pending.position() == 0) {
-            pendingStart = offset;
-        }
-        pending.put(bytes);
-    }
-
-    /** Writes the buffered in-order bytes. */
-    private void flush() throws FilesException {
-        if (pending == null || pending.position() == 0) {
-            return;
-        }
-        pending.flip();
-        writeFully(pending, pendingStart);
-        pending.clear();
-    }
-
-    private void writeFully(ByteBuffer bytes, long at) throws FilesException {
+    /** Runs a write of the gathering writer; a failure spends this object. */
+    private void io(WriteStep step) throws FilesException {
         try {
-            long position = at;
-            while (bytes.hasRemaining()) {
-                position += channel.write(bytes, position);
-            }
+            step.run();
         } catch (IOException e) {
             throw fail(writeFailure(entry, target, e));
         }
+    }
+
+    @FunctionalInterface
+    private interface WriteStep {
+        void run() throws IOException;
     }
 
     /** A failed write leaves the prefix in doubt: from now on every call gives this reason. */
