@@ -188,6 +188,10 @@ final class ManifestBuilder {
         try {
             modified = Files.getLastModifiedTime(file).toMillis();
             size = Files.size(file);
+            if (size == 0 && Files.exists(IncomingFile.partPath(file), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                skip(file, "is a download still in progress");
+                return;
+            }
             hash = sha256(file);
             if (Files.size(file) != size || Files.getLastModifiedTime(file).toMillis() != modified) {
                 skip(file, "changed while it was being read; offer it again when it is finished");

@@ -19,7 +19,9 @@ public enum NameRule {
     RESERVED_NAME("a name is reserved on Windows (CON, PRN, AUX, NUL, COM1-9, LPT1-9)"),
     TRAILING_DOT_OR_SPACE("a name ends with a dot or a space"),
     COMPONENT_TOO_LONG("a name is longer than " + SafeName.MAX_COMPONENT_BYTES + " bytes"),
-    NOT_NFC("a name is not in Unicode normal form C");
+    NOT_NFC("a name is not in Unicode normal form C"),
+    TEMPORARY_SUFFIX("a name ends like lanchat's temporary files (" + IncomingFile.PART_SUFFIX + ", "
+            + IncomingFile.HELD_SUFFIX + ")");
 
     private final String reason;
 

@@ -137,6 +137,9 @@ public final class SafeName {
         if (!Normalizer.isNormalized(name, Normalizer.Form.NFC)) {
             return Optional.of(NameRule.NOT_NFC);
         }
+        if (isTemporaryName(name)) {
+            return Optional.of(NameRule.TEMPORARY_SUFFIX);
+        }
         return Optional.empty();
     }
 
@@ -149,6 +152,15 @@ public final class SafeName {
             end--;
         }
         return WINDOWS_DEVICES.contains(stem.substring(0, end).toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * Our temporary files' suffixes are ours alone (any case, for case-insensitive file systems): a peer's file
+     * named like one could block a download's temporary file, and a sender never offers a half-received file.
+     */
+    static boolean isTemporaryName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(IncomingFile.PART_SUFFIX) || lower.endsWith(IncomingFile.HELD_SUFFIX);
     }
 
     static int utf8Length(String s) {

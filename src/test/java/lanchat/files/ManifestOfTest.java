@@ -116,6 +116,19 @@ class ManifestOfTest {
     }
 
     @Test
+    void aDownloadInProgressIsNotOffered() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("Downloads"));
+        Files.writeString(folder.resolve("done.pdf"), "done");
+        Files.writeString(folder.resolve("half.iso"), "");
+        Files.writeString(folder.resolve(".half.iso.lanchat-part"), "half");
+        Files.write(folder.resolve(".half.iso.lanchat-held"), new byte[16]);
+        OfferContent offer = Manifest.of(ID, List.of(folder));
+        assertEquals(List.of("Downloads/done.pdf"), List.copyOf(byPath(offer.manifest()).keySet()));
+        assertEquals(3, offer.skipped().size()); // the placeholder, the temporary file and its sidecar
+        assertTrue(offer.skipped().stream().anyMatch(s -> s.reason().equals("is a download still in progress")));
+    }
+
+    @Test
     void twoRootsWithOneNameAreNotBothSent() throws Exception {
         Path a = Files.writeString(Files.createDirectories(dir.resolve("a")).resolve("x.txt"), "1");
         Path b = Files.writeString(Files.createDirectories(dir.resolve("b")).resolve("x.txt"), "2");

@@ -167,6 +167,13 @@ class SafeNameTest {
     }
 
     @Test
+    void namesLikeLanchatsTemporaryFilesAreRefused() {
+        assertEquals(NameRule.TEMPORARY_SUFFIX, ruleOf(".a.txt.lanchat-part"));
+        assertEquals(NameRule.TEMPORARY_SUFFIX, ruleOf("dir", "x.LANCHAT-HELD"));
+        accepted("notes.lanchat-part.txt");
+    }
+
+    @Test
     void refusalSaysWhichComponentAndWhy() {
         NameRefusal r = SafeName.check(List.of("ok", "also ok", "..", "x")).orElseThrow();
         assertEquals(2, r.component());
