@@ -1,0 +1,494 @@
+package lanchat.files;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.util.Set;
+
+/**
+ * Receives one file entry into a temporary file beside its target ({@code .name.lanchat-part}); only
+ * {@link #finish()} gives it the target's name, after its SHA-256 matched the manifest.
+ *
+ * <p>Writes may come in any order. Bytes that continue the contiguous prefix are gathered in a buffer of up to
+ * {@link #BUFFER_BYTES} and written with one positional write (one system call per 218 datagrams, not one per
+ * datagram); others are written where they belong at once. {@link #heldBytes()} is the contiguous prefix that
+ * is on disk for sure: after each {@code force()} (every {@link Settings#syncEveryBytes()} of progress, on
+ * {@link #sync()} and on {@link #close()}) it is written to a 16-byte sidecar ({@code .name.lanchat-held},
+ * created only when first needed), so that after a kill or a restart {@link #resume} continues from there. The
+ * hash is computed as the prefix grows (bytes that arrive in order are hashed from their buffer; others are
+ * read back when the prefix reaches them), so finishing a large file does not read it again.
+ *
+ * <p>After a failed write (disk full) the object is spent: every later call fails with the same reason;
+ * {@link #close()} it and {@link #resume} when there is room again. Not thread-safe: one writer thread per file.
+ */
+public final class IncomingFile implements Closeable {
+
+    /** The temporary file's suffix. */
+    public static final String PART_SUFFIX = ".lanchat-part";
+    /** The sidecar's suffix. */
+    public static final String HELD_SUFFIX = ".lanchat-held";
+    /** Most separate pieces held beyond the contiguous prefix; more means a peer scatters writes on purpose. */
+    public static final int MAX_PIECES = 1 << 16;
+    /** The largest in-order buffer per file (smaller for smaller files). */
+    public static final int BUFFER_BYTES = 256 * 1024;
+
+    private static final int READ_BACK_BYTES = 64 * 1024;
+
+    /**
+     * @param opener opens the temporary file's and the sidecar's channels (tests inject failing ones)
+     * @param syncEveryBytes how much prefix progress triggers a force() and a sidecar update; a resume re-sends
+     *     at most this much plus what was in flight
+     * @param forceOnFinish whether {@link #finish()} forces the file to disk before renaming it: off by default,
+     *     like cp, rsync and browsers (an fsync per file would cap many small files at a few hundred a second);
+     *     ext4 flushes a file renamed over an existing one (our placeholder) by itself
+     */
+    public record Settings(ChannelOpener opener, long syncEveryBytes, boolean forceOnFinish) {
+        public static final Settings DEFAULT = new Settings(ChannelOpener.DEFAULT, 8L << 20, false);
+
+        public Settings {
+            if (syncEveryBytes < 1) {
+                throw new IllegalArgumentException("syncEveryBytes must be positive");
+            }
+        }
+
+        public Settings(ChannelOpener opener, long syncEveryBytes) {
+            this(opener, syncEveryBytes, false);
+        }
+    }
+
+    private final Path target;
+    private final Entry entry;
+    private final Settings settings;
+    private final Path part;
+    private final Path sidecar;
+    private final FileChannel channel;
+    private final MessageDigest digest = ManifestBuilder.newSha256();
+    /** Pieces written beyond the contiguous prefix. */
+    private final Pieces pieces = new Pieces();
+    /** The sidecar, opened at the first sync: a file smaller than syncEveryBytes never needs one. */
+    private FileChannel held;
+    /** Gathers the in-order bytes; what it holds ends at the contiguous prefix. */
+    private final GatheringWriter writer;
+    private long contiguous;
+    private long heldBytes;
+    private ByteBuffer readBack;
+    private FilesException failure;
+    private boolean closed;
+    /** Resumed after the rename: the target is already the verified file, there is nothing left to do. */
+    private boolean completed;
+
+    private IncomingFile(Path target, Entry entry, Settings settings, FileChannel channel, long start) {
+        this.target = target;
+        this.entry = entry;
+        this.settings = settings;
+        this.part = partPath(target);
+        this.sidecar = heldPath(target);
+        this.channel = channel;
+        this.writer = new GatheringWriter(channel, (int) Math.min(BUFFER_BYTES, entry.size()));
+        this.contiguous = start;
+        this.heldBytes = start;
+    }
+
+    /**
+     * Starts receiving {@code entry} for the reserved {@code target} (see {@link Placement}); the temporary file
+     * must not exist yet.
+     *
+     * @throws FilesException DISK_FULL or IO if the temporary file cannot be created
+     */
+    public static IncomingFile start(Path target, Entry entry, Settings settings) throws FilesException {
+        requireFile(entry);
+        Path part = partPath(target);
+        FileChannel channel = null;
+        try {
+            channel = settings.opener().open(part, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE));
+            Files.deleteIfExists(heldPath(target)); // a stale sidecar must not vouch for this new file
+            return new IncomingFile(target, entry, settings, channel, 0);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            closeQuietly(channel);
+            throw new FilesException(FilesException.Kind.IO, "cannot start " + entry.shownPath() + ": its temporary "
+                    + "file " + part.getFileName() + " exists already (resume it, or delete it)", e);
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw writeFailure(entry, target, e);
+        }
+    }
+
+    public static IncomingFile start(Path target, Entry entry) throws FilesException {
+        return start(target, entry, Settings.DEFAULT);
+    }
+
+    /**
+     * Reopens the temporary file of an interrupted transfer: keeps the prefix the sidecar vouches for, cuts off
+     * what lies beyond it, hashes the kept prefix (streaming) and continues from {@link #heldBytes()}. Without a
+     * temporary file: if the target already is the verified file (the process died after the rename), the result
+     * holds every byte and {@link #finish()} just returns the target; else it starts afresh (held 0).
+     *
+     * @throws FilesException FOLDER_UNUSABLE if the temporary file is not a regular file (a planted link); IO
+     */
+    public static IncomingFile resume(Path target, Entry entry, Settings settings) throws FilesException {
+        requireFile(entry);
+        Path part = partPath(target);
+        if (!Files.exists(part, LinkOption.NOFOLLOW_LINKS)) {
+            if (isFinishedAlready(target, entry)) {
+                deleteQuietly(heldPath(target));
+                IncomingFile done = new IncomingFile(target, entry, settings, null, entry.size());
+                done.completed = true;
+                return done;
+            }
+            return start(target, entry, settings);
+        }
+        if (!Files.isRegularFile(part, LinkOption.NOFOLLOW_LINKS)) {
+            throw DownloadFolder.unusable("refused to resume " + entry.shownPath() + ": " + part
+                    + " is not a regular file");
+        }
+        FileChannel channel = null;
+        try {
+            channel = settings.opener().open(part, Set.of(StandardOpenOption.READ, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS));
+            long vouched = Math.min(Math.min(Sidecar.read(heldPath(target)), channel.size()), entry.size());
+            channel.truncate(vouched);
+            IncomingFile file = new IncomingFile(target, entry, settings, channel, vouched);
+            file.hashFromDisk(0, vouched);
+            return file;
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw writeFailure(entry, target, e);
+        }
+    }
+
+    public static IncomingFile resume(Path target, Entry entry) throws FilesException {
+        return resume(target, entry, Settings.DEFAULT);
+    }
+
+    /**
+     * Writes {@code data} (position to limit) at {@code offset}. Bytes already in the contiguous prefix may be
+     * written again (a retransmission) and are ignored.
+     *
+     * @throws FilesException OUT_OF_RANGE beyond the entry's size or too scattered, DISK_FULL or IO when the
+     *     channel fails (the temporary file is kept for a resume)
+     */
+    public void write(long offset, ByteBuffer data) throws FilesException {
+        requireUsable();
+        long length = data.remaining();
+        if (offset < 0 || offset > entry.size() - length) {
+            throw new FilesException(FilesException.Kind.OUT_OF_RANGE, "refused bytes " + offset + "–"
+                    + (offset + length) + " of " + entry.shownPath() + ": it has " + entry.size() + " bytes");
+        }
+        if (length == 0 || offset + length <= contiguous) {
+            data.position(data.limit());
+            return;
+        }
+        ByteBuffer bytes = data.duplicate();
+        if (offset < contiguous) {
+            bytes.position(data.position() + (int) (contiguous - offset));
+            offset = contiguous;
+        }
+        data.position(data.limit());
+        long at = offset;
+        long end = offset + bytes.remaining();
+        if (at == contiguous) {
+            digest.update(bytes.duplicate());
+            io(() -> writer.gather(at, bytes));
+            contiguous = end;
+            absorbPieces();
+        } else {
+            if (pieces.full(offset, MAX_PIECES)) {
+                throw new FilesException(FilesException.Kind.OUT_OF_RANGE, "refused " + entry.shownPath()
+                        + ": the peer sent more than " + MAX_PIECES + " scattered pieces");
+            }
+            io(() -> writer.writeAt(at, bytes));
+            pieces.add(at, end);
+        }
+        if (contiguous - heldBytes >= settings.syncEveryBytes()) {
+            sync();
+        }
+    }
+
+    /** The contiguous prefix from 0 that is forced to disk: where a resumed transfer continues. */
+    public long heldBytes() {
+        return heldBytes;
+    }
+
+    /** The contiguous prefix from 0 written so far (held or not yet forced). */
+    public long contiguousBytes() {
+        return contiguous;
+    }
+
+    /** Every distinct byte written so far, in order or not: what progress shows. */
+    public long receivedBytes() {
+        return contiguous + pieces.bytes();
+    }
+
+    public Entry entry() {
+        return entry;
+    }
+
+    public Path target() {
+        return target;
+    }
+
+    /** Writes what is buffered, forces it to disk and records the held prefix in the sidecar. */
+    public void sync() throws FilesException {
+        requireUsable();
+        if (completed) {
+            return;
+        }
+        io(writer::flush);
+        try {
+            channel.force(false);
+            if (held == null) {
+                held = settings.opener().open(sidecar, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        LinkOption.NOFOLLOW_LINKS));
+            }
+            Sidecar.write(held, contiguous);
+        } catch (IOException e) {
+            throw fail(writeFailure(entry, target, e));
+        }
+        heldBytes = contiguous;
+    }
+
+    /**
+     * Checks that every byte arrived and the SHA-256 matches, then renames the temporary file to the target
+     * atomically (replacing only the empty placeholder) and sets the sender's modification time.
+     *
+     * @return the final path
+     * @throws FilesException OUT_OF_RANGE if bytes are missing; HASH_MISMATCH (the temporary file, its sidecar and
+     *     the placeholder are deleted); FOLDER_UNUSABLE if something else took the target's name; IO
+     */
+    public Path finish() throws FilesException {
+        requireUsable();
+        if (completed) {
+            closed = true;
+            return target;
+        }
+        if (contiguous != entry.size()) {
+            throw new FilesException(FilesException.Kind.OUT_OF_RANGE, entry.shownPath() + " is incomplete: "
+                    + contiguous + " of " + entry.size() + " bytes");
+        }
+        if (!MessageDigest.isEqual(digest.digest(), entry.sha256())) {
+            discard();
+            throw new FilesException(FilesException.Kind.HASH_MISMATCH, entry.shownPath()
+                    + " failed: its SHA-256 differs from what the sender announced (deleted; send it again)");
+        }
+        io(writer::flush);
+        if (settings.forceOnFinish()) {
+            try {
+                channel.force(false);
+            } catch (IOException e) {
+                throw fail(writeFailure(entry, target, e));
+            }
+        }
+        if (!isPlaceholderOrAbsent(target)) {
+            closeWithoutSync();
+            throw DownloadFolder.unusable("cannot finish " + entry.shownPath() + ": something else is now at " + target
+                    + " (the download stays in " + part.getFileName() + ")");
+        }
+        closeWithoutSync();
+        try {
+            try {
+                Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            Files.deleteIfExists(sidecar); // ours, or one left by the run before a resume
+        } catch (IOException e) {
+            throw new FilesException(FilesException.Kind.IO, "cannot rename the download of " + entry.shownPath()
+                    + " to " + target + ": " + ManifestBuilder.reason(e), e);
+        }
+        try {
+            Files.setLastModifiedTime(target, FileTime.fromMillis(entry.modifiedMillis()));
+        } catch (IOException | RuntimeException e) {
+            // the content is what counts; a file system that refuses the time keeps the arrival time
+        }
+        return target;
+    }
+
+    /** Gives up: deletes the temporary file, its sidecar and the empty placeholder (never a finished file). */
+    public void discard() {
+        closeWithoutSync();
+        if (completed) {
+            return;
+        }
+        deleteQuietly(part);
+        deleteQuietly(sidecar);
+        if (isPlaceholderOrAbsent(target)) {
+            deleteQuietly(target);
+        }
+    }
+
+    /**
+     * Syncs what arrived (so a resume continues from all of it) and closes; the temporary file and sidecar stay
+     * for a later {@link #resume}. After a failure nothing more is written: the sidecar keeps what it vouched for.
+     */
+    @Override
+    public void close() {
+        if (!closed && failure == null) {
+            try {
+                sync();
+            } catch (FilesException e) {
+                // what the sidecar vouched for before still holds
+            }
+        }
+        closeWithoutSync();
+    }
+
+    /** Closes without writing anything more: what a kill leaves behind (tests use it to play one). */
+    void closeWithoutSync() {
+        if (!closed) {
+            closed = true;
+            closeQuietly(channel);
+            closeQuietly(held);
+        }
+    }
+
+    /** The temporary file's path for a target. */
+    public static Path partPath(Path target) {
+        return TempNames.beside(target, PART_SUFFIX);
+    }
+
+    /** The sidecar's path for a target. */
+    public static Path heldPath(Path target) {
+        return TempNames.beside(target, HELD_SUFFIX);
+    }
+
+    /** Moves pieces that now reach the prefix into it, hashing them from disk. */
+    private void absorbPieces() throws FilesException {
+        for (long end = pieces.takeReaching(contiguous); end >= 0; end = pieces.takeReaching(contiguous)) {
+            if (end > contiguous) {
+                try {
+                    hashFromDisk(contiguous, end);
+                } catch (IOException e) {
+                    throw fail(new FilesException(FilesException.Kind.IO, "cannot read back " + part + ": "
+                            + ManifestBuilder.reason(e), e));
+                }
+                contiguous = end;
+            }
+        }
+    }
+
+    private void hashFromDisk(long from, long to) throws IOException {
+        if (readBack == null) {
+            readBack = ByteBuffer.allocate(READ_BACK_BYTES);
+        }
+        long at = from;
+        while (at < to) {
+            readBack.clear().limit((int) Math.min(readBack.capacity(), to - at));
+            int n = channel.read(readBack, at);
+            if (n < 0) {
+                throw new IOException("the file ends at " + at + ", before " + to);
+            }
+            readBack.flip();
+            digest.update(readBack);
+            at += n;
+        }
+    }
+
+    /** Runs a write of the gathering writer; a failure spends this object. */
+    private void io(WriteStep step) throws FilesException {
+        try {
+            step.run();
+        } catch (IOException e) {
+            throw fail(writeFailure(entry, target, e));
+        }
+    }
+
+    @FunctionalInterface
+    private interface WriteStep {
+        void run() throws IOException;
+    }
+
+    /** A failed write leaves the prefix in doubt: from now on every call gives this reason. */
+    private FilesException fail(FilesException e) {
+        failure = e;
+        return e;
+    }
+
+    private void requireUsable() throws FilesException {
+        if (closed) {
+            throw new IllegalStateException("closed: " + part);
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static void requireFile(Entry entry) {
+        if (entry.kind() != Entry.Kind.FILE) {
+            throw new IllegalArgumentException("not a file entry: " + entry);
+        }
+    }
+
+    /** Whether the target is a regular file with the entry's size and hash (read through once). */
+    private static boolean isFinishedAlready(Path target, Entry entry) throws FilesException {
+        try {
+            if (entry.size() == 0 || !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
+                    || Files.size(target) != entry.size()) {
+                return false;
+            }
+            MessageDigest digest = ManifestBuilder.newSha256();
+            ByteBuffer buffer = ByteBuffer.allocate(READ_BACK_BYTES);
+            try (FileChannel ch = FileChannel.open(target, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+                while (ch.read(buffer.clear()) >= 0) {
+                    digest.update(buffer.flip());
+                }
+            }
+            return MessageDigest.isEqual(digest.digest(), entry.sha256());
+        } catch (IOException e) {
+            throw new FilesException(FilesException.Kind.IO, "cannot read " + target + ": " + ManifestBuilder.reason(e),
+                    e);
+        }
+    }
+
+    /** Our placeholder is an empty regular file (not a link); absent is fine too (someone tidied up). */
+    private static boolean isPlaceholderOrAbsent(Path target) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return a.isRegularFile() && a.size() == 0;
+        } catch (java.nio.file.NoSuchFileException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Disk full is told apart by the operating system's message: Java gives it no type of its own. */
+    static FilesException writeFailure(Entry entry, Path target, IOException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("No space left") || message.contains("not enough space")
+                || message.contains("Disk quota exceeded")) {
+            return new FilesException(FilesException.Kind.DISK_FULL, "disk full while writing " + entry.shownPath()
+                    + " in " + target.getParent() + ": free some space, then accept the offer again to resume", e);
+        }
+        return new FilesException(FilesException.Kind.IO, "cannot write " + entry.shownPath() + " in "
+                + target.getParent() + ": " + ManifestBuilder.reason(e), e);
+    }
+
+    private static void closeQuietly(FileChannel ch) {
+        if (ch != null) {
+            try {
+                ch.close();
+            } catch (IOException e) {
+                // nothing left to do with it
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // a leftover temporary file is harmless: the next placement picks another name
+        }
+    }
+}
