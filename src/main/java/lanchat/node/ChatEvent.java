@@ -24,6 +24,18 @@ public sealed interface ChatEvent {
      */
     record DisplayNameChanged(PeerInfo peer, String oldDisplayName) implements ChatEvent {}
 
+    /**
+     * A peer (or this node, when {@code self} is true) changed its presence. {@code peer} already carries
+     * the new one. A peer's presence only comes in its authenticated session, after it joined.
+     */
+    record PresenceChanged(PeerInfo peer, lanchat.presence.Presence presence, boolean self) implements ChatEvent {}
+
+    /**
+     * We were away or busy and answered a direct message of {@code to} automatically with {@code text}
+     * (once per peer per away period). The reply has no MessageSent or outcome events of its own.
+     */
+    record AutoReplySent(PeerInfo to, String text) implements ChatEvent {}
+
     /** A message from {@code from}; {@code room} is false for a direct message to us. */
     record MessageReceived(long messageId, PeerInfo from, boolean room, String text) implements ChatEvent {}
 

@@ -193,6 +193,25 @@ public final class ChatNode implements AutoCloseable {
         driver.execute(() -> engine.rename(newName));
     }
 
+    /** Sets the presence every peer sees (online, away, busy), and tells every live peer. */
+    public void presence(lanchat.presence.Presence p) {
+        java.util.Objects.requireNonNull(p, "presence");
+        driver.execute(() -> engine.presence(p));
+    }
+
+    /** The user typed something: the automatic away starts counting again, and ends if it was on. */
+    public void activity() {
+        driver.execute(engine::activity);
+    }
+
+    /** After {@code idle} without {@link #activity} the node sets itself away; zero turns that off. */
+    public void autoAway(Duration idle) {
+        if (idle.isNegative()) {
+            throw new IllegalArgumentException("the idle time cannot be negative");
+        }
+        driver.execute(() -> engine.autoAway(idle.toNanos()));
+    }
+
     /** Counters by name: datagrams in and out, drops by reason, retransmissions; after stop, their last values. */
     public Map<String, Long> counters() {
         Map<String, Long> last = finalCounters;

@@ -64,6 +64,11 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
     private final KnownPeers known;
     private final Map<PeerRef, Trust> trust = new java.util.HashMap<>();
     private final Map<PeerRef, String> fingerprints = new java.util.HashMap<>();
+    // Presence (protocol.md 4.8): ours, what each peer said, and who has had an automatic reply.
+    private final lanchat.presence.IdleDetector idle = new lanchat.presence.IdleDetector(0, 0);
+    private final lanchat.presence.AutoReplyPolicy replies = new lanchat.presence.AutoReplyPolicy();
+    private final lanchat.presence.OwnPresence ownPresence = new lanchat.presence.OwnPresence(idle, replies);
+    private final PeerPresences presences = new PeerPresences();
 
     public Engine(NodeConfig config, PeerRef self, Transport transport, SessionLayer sessions, RandomGenerator random,
             ChatListener listener) {
@@ -88,6 +93,16 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
             public Trust trust(PeerRef peer) {
                 return trust.getOrDefault(peer, Trust.NEW);
             }
+
+            @Override
+            public lanchat.presence.Presence presence(PeerRef peer) {
+                return presences.of(peer);
+            }
+
+            @Override
+            public lanchat.presence.Presence ownPresence() {
+                return ownPresence.current();
+            }
         });
     }
 
@@ -102,6 +117,7 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
 
     public void start(long time) {
         now = time;
+        idle.activity(now); // the idle time counts from the start
         discovery.start(now);
         listener.onEvent(new ChatEvent.Ready(self()));
     }
@@ -235,6 +251,9 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
         }
         discovery.onTimer(now);
         links.forEachActive(e -> e.link().onTimer(now));
+        if (ownPresence.tick(now)) {
+            presenceChanged(); // nobody typed for the idle time
+        }
     }
 
     /** Sends what the links have ready: queued records, and acknowledgements that are due. */
@@ -265,7 +284,8 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
 
     /** The earliest time {@link #onTimers} or {@link #flush} has work to do. */
     public long nextDeadline() {
-        return Math.min(sessions.nextDeadline(), links.nextDeadline(discovery.nextDeadline()));
+        return Math.min(Math.min(sessions.nextDeadline(), links.nextDeadline(discovery.nextDeadline())),
+                ownPresence.deadline());
     }
 
     // ---- commands ----
@@ -317,6 +337,39 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
         publish();
         listener.onEvent(new ChatEvent.PeerRenamed(self(), old, true));
         reportDisplayChanges();
+    }
+
+    // ---- presence (protocol.md 4.8) ----
+
+    /** The user chose a presence (/away, /busy, /back). */
+    public void presence(lanchat.presence.Presence p) {
+        if (ownPresence.set(p, now)) {
+            presenceChanged();
+        }
+    }
+
+    /** The user typed: an automatic away ends, and the idle time counts again. */
+    public void activity() {
+        if (ownPresence.activity(now)) {
+            presenceChanged();
+        }
+    }
+
+    /** The idle time before the automatic away, in ns; 0 turns it off. */
+    public void autoAway(long idleNanos) {
+        idle.idleTime(idleNanos);
+    }
+
+    /** Every live peer hears of our new presence; then the user does. */
+    private void presenceChanged() {
+        for (Peer p : discovery.table().all()) {
+            sendPresence(p);
+        }
+        listener.onEvent(new ChatEvent.PresenceChanged(self(), ownPresence.current(), true));
+    }
+
+    private void sendPresence(Peer peer) {
+        // filled in with the PRESENCE body
     }
 
     /** Messages still waiting for an outcome from at least one recipient. */

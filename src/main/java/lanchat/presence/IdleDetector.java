@@ -5,7 +5,7 @@ package lanchat.presence;
  * engine's clock drives it and tests use a manual one. An idle time of 0 turns it off.
  */
 public final class IdleDetector {
-    private final long idleNanos;
+    private long idleNanos;
     private long lastActivity;
 
     /** @param start the time the user counts as last active (the start of the program) */
@@ -15,6 +15,14 @@ public final class IdleDetector {
         }
         this.idleNanos = idleNanos;
         this.lastActivity = start;
+    }
+
+    /** Changes the idle time (0: off), counted from the last activity as before. */
+    public void idleTime(long nanos) {
+        if (nanos < 0) {
+            throw new IllegalArgumentException("the idle time cannot be negative");
+        }
+        idleNanos = nanos;
     }
 
     public boolean enabled() {

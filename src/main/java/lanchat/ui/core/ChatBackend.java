@@ -43,6 +43,15 @@ public interface ChatBackend {
         throw new IllegalStateException("keys are not available here");
     }
 
+    /** Sets the presence every peer sees (/away, /busy, /back). */
+    default void presence(lanchat.presence.Presence presence) {
+        throw new IllegalStateException("presence is not available here");
+    }
+
+    /** The user typed something: postpones the automatic away, and ends it if it is on. Never blocks long. */
+    default void activity() {
+    }
+
     /** Finishes pending deliveries for at most {@code flush}, says goodbye; true if all got an outcome. */
     boolean stop(Duration flush);
 }

@@ -39,6 +39,9 @@ public sealed interface Command {
     /** {@code /doctor}: check in about two seconds why somebody does not appear. */
     record Doctor() implements Command {}
 
+    /** {@code /away [TEXT]}, {@code /busy [TEXT]}, {@code /back}: the presence others see. */
+    record SetPresence(lanchat.presence.Presence presence) implements Command {}
+
     /** {@code /quit}, or the end of input. */
     record Quit() implements Command {}
 

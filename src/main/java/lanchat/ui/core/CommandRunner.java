@@ -44,6 +44,11 @@ public final class CommandRunner {
             nickGuard.forget(); // the confirmation is only the very next command
         }
         try {
+            if (command instanceof Command.SetPresence) {
+                backend.presence(((Command.SetPresence) command).presence()); // setting it is activity too
+                return true;
+            }
+            backend.activity(); // any typed line, even a mistyped one, says the user is there
             if (command instanceof Command.Say) {
                 String text = ((Command.Say) command).text();
                 view.ownMessage(backend.say(text), null, text);

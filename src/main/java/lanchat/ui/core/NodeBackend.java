@@ -68,6 +68,16 @@ public final class NodeBackend implements ChatBackend {
     }
 
     @Override
+    public void presence(lanchat.presence.Presence presence) {
+        node.presence(presence);
+    }
+
+    @Override
+    public void activity() {
+        node.activity();
+    }
+
+    @Override
     public Map<String, Long> counters() {
         return node.counters();
     }
