@@ -2,7 +2,6 @@ package lanchat.node;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,6 +10,10 @@ import java.util.random.RandomGenerator;
 import lanchat.membership.Discovery;
 import lanchat.membership.DiscoveryListener;
 import lanchat.membership.Peer;
+import lanchat.message.Body;
+import lanchat.message.BodyCodec;
+import lanchat.message.Decoded;
+import lanchat.message.Text;
 import lanchat.reliable.AckTiming;
 import lanchat.reliable.ByteBudget;
 import lanchat.reliable.Link;
@@ -64,6 +67,7 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
     private final KnownPeers known;
     private final Map<PeerRef, Trust> trust = new java.util.HashMap<>();
     private final Map<PeerRef, String> fingerprints = new java.util.HashMap<>();
+    private final Map<PeerRef, String> keys = new java.util.HashMap<>(); // hex identity keys, as known_peers
 
     public Engine(NodeConfig config, PeerRef self, Transport transport, SessionLayer sessions, RandomGenerator random,
             ChatListener listener) {
@@ -270,8 +274,9 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
 
     // ---- commands ----
 
-    /** Sends to every live peer under message id {@code id}. */
-    public void sendToRoom(int id, byte[] utf8) {
+    /** Sends {@code body} to every live peer under message id {@code id}. */
+    public void sendToRoom(int id, Body body) {
+        byte[] utf8 = BodyCodec.encode(body);
         List<Peer> recipients = new ArrayList<>(discovery.table().all());
         recipients.sort(Comparator.comparing(Peer::name));
         List<PeerInfo> infos = new ArrayList<>();
@@ -281,31 +286,37 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
             links.markActive(e);
             infos.add(views.identity(p, now));
         }
-        announceSent(id, true, infos);
+        announceSent(id, true, infos, body);
     }
 
     /**
      * Sends to one peer instance, looked up by the caller in {@link #directory()}. If it has left since,
      * the message fails at once: every recipient gets an outcome.
      */
-    public void sendTo(PeerInfo target, int id, byte[] utf8) {
+    public void sendTo(PeerInfo target, int id, Body body) {
+        byte[] utf8 = BodyCodec.encode(body);
         Peer p = discovery.table().get(target.id());
         if (p == null || p.ref().incarnation() != target.incarnation()) {
-            announceSent(id, false, List.of(target));
-            listener.onEvent(new ChatEvent.Undelivered(Integer.toUnsignedLong(id), target, "it left"));
+            announceSent(id, false, List.of(target), body);
+            listener.onEvent(new ChatEvent.Undelivered(Integer.toUnsignedLong(id), target, "it left", e2eIdOf(body)));
             pending.settle(id);
             return;
         }
         Links.Entry e = links.live(p.ref().id());
         e.link().enqueue(id, false, utf8);
         links.markActive(e);
-        announceSent(id, false, List.of(views.identity(p, now)));
+        announceSent(id, false, List.of(views.identity(p, now)), body);
     }
 
-    private void announceSent(int id, boolean room, List<PeerInfo> recipients) {
+    private void announceSent(int id, boolean room, List<PeerInfo> recipients, Body body) {
         counters.messagesOut++;
-        listener.onEvent(new ChatEvent.MessageSent(Integer.toUnsignedLong(id), room, List.copyOf(recipients)));
-        pending.expect(id, recipients.size());
+        listener.onEvent(new ChatEvent.MessageSent(Integer.toUnsignedLong(id), room, List.copyOf(recipients),
+                e2eIdOf(body)));
+        pending.expect(id, recipients.size(), e2eIdOf(body));
+    }
+
+    private static lanchat.message.MessageId e2eIdOf(Body body) {
+        return body instanceof Text ? ((Text) body).id() : null;
     }
 
     public void rename(String newName) {
@@ -443,6 +454,7 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
         byte[] key = sessions.staticKeyOf(peer.ref());
         if (key != null) {
             fingerprints.put(peer.ref(), lanchat.session.Fingerprints.of(key));
+            keys.put(peer.ref(), java.util.HexFormat.of().formatHex(key));
             trust.put(peer.ref(), known.observe(peer.name(), key));
         }
     }
@@ -480,6 +492,11 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
         counters.retiredDuplicates += link.duplicates();
     }
 
+    /** The hex of the identity key {@code peer} proved, or "" without a session (plaintext simulations). */
+    String keyHex(Peer peer) {
+        return keys.getOrDefault(peer.ref(), "");
+    }
+
     private Link liveLink(long id) {
         Links.Entry e = links.live(id);
         return e == null ? null : e.link();
@@ -497,24 +514,32 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
             @Override
             public void delivered(int messageId) {
                 listener.onEvent(new ChatEvent.Delivered(Integer.toUnsignedLong(messageId),
-                        views.identity(current(peer), now)));
+                        views.identity(current(peer), now), pending.e2eId(messageId)));
                 pending.settle(messageId);
             }
 
             @Override
             public void failed(int messageId, String reason) {
                 listener.onEvent(new ChatEvent.Undelivered(Integer.toUnsignedLong(messageId),
-                        views.identity(current(peer), now), reason));
+                        views.identity(current(peer), now), reason, pending.e2eId(messageId)));
                 pending.settle(messageId);
             }
         };
         MessageSink sink = new MessageSink() {
             @Override
-            public void message(int messageId, boolean room, byte[] utf8) {
+            public String message(int messageId, boolean room, byte[] body) {
+                Decoded d = BodyCodec.decode(body);
+                if (!d.isOk()) {
+                    return d.problem(); // the stream is refused from here (protocol.md 4.2)
+                }
                 counters.messagesIn++;
-                String text = new String(utf8, StandardCharsets.UTF_8); // malformed input becomes U+FFFD
-                listener.onEvent(new ChatEvent.MessageReceived(Integer.toUnsignedLong(messageId),
-                        views.identity(current(peer), now), room, text));
+                if (d.body() instanceof Text) {
+                    Text t = (Text) d.body();
+                    listener.onEvent(new ChatEvent.MessageReceived(Integer.toUnsignedLong(messageId),
+                            views.identity(current(peer), now), room, t.text(), t.id(), t.sentAtMillis(),
+                            keyHex(peer)));
+                }
+                return null;
             }
 
             @Override
