@@ -1,6 +1,7 @@
 package lanchat.node;
 
 import java.util.List;
+import lanchat.message.MessageId;
 
 /**
  * What a {@link ChatNode} reports. Events arrive on the node's event-loop thread, in protocol order;
@@ -36,15 +37,51 @@ public sealed interface ChatEvent {
      */
     record AutoReplySent(PeerInfo to, String text) implements ChatEvent {}
 
-    /** A message from {@code from}; {@code room} is false for a direct message to us. */
-    record MessageReceived(long messageId, PeerInfo from, boolean room, String text) implements ChatEvent {}
+    /**
+     * A message from {@code from}; {@code room} is false for a direct message to us. {@code e2eId} is the
+     * sender's end-to-end id (each sender identity and id is shown once), {@code sentAtMillis} the sender's
+     * clock when it sent it, {@code senderKey} the hex of the identity key it proved ("" without a session).
+     * {@code autoReply}: the sender's program sent it by itself (an away reply); never answer it automatically.
+     */
+    record MessageReceived(long messageId, PeerInfo from, boolean room, String text, MessageId e2eId,
+            long sentAtMillis, String senderKey, boolean autoReply) implements ChatEvent {
 
-    /** A message of ours was handed to the network for these recipients (empty: nobody was there). */
-    record MessageSent(long messageId, boolean room, List<PeerInfo> to) implements ChatEvent {}
+        /** A line its sender typed (not an automatic reply). */
+        public MessageReceived(long messageId, PeerInfo from, boolean room, String text, MessageId e2eId,
+                long sentAtMillis, String senderKey) {
+            this(messageId, from, room, text, e2eId, sentAtMillis, senderKey, false);
+        }
+
+        /** Without the end-to-end facts: for tests of the layers above. */
+        public MessageReceived(long messageId, PeerInfo from, boolean room, String text) {
+            this(messageId, from, room, text, null, 0, "");
+        }
+    }
+
+    /**
+     * A message of ours was handed to the network for these recipients (empty: nobody was there).
+     * {@code e2eId} is its end-to-end id, or null for a body without one.
+     */
+    record MessageSent(long messageId, boolean room, List<PeerInfo> to, MessageId e2eId) implements ChatEvent {
+
+        public MessageSent(long messageId, boolean room, List<PeerInfo> to) {
+            this(messageId, room, to, null);
+        }
+    }
 
     /** The recipient has delivered the message to its user. Exactly one of this or Undelivered per recipient. */
-    record Delivered(long messageId, PeerInfo to) implements ChatEvent {}
+    record Delivered(long messageId, PeerInfo to, MessageId e2eId) implements ChatEvent {
+
+        public Delivered(long messageId, PeerInfo to) {
+            this(messageId, to, null);
+        }
+    }
 
     /** The message could not be confirmed to the recipient; {@code reason} says why in a few words. */
-    record Undelivered(long messageId, PeerInfo to, String reason) implements ChatEvent {}
+    record Undelivered(long messageId, PeerInfo to, String reason, MessageId e2eId) implements ChatEvent {
+
+        public Undelivered(long messageId, PeerInfo to, String reason) {
+            this(messageId, to, reason, null);
+        }
+    }
 }
