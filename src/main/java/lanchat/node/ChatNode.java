@@ -260,7 +260,16 @@ public final class ChatNode implements AutoCloseable {
 
     /** The user typed something: the automatic away starts counting again, and ends if it was on. */
     public void activity() {
-        driver.execute(engine::activity);
+        if (engine.idleAway() && !driver.inLoop()) {
+            // Waits, so that "online again" takes its message id before the line being typed: peers see the
+            // peer come back, then its message, never a message from someone marked away.
+            driver.call(() -> {
+                engine.activity();
+                return null;
+            });
+        } else {
+            driver.execute(engine::activity);
+        }
     }
 
     /** After {@code idle} without {@link #activity} the node sets itself away; zero turns that off. */

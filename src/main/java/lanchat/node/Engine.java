@@ -78,6 +78,8 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
     /** Ids of messages the engine sent by itself, to whether each was a presence; their outcomes are no event. */
     private final Map<Integer, Boolean> ownMessages = new java.util.HashMap<>();
     private volatile OwnSends ownSends;
+    /** Whether our presence is an idle away, for other threads (ChatNode#activity). */
+    private volatile boolean idleAway;
 
     public Engine(NodeConfig config, PeerRef self, Transport transport, SessionLayer sessions, RandomGenerator random,
             ChatListener listener) {
@@ -384,6 +386,11 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
         }
     }
 
+    /** True while our presence is an idle away; safe to read from any thread. */
+    public boolean idleAway() {
+        return idleAway;
+    }
+
     /** The idle time before the automatic away, in ns; 0 turns it off. */
     public void autoAway(long idleNanos) {
         idle.idleTime(idleNanos);
@@ -391,6 +398,7 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
 
     /** Every live peer hears of our new presence; then the user does. */
     private void presenceChanged() {
+        idleAway = ownPresence.current().automatic();
         for (Peer p : discovery.table().all()) {
             sendPresence(p);
         }
