@@ -81,6 +81,7 @@ final class ChatLauncher implements Launcher {
             // Only now: the banner names the port, and before the bind it could claim one that is busy.
             ui.banner(Banner.lines(Version.current(), settings.network()));
             events.release();
+            node.autoAway(settings.ui().autoAwayFor(ui instanceof lanchat.ui.json.ScriptedFrontend));
             long selfId = node.self().id();
             ChatBackend backend = new NodeBackend(node, () -> lanchat.doctor.ReportText.lines(
                     DoctorSetup.doctor(settings, true, selfId).run()));

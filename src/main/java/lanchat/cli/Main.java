@@ -92,6 +92,11 @@ public final class Main implements Callable<Integer> {
                     + " (name, display name or id); may be repeated.")
     List<String> waitFor = new ArrayList<>();
 
+    @Option(names = "--auto-away", paramLabel = "MINUTES",
+            description = "Set yourself away after this many minutes without typing, 0 for never (default: 10;"
+                    + " never in scripted mode).")
+    Integer autoAway;
+
     @Option(names = {"-v", "--verbose"}, description = "Log the engine's details, and its counters at exit.")
     boolean verbose;
 
@@ -175,7 +180,21 @@ public final class Main implements Callable<Integer> {
         BellPolicy chosenBell = bell != null ? bell
                 : config.bell().orElse(true) ? BellPolicy.MENTIONS : BellPolicy.OFF;
         return new Settings(chosenName, nif, groupAddress, chosenPort, profiles.locate(profile),
-                colour(config), json, verbose, gui, new UiOptions(chosenBell, log, waitFor));
+                colour(config), json, verbose, gui, new UiOptions(chosenBell, log, waitFor, autoAway()));
+    }
+
+    /** The longest idle time accepted: a day (longer is "never", which is 0). */
+    static final int MAX_AUTO_AWAY_MINUTES = 1440;
+
+    private java.time.Duration autoAway() throws UsageException {
+        if (autoAway == null) {
+            return null;
+        }
+        if (autoAway < 0 || autoAway > MAX_AUTO_AWAY_MINUTES) {
+            throw new UsageException("--auto-away " + autoAway + " is outside 0-" + MAX_AUTO_AWAY_MINUTES
+                    + ": give the minutes without typing before you are set away, or 0 for never");
+        }
+        return java.time.Duration.ofMinutes(autoAway);
     }
 
     private NetworkInterface chooseInterface(ConfigFile config) throws UsageException {

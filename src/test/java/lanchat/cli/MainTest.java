@@ -139,6 +139,26 @@ class MainTest {
     }
 
     @Test
+    void autoAwayInMinutesWithItsDefaultsPerFrontEnd() {
+        assertEquals(0, run("-i", "lo", "--auto-away", "25"));
+        assertEquals(java.time.Duration.ofMinutes(25), launched.ui().autoAwayFor(true));
+        assertEquals(0, run("-i", "lo", "--auto-away", "0"));
+        assertEquals(java.time.Duration.ZERO, launched.ui().autoAwayFor(false), "0 is never");
+        assertEquals(0, run("-i", "lo"));
+        assertEquals(java.time.Duration.ofMinutes(10), launched.ui().autoAwayFor(false), "where a person types");
+        assertEquals(java.time.Duration.ZERO, launched.ui().autoAwayFor(true), "never for a script");
+    }
+
+    @Test
+    void badAutoAwayIsOneLineThatSaysWhatToGive() {
+        assertEquals(2, run("-i", "lo", "--auto-away", "-1"));
+        assertTrue(errorLine().contains("--auto-away -1 is outside 0-1440"), err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("-i", "lo", "--auto-away", "soon"));
+        assertTrue(errorLine().contains("'soon' is not an int"), err.toString());
+    }
+
+    @Test
     void badBellIsOneLineWithTheChoices() {
         assertEquals(2, run("-i", "lo", "--bell", "loud"));
         assertTrue(errorLine().contains("not one of all, mentions, off"));
