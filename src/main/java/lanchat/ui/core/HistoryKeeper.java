@@ -73,7 +73,11 @@ public final class HistoryKeeper implements ChatListener {
         this.out = out;
         this.known = known;
         this.clock = clock;
+        ordered.add(startupPage); // the room's last lines come before anything that happens now
     }
+
+    /** Where the room's last lines go, ahead of every event; filled once the store has read them. */
+    private final Held startupPage = new Held(null);
 
     /** The node runs: from now on answers go to its loop. Shows the room's last lines, expires the outbox. */
     public void attach(ChatNode started) {
@@ -349,8 +353,11 @@ public final class HistoryKeeper implements ChatListener {
         ConversationKey room = ConversationKey.room();
         store.submit(st -> st.last(room, STARTUP_LINES + 1)).whenComplete((lines, error) -> onLoop(() -> {
             if (error == null && !lines.isEmpty()) {
-                page(room, "room", null, true, lines, STARTUP_LINES);
+                startupPage.event = page(room, "room", null, true, lines, STARTUP_LINES);
             }
+            startupPage.show = startupPage.event != null;
+            startupPage.ready = true;
+            drain();
         }));
     }
 
@@ -391,7 +398,7 @@ public final class HistoryKeeper implements ChatListener {
                 if (error != null) {
                     problem(error);
                 } else {
-                    page(conversation, label, null, false, list, PAGE_LINES);
+                    emit(page(conversation, label, null, false, list, PAGE_LINES));
                 }
             }));
         });
@@ -410,14 +417,14 @@ public final class HistoryKeeper implements ChatListener {
     }
 
     /** {@code fetched} holds up to {@code limit + 1} lines oldest first; the extra one only says there is more. */
-    private void page(ConversationKey conversation, String label, String search, boolean startup,
+    private ChatEvent page(ConversationKey conversation, String label, String search, boolean startup,
             List<StoredMessage> fetched, int limit) {
         boolean more = fetched.size() > limit;
         List<StoredMessage> shown = more ? fetched.subList(fetched.size() - limit, fetched.size()) : fetched;
         if (!shown.isEmpty()) {
             oldestShown.put(conversation, shown.get(0).seq());
         }
-        emit(new ChatEvent.HistoryPage(label, search, startup, lines(shown), more));
+        return new ChatEvent.HistoryPage(label, search, startup, lines(shown), more);
     }
 
     private List<ChatEvent.HistoryLine> lines(List<StoredMessage> stored) {
@@ -468,7 +475,7 @@ public final class HistoryKeeper implements ChatListener {
     }
 
     private static final class Held {
-        final ChatEvent event;
+        ChatEvent event;
         boolean ready;
         boolean show;
 
