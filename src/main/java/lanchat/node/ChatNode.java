@@ -148,6 +148,21 @@ public final class ChatNode implements AutoCloseable {
         };
     }
 
+    /** The hex identity key that {@code peer} proved (as in known_peers), or "" when it has no session. */
+    public String keyOf(PeerInfo peer) {
+        return engine.keyOf(peer);
+    }
+
+    /** Our own identity key in hex, or "" without sessions (plaintext simulations). */
+    public String ownKey() {
+        return engine.ownKey();
+    }
+
+    /** Runs {@code task} on the event-loop thread, after what is queued there; for listeners' follow-ups. */
+    public void runOnLoop(Runnable task) {
+        driver.execute(task);
+    }
+
     /** This node as others see it. */
     public PeerInfo self() {
         return driver.call(engine::self);

@@ -69,7 +69,8 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
     private final KnownPeers known;
     private final Map<PeerRef, Trust> trust = new java.util.HashMap<>();
     private final Map<PeerRef, String> fingerprints = new java.util.HashMap<>();
-    private final Map<PeerRef, String> keys = new java.util.HashMap<>(); // hex identity keys, as known_peers
+    /** Hex identity keys, as in known_peers; read by other threads through {@link #keyOf}. */
+    private final Map<PeerRef, String> keys = new java.util.concurrent.ConcurrentHashMap<>();
     // Presence (protocol.md 4.8): ours, what each peer said, and who has had an automatic reply.
     private final lanchat.presence.IdleDetector idle = new lanchat.presence.IdleDetector(0, 0);
     private final lanchat.presence.AutoReplyPolicy replies = new lanchat.presence.AutoReplyPolicy();
@@ -351,12 +352,16 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
     private void announceSent(int id, boolean room, List<PeerInfo> recipients, Body body) {
         counters.messagesOut++;
         listener.onEvent(new ChatEvent.MessageSent(Integer.toUnsignedLong(id), room, List.copyOf(recipients),
-                e2eIdOf(body)));
+                textOf(body)));
         pending.expect(id, recipients.size(), e2eIdOf(body));
     }
 
     private static lanchat.message.MessageId e2eIdOf(Body body) {
         return body instanceof Text ? ((Text) body).id() : null;
+    }
+
+    private static Text textOf(Body body) {
+        return body instanceof Text ? (Text) body : null;
     }
 
     public void rename(String newName) {
@@ -647,6 +652,17 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
     /** The hex of the identity key {@code peer} proved, or "" without a session (plaintext simulations). */
     String keyHex(Peer peer) {
         return keys.getOrDefault(peer.ref(), "");
+    }
+
+    /** The hex identity key of a peer instance, or "" when it has no session; safe from any thread. */
+    public String keyOf(PeerInfo peer) {
+        return keys.getOrDefault(new PeerRef(peer.id(), peer.incarnation()), "");
+    }
+
+    /** Our own identity key in hex, or "" without a session layer. */
+    public String ownKey() {
+        byte[] k = sessions.ourStaticKey();
+        return k == null ? "" : java.util.HexFormat.of().formatHex(k);
     }
 
     private Link liveLink(long id) {
