@@ -24,7 +24,7 @@ import lanchat.wire.PeerNames;
 final class ConfigFile {
     static final String FILE_NAME = "config.properties";
     static final Set<String> KEYS = Set.of("name", "interface", "group", "port", "color", "bell", "history",
-            "history_days", "queue_days");
+            "history_days", "queue_days", "auto_away");
 
     private record Entry(String value, int line) {}
 
@@ -73,7 +73,7 @@ final class ConfigFile {
             if (!KEYS.contains(key)) {
                 throw error(file, number, "unknown key '" + key + "'; the keys are "
                         + String.join(", ", List.of("name", "interface", "group", "port", "color", "bell", "history",
-                        "history_days", "queue_days")));
+                        "history_days", "queue_days", "auto_away")));
             }
             if (value.isEmpty()) {
                 throw error(file, number, key + " has no value; give one or remove the line");
@@ -123,6 +123,11 @@ final class ConfigFile {
         return text("history_days").map(Integer::valueOf);
     }
 
+    /** Minutes without typing before the automatic away (0: never), as --auto-away. */
+    Optional<Integer> autoAway() {
+        return text("auto_away").map(Integer::valueOf);
+    }
+
     Optional<Integer> queueDays() {
         return text("queue_days").map(Integer::valueOf);
     }
@@ -164,6 +169,12 @@ final class ConfigFile {
             case "history_days", "queue_days" -> {
                 if (!value.matches("\\d{1,5}")) {
                     throw error(file, entry.line(), key + " '" + value + "' is not a number of days");
+                }
+            }
+            case "auto_away" -> {
+                if (!value.matches("\\d{1,4}") || Integer.parseInt(value) > Main.MAX_AUTO_AWAY_MINUTES) {
+                    throw error(file, entry.line(), "auto_away '" + value + "' is not a number of minutes from 0"
+                            + " (never) to " + Main.MAX_AUTO_AWAY_MINUTES);
                 }
             }
             case "color", "bell", "history" -> {

@@ -94,7 +94,7 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--auto-away", paramLabel = "MINUTES",
             description = "Set yourself away after this many minutes without typing, 0 for never (default: 10;"
-                    + " never in scripted mode).")
+                    + " never in scripted mode; also auto_away in config.properties).")
     Integer autoAway;
 
     @Option(names = "--no-history", description = "Keep no history: nothing is written, nothing is shown from"
@@ -192,7 +192,7 @@ public final class Main implements Callable<Integer> {
         BellPolicy chosenBell = bell != null ? bell
                 : config.bell().orElse(true) ? BellPolicy.MENTIONS : BellPolicy.OFF;
         return new Settings(chosenName, nif, groupAddress, chosenPort, profiles.locate(profile),
-                colour(config), json, verbose, gui, new UiOptions(chosenBell, log, waitFor, autoAway()),
+                colour(config), json, verbose, gui, new UiOptions(chosenBell, log, waitFor, autoAway(config)),
                 history(config));
     }
 
@@ -214,9 +214,10 @@ public final class Main implements Callable<Integer> {
     /** The longest idle time accepted: a day (longer is "never", which is 0). */
     static final int MAX_AUTO_AWAY_MINUTES = 1440;
 
-    private java.time.Duration autoAway() throws UsageException {
+    /** --auto-away, else the config file's auto_away, else null: the front end's default. */
+    private java.time.Duration autoAway(ConfigFile config) throws UsageException {
         if (autoAway == null) {
-            return null;
+            return config.autoAway().map(m -> java.time.Duration.ofMinutes(m)).orElse(null);
         }
         if (autoAway < 0 || autoAway > MAX_AUTO_AWAY_MINUTES) {
             throw new UsageException("--auto-away " + autoAway + " is outside 0-" + MAX_AUTO_AWAY_MINUTES

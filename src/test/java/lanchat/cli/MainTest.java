@@ -150,6 +150,19 @@ class MainTest {
     }
 
     @Test
+    void autoAwayFromTheConfigFileAndTheCommandLineFirst() throws Exception {
+        config("auto_away = 30");
+        assertEquals(0, run("-i", "lo"));
+        assertEquals(java.time.Duration.ofMinutes(30), launched.ui().autoAwayFor(true), "a choice, even for scripts");
+        assertEquals(0, run("-i", "lo", "--auto-away", "5"));
+        assertEquals(java.time.Duration.ofMinutes(5), launched.ui().autoAwayFor(false));
+        config("auto_away = soon");
+        assertEquals(2, run("-i", "lo"));
+        assertTrue(errorLine().contains("auto_away 'soon' is not a number of minutes from 0 (never) to 1440"),
+                err.toString());
+    }
+
+    @Test
     void badAutoAwayIsOneLineThatSaysWhatToGive() {
         assertEquals(2, run("-i", "lo", "--auto-away", "-1"));
         assertTrue(errorLine().contains("--auto-away -1 is outside 0-1440"), err.toString());
@@ -228,7 +241,8 @@ class MainTest {
         assertNull(launched);
         String line = errorLine();
         assertEquals("lanchat: " + home.resolve(".config/lanchat/config.properties") + ":3: unknown key 'colour';"
-                + " the keys are name, interface, group, port, color, bell, history, history_days, queue_days", line);
+                + " the keys are name, interface, group, port, color, bell, history, history_days, queue_days,"
+                + " auto_away", line);
     }
 
     @Test
