@@ -174,8 +174,9 @@ class HistoryKeeperSimTest {
         stop(bob);
         start(bob);
         List<ChatEvent> first = bob.ui.all();
-        assertTrue(first.get(0) instanceof ChatEvent.HistoryPage, "first: " + first.get(0));
-        ChatEvent.HistoryPage page = (ChatEvent.HistoryPage) first.get(0);
+        assertTrue(first.get(0) instanceof ChatEvent.Ready, "first: " + first.get(0));
+        assertTrue(first.get(1) instanceof ChatEvent.HistoryPage, "then: " + first.get(1));
+        ChatEvent.HistoryPage page = (ChatEvent.HistoryPage) first.get(1);
         assertTrue(page.startup());
         assertEquals("before the restart", page.lines().get(0).text());
         assertEquals("alice", page.lines().get(0).from());

@@ -101,6 +101,10 @@ public final class HistoryKeeper implements ChatListener {
 
     @Override
     public void onEvent(ChatEvent event) {
+        if (event instanceof ChatEvent.Ready) {
+            out.onEvent(event); // the very first event: nothing of the history goes before it
+            return;
+        }
         if (event instanceof ChatEvent.MessageReceived) {
             received((ChatEvent.MessageReceived) event);
             return;
@@ -467,10 +471,10 @@ public final class HistoryKeeper implements ChatListener {
                 return;
             }
         }
-        try {
-            n.runOnLoop(task);
-        } catch (RuntimeException e) {
-            // the node has stopped: nothing is shown any more
+        if (!n.runOnLoop(task)) {
+            synchronized (this) { // the loop is gone: answers still due run here, one at a time
+                task.run();
+            }
         }
     }
 

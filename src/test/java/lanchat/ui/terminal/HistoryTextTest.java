@@ -26,12 +26,12 @@ class HistoryTextTest {
                 new ChatEvent.HistoryLine(ID, true, "alice", "bob", "psst", NINE, "failed"),
                 new ChatEvent.HistoryLine(ID, false, "bob", "bob", "back", NINE, "received")), true);
         assertEquals(List.of(
-                "── history: the last lines of the room (/history again for more)",
+                "-- history: the last lines of the room (/history again for more)",
                 "06-01 09:05 bob: morning",
                 "06-01 09:05 alice: hi bob",
                 "06-01 09:05 alice → bob: psst (failed)",
                 "06-01 09:05 [direct] bob: back",
-                "── end of history"), text(plain.lines(page)));
+                "-- end of history"), text(plain.lines(page)));
     }
 
     @Test
@@ -45,7 +45,7 @@ class HistoryTextTest {
 
     @Test
     void searchesSayWhatWasSearchedAndWhenNothingIsFound() {
-        assertEquals(List.of("── history: \"lunch\" in everywhere: nothing found"),
+        assertEquals(List.of("-- history: \"lunch\" in everywhere: nothing found"),
                 text(plain.lines(new ChatEvent.HistoryPage("everywhere", "lunch", false, List.of(), false))));
     }
 
