@@ -76,8 +76,11 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
     private final lanchat.presence.AutoReplyPolicy replies = new lanchat.presence.AutoReplyPolicy();
     private final lanchat.presence.OwnPresence ownPresence = new lanchat.presence.OwnPresence(idle, replies);
     private final PeerPresences presences = new PeerPresences();
-    /** Ids of messages the engine sent by itself, to whether each was a presence; their outcomes are no event. */
-    private final Map<Integer, Boolean> ownMessages = new java.util.HashMap<>();
+    /** Ids of the messages the engine sent by itself, to what each was; their outcomes are no event. */
+    private final Map<Integer, Own> ownMessages = new java.util.HashMap<>();
+
+    /** What the engine sends by itself. A presence is sent again once when it fails, never more. */
+    private enum Own { PRESENCE, PRESENCE_AGAIN, AUTO_REPLY }
     private volatile OwnSends ownSends;
     /** Whether our presence is an idle away, for other threads (ChatNode#activity). */
     private volatile boolean idleAway;
@@ -284,6 +287,9 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
     /** Sends what the links have ready: queued records, and acknowledgements that are due. */
     public void flush(long time) {
         now = time;
+        if (!presenceOwed.isEmpty()) {
+            sendOwedPresences();
+        }
         links.forEachActive(e -> {
             if (e.link().wantsFlush(now)) {
                 e.link().flush(now, frames);
@@ -411,7 +417,7 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
     }
 
     private void sendPresence(Peer peer) {
-        sendOwn(peer.ref(), new PresenceBody(ownPresence.current()), true);
+        sendOwn(peer.ref(), new PresenceBody(ownPresence.current()), Own.PRESENCE);
     }
 
     /**
@@ -431,14 +437,14 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
     }
 
     /** A body the engine sends by itself to one peer instance; its outcome is no event and holds back nothing. */
-    private void sendOwn(PeerRef to, Body body, boolean presence) {
+    private void sendOwn(PeerRef to, Body body, Own what) {
         byte[] bytes = BodyCodec.encode(body);
         ownSends.queue(id -> {
             Links.Entry e = links.live(to.id());
             if (stopped || e == null || !e.peer().ref().equals(to)) {
                 return; // it left (or we stopped) before the message's turn came
             }
-            ownMessages.put(id, presence);
+            ownMessages.put(id, what);
             e.link().enqueue(id, false, bytes);
             links.markActive(e);
         });
@@ -446,19 +452,32 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
 
     /**
      * The outcome of a message the engine sent by itself: nothing to report. A presence that failed to a
-     * peer still in the table (its stream ran out of time) goes again, so that it does not keep an old one.
+     * peer still in the table (its stream ran out of time) goes again, once, so that the peer does not keep
+     * an old one; only once, because a peer that refuses it (a build without PRESENCE) would refuse it
+     * forever, and each refusal would start the next one.
      * @return false if the message is not one of these
      */
     private boolean ownOutcome(int messageId, Peer peer, boolean delivered) {
-        Boolean presence = ownMessages.remove(messageId);
-        if (presence == null) {
+        Own what = ownMessages.remove(messageId);
+        if (what == null) {
             return false;
         }
         Links.Entry e = links.live(peer.ref().id());
-        if (!delivered && presence && e != null && e.peer().ref().equals(peer.ref())) {
-            sendPresence(e.peer());
+        if (!delivered && what == Own.PRESENCE && e != null && e.peer().ref().equals(peer.ref())) {
+            presenceOwed.add(peer.ref()); // not from inside the link that reports the failure: at the flush
         }
         return true;
+    }
+
+    /** Peers whose presence failed, to be sent again (once) at the next flush. */
+    private final List<PeerRef> presenceOwed = new ArrayList<>();
+
+    private void sendOwedPresences() {
+        List<PeerRef> owed = new ArrayList<>(presenceOwed);
+        presenceOwed.clear();
+        for (PeerRef to : owed) {
+            sendOwn(to, new PresenceBody(ownPresence.current()), Own.PRESENCE_AGAIN);
+        }
     }
 
     /** A peer's PRESENCE body: it came in that peer's session, so it is that peer's to say. */
@@ -478,7 +497,7 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
             return;
         }
         String text = lanchat.presence.AutoReplyPolicy.replyText(discovery.name(), own);
-        sendOwn(peer.ref(), ownSends.autoReply(text), false);
+        sendOwn(peer.ref(), ownSends.autoReply(text), Own.AUTO_REPLY);
         listener.onEvent(new ChatEvent.AutoReplySent(views.identity(peer, now), text));
     }
 

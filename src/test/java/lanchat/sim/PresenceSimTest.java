@@ -143,6 +143,50 @@ class PresenceSimTest {
         assertEquals(2, received(alice, "bob").size());
     }
 
+    /**
+     * A peer that refuses PRESENCE bodies (a build without them) must not start a loop: each refusal fails
+     * the presence, and a failed presence is sent again only once. The refusals are forged RESETs on a
+     * plaintext network, while bob's acknowledgements are held back so that the presence is still pending.
+     */
+    @Test
+    void aRefusedPresenceIsSentAgainOnceAndNoMore() {
+        SimNetwork net = SimNetwork.plaintext(8);
+        SimNode[] p = startPair(net, "alice", "bob");
+        SimNode alice = p[0];
+        SimNode bob = p[1];
+        java.util.Map<Integer, int[]> presencesSent = new java.util.LinkedHashMap<>(); // message id -> epoch, seq
+        net.tap((from, datagram) -> {
+            lanchat.wire.DecodeResult r = lanchat.wire.FrameCodec.decode(java.nio.ByteBuffer.wrap(datagram));
+            if (from == alice && r.ok() && r.frame() instanceof lanchat.wire.Data d) {
+                for (lanchat.wire.StreamRecord rec : d.records()) {
+                    if (rec.payload().length > 0 && rec.payload()[0] == lanchat.message.PresenceBody.KIND) {
+                        presencesSent.putIfAbsent(rec.messageId(), new int[] {d.epoch(), rec.seq()});
+                    }
+                }
+            }
+        });
+        net.runFor(SECOND);
+        int before = presencesSent.size();
+        net.partitionOneWay(bob, alice); // no acknowledgement comes back
+        alice.node().presence(LUNCH);
+        for (int refusal = 0; refusal < 2; refusal++) {
+            int sent = before + refusal;
+            assertTrue(net.runUntil(() -> presencesSent.size() > sent, SECOND), "presence " + refusal + " sent");
+            net.runFor(20 * SimulatedNetworkTest.MS);
+            int[] last = presencesSent.values().stream().reduce((a, b) -> b).orElseThrow();
+            byte[] reset = lanchat.wire.FrameCodec.encode(new lanchat.wire.Reset(bob.engine().ref(),
+                    alice.engine().ref(), last[0], last[1], lanchat.wire.Reset.Cause.REFUSED));
+            alice.execute(() -> alice.engine().onDatagram(java.nio.ByteBuffer.wrap(reset), bob.address(), net.now(),
+                    false));
+            net.runFor(50 * SimulatedNetworkTest.MS);
+        }
+        net.heal();
+        net.runFor(3 * SECOND);
+        assertEquals(before + 2, presencesSent.size(), "the presence and one repeat: " + presencesSent.keySet());
+        assertEquals(0L, alice.engine().counters().get("dropped_stale_reset"), "both refusals were taken");
+        assertEquals(0, count(alice, ChatEvent.Undelivered.class), "its failures are not the user's");
+    }
+
     @Test
     void idleTimeSetsAwayAndActivityEndsIt() throws Exception {
         SimNetwork net = new SimNetwork(7);
