@@ -461,7 +461,11 @@ public final class HistoryKeeper implements ChatListener {
         emit(new ChatEvent.HistoryProblem("history: " + cause.getMessage()));
     }
 
-    /** Runs {@code task} on the node's loop; before the node runs, once it does. */
+    /**
+     * Runs {@code task} on the node's loop; before the node runs, once it does. Answers that come while
+     * earlier ones wait for the loop join them: one hand-over (one wake-up of the loop) for a whole batch
+     * of the writer's answers, not one per line.
+     */
     private void onLoop(Runnable task) {
         ChatNode n;
         synchronized (beforeAttach) {
@@ -471,10 +475,23 @@ public final class HistoryKeeper implements ChatListener {
                 return;
             }
         }
-        if (!n.runOnLoop(task)) {
+        forLoop.add(task);
+        if (handOverDue.compareAndSet(false, true) && !n.runOnLoop(this::runHandedOver)) {
             synchronized (this) { // the loop is gone: answers still due run here, one at a time
-                task.run();
+                runHandedOver();
             }
+        }
+    }
+
+    private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> forLoop =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean handOverDue = new java.util.concurrent.atomic.AtomicBoolean();
+
+    private void runHandedOver() {
+        handOverDue.set(false); // first: a task added from now on schedules another hand-over
+        Runnable task;
+        while ((task = forLoop.poll()) != null) {
+            task.run();
         }
     }
 
