@@ -9,7 +9,11 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
+import lanchat.message.Body;
+import lanchat.message.MessageId;
+import lanchat.message.Text;
 import lanchat.session.Identity;
 import lanchat.session.NoiseSessions;
 import lanchat.session.RekeyPolicy;
@@ -18,7 +22,6 @@ import lanchat.session.noise.EphemeralKeys;
 import lanchat.transport.UdpTransport;
 import lanchat.wire.PeerNames;
 import lanchat.wire.PeerRef;
-import lanchat.wire.Wire;
 
 /**
  * The one API of the peer engine: the terminal program, the tests and later the GUI use this and nothing
@@ -35,13 +38,34 @@ public final class ChatNode implements AutoCloseable {
     private final Object idOrder = new Object();
     private volatile boolean stopped;
     private volatile Map<String, Long> finalCounters;
+    /** Draws end-to-end message ids; guarded by {@link #idOrder}. */
+    private final RandomGenerator idRandom;
+    private final LongSupplier wallMillis;
 
-    private ChatNode(Engine engine, Driver driver, int maxPending) {
+    private ChatNode(Engine engine, Driver driver, int maxPending, RandomGenerator idRandom, LongSupplier wallMillis) {
         this.engine = engine;
         this.driver = driver;
         this.maxPending = maxPending;
+        this.idRandom = idRandom;
+        this.wallMillis = wallMillis;
         this.pending = new Permits(maxPending);
         engine.onMessageSettled(pending::release);
+        engine.ownSends(new Engine.OwnSends() {
+            @Override
+            public void queue(java.util.function.IntConsumer send) {
+                synchronized (idOrder) {
+                    int id = nextId();
+                    driver.execute(() -> send.accept(id)); // after every send whose id is smaller
+                }
+            }
+
+            @Override
+            public Text autoReply(String text) {
+                synchronized (idOrder) {
+                    return new Text(MessageId.random(idRandom), wallMillis.getAsLong(), Text.AUTO_REPLY, text);
+                }
+            }
+        });
     }
 
     /** Starts a node on real UDP sockets on {@code config.networkInterface()}; an Error ends the process. */
@@ -64,7 +88,8 @@ public final class ChatNode implements AutoCloseable {
                 RekeyPolicy.DEFAULT);
         Engine engine = new Engine(config, ref, transport, sessions, random, listener);
         DutyCycle cycle = new DutyCycle(engine, transport, clock, config);
-        return attach(engine, UdpEventLoop.start(cycle, transport, clock, fatal), config);
+        return attach(engine, UdpEventLoop.start(cycle, transport, clock, fatal), config,
+                new SplittableRandom(random.nextLong()), clock::currentTimeMillis);
     }
 
     /**
@@ -72,7 +97,14 @@ public final class ChatNode implements AutoCloseable {
      * {@link DutyCycle} on its thread before anything else.
      */
     public static ChatNode attach(Engine engine, Driver driver, NodeConfig config) {
-        return new ChatNode(engine, driver, config.maxPendingMessages());
+        return attach(engine, driver, config, new SplittableRandom(engine.ref().id() ^ engine.ref().incarnation()),
+                System::currentTimeMillis);
+    }
+
+    /** As {@link #attach(Engine, Driver, NodeConfig)}, drawing message ids from {@code idRandom}. */
+    public static ChatNode attach(Engine engine, Driver driver, NodeConfig config, RandomGenerator idRandom,
+            LongSupplier wallMillis) {
+        return new ChatNode(engine, driver, config.maxPendingMessages(), idRandom, wallMillis);
     }
 
     /**
@@ -116,6 +148,31 @@ public final class ChatNode implements AutoCloseable {
         };
     }
 
+    /** The hex identity key that {@code peer} proved (as in known_peers), or "" when it has no session. */
+    public String keyOf(PeerInfo peer) {
+        return engine.keyOf(peer);
+    }
+
+    /** Our own identity key in hex, or "" without sessions (plaintext simulations). */
+    public String ownKey() {
+        return engine.ownKey();
+    }
+
+    /**
+     * Runs {@code task} on the event-loop thread, after what is queued there; for listeners' follow-ups.
+     * Returns false (and runs nothing) once the node has stopped: no event comes any more, so the caller
+     * may then run it itself.
+     */
+    public boolean runOnLoop(Runnable task) {
+        if (loopClosed) {
+            return false;
+        }
+        driver.execute(task);
+        return true;
+    }
+
+    private volatile boolean loopClosed;
+
     /** This node as others see it. */
     public PeerInfo self() {
         return driver.call(engine::self);
@@ -130,15 +187,34 @@ public final class ChatNode implements AutoCloseable {
      * Sends {@code text} to every live peer. Blocks while too many messages await an outcome.
      *
      * @return the message id used in the MessageSent, Delivered and Undelivered events
-     * @throws IllegalArgumentException if the text is empty or longer than 65,536 bytes of UTF-8
+     * @throws IllegalArgumentException if the text is empty or longer than {@value Text#MAX_TEXT_BYTES} bytes of
+     *     UTF-8
      */
     public long say(String text) {
-        byte[] utf8 = encode(text);
+        check(text);
+        return sayBody(null, text);
+    }
+
+    /** Sends {@code body} to every live peer; for bodies other than chat lines. */
+    public long say(Body body) {
+        return sayBody(body, null);
+    }
+
+    private long sayBody(Body body, String text) {
         admit();
         synchronized (idOrder) {
             int id = nextId();
-            driver.execute(() -> engine.sendToRoom(id, utf8));
+            Body b = body != null ? body : newText(text);
+            driver.execute(() -> engine.sendToRoom(id, b));
             return Integer.toUnsignedLong(id);
+        }
+    }
+
+    /** A chat line with a new end-to-end id, sent now. */
+    public Text newText(String text) {
+        check(text);
+        synchronized (idOrder) {
+            return Text.of(MessageId.random(idRandom), wallMillis.getAsLong(), text);
         }
     }
 
@@ -149,12 +225,20 @@ public final class ChatNode implements AutoCloseable {
      * @throws PeerLookupException if no live peer, or more than one, has that name
      */
     public long whisper(String name, String text) throws PeerLookupException {
-        byte[] utf8 = encode(text);
+        check(text);
         PeerInfo target = Directory.resolve(engine.directory(), name);
+        return whisperTo(target, newText(text));
+    }
+
+    /**
+     * Sends {@code body} to the peer instance {@code target} (from {@link #peers()} or an event), e.g. a
+     * queued line with the id it was given when it was queued. It fails at once if that instance has left.
+     */
+    public long whisperTo(PeerInfo target, Body body) {
         admit();
         synchronized (idOrder) {
             int id = nextId();
-            driver.execute(() -> engine.sendTo(target, id, utf8));
+            driver.execute(() -> engine.sendTo(target, id, body));
             return Integer.toUnsignedLong(id);
         }
     }
@@ -193,6 +277,34 @@ public final class ChatNode implements AutoCloseable {
         driver.execute(() -> engine.rename(newName));
     }
 
+    /** Sets the presence every peer sees (online, away, busy), and tells every live peer. */
+    public void presence(lanchat.presence.Presence p) {
+        java.util.Objects.requireNonNull(p, "presence");
+        driver.execute(() -> engine.presence(p));
+    }
+
+    /** The user typed something: the automatic away starts counting again, and ends if it was on. */
+    public void activity() {
+        if (engine.idleAway() && !driver.inLoop()) {
+            // Waits, so that "online again" takes its message id before the line being typed: peers see the
+            // peer come back, then its message, never a message from someone marked away.
+            driver.call(() -> {
+                engine.activity();
+                return null;
+            });
+        } else {
+            driver.execute(engine::activity);
+        }
+    }
+
+    /** After {@code idle} without {@link #activity} the node sets itself away; zero turns that off. */
+    public void autoAway(Duration idle) {
+        if (idle.isNegative()) {
+            throw new IllegalArgumentException("the idle time cannot be negative");
+        }
+        driver.execute(() -> engine.autoAway(idle.toNanos()));
+    }
+
     /** Counters by name: datagrams in and out, drops by reason, retransmissions; after stop, their last values. */
     public Map<String, Long> counters() {
         Map<String, Long> last = finalCounters;
@@ -225,6 +337,7 @@ public final class ChatNode implements AutoCloseable {
             finalCounters = Map.of(); // the loop is gone already (a fatal error): nothing left to say
         }
         driver.close();
+        loopClosed = true;
         return settled;
     }
 
@@ -268,16 +381,18 @@ public final class ChatNode implements AutoCloseable {
         }
     }
 
-    private static byte[] encode(String text) {
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        if (utf8.length == 0) {
+    private static void check(String text) {
+        if (text.isEmpty()) {
             throw new IllegalArgumentException("empty message");
         }
-        if (utf8.length > Wire.MAX_MESSAGE_BYTES) {
-            throw new IllegalArgumentException(String.format(
-                    "message is %,d bytes of UTF-8; the limit is %,d: split it into several messages", utf8.length,
-                    Wire.MAX_MESSAGE_BYTES));
+        if (text.length() * 3L <= Text.MAX_TEXT_BYTES) {
+            return; // fits however it encodes: skips counting the bytes of every ordinary line
         }
-        return utf8;
+        int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > Text.MAX_TEXT_BYTES) {
+            throw new IllegalArgumentException(String.format(
+                    "message is %,d bytes of UTF-8; the limit is %,d: split it into several messages", bytes,
+                    Text.MAX_TEXT_BYTES));
+        }
     }
 }

@@ -2,7 +2,6 @@ package lanchat.node;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,6 +10,12 @@ import java.util.random.RandomGenerator;
 import lanchat.membership.Discovery;
 import lanchat.membership.DiscoveryListener;
 import lanchat.membership.Peer;
+import lanchat.message.Body;
+import lanchat.message.BodyCodec;
+import lanchat.message.Decoded;
+import lanchat.message.MessageId;
+import lanchat.message.PresenceBody;
+import lanchat.message.Text;
 import lanchat.reliable.AckTiming;
 import lanchat.reliable.ByteBudget;
 import lanchat.reliable.Link;
@@ -64,10 +69,38 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
     private final KnownPeers known;
     private final Map<PeerRef, Trust> trust = new java.util.HashMap<>();
     private final Map<PeerRef, String> fingerprints = new java.util.HashMap<>();
+    /** Hex identity keys, as in known_peers; read by other threads through {@link #keyOf}. */
+    private final Map<PeerRef, String> keys = new java.util.concurrent.ConcurrentHashMap<>();
+    // Presence (protocol.md 4.8): ours, what each peer said, and who has had an automatic reply.
+    private final lanchat.presence.IdleDetector idle = new lanchat.presence.IdleDetector(0, 0);
+    private final lanchat.presence.AutoReplyPolicy replies = new lanchat.presence.AutoReplyPolicy();
+    private final lanchat.presence.OwnPresence ownPresence = new lanchat.presence.OwnPresence(idle, replies);
+    private final PeerPresences presences = new PeerPresences();
+    /** Ids of the messages the engine sent by itself, to what each was; their outcomes are no event. */
+    private final Map<Integer, Own> ownMessages = new java.util.HashMap<>();
+
+    /** What the engine sends by itself. A presence is sent again once when it fails, never more. */
+    private enum Own { PRESENCE, PRESENCE_AGAIN, AUTO_REPLY }
+    private volatile OwnSends ownSends;
+    /** Whether our presence is an idle away, for other threads (ChatNode#activity). */
+    private volatile boolean idleAway;
 
     public Engine(NodeConfig config, PeerRef self, Transport transport, SessionLayer sessions, RandomGenerator random,
             ChatListener listener) {
         this.self = self;
+        this.ownSends = new OwnSends() { // without a ChatNode (tests of the engine alone): ids of its own
+            private int next = 1;
+
+            @Override
+            public void queue(java.util.function.IntConsumer send) {
+                send.accept(next++);
+            }
+
+            @Override
+            public Text autoReply(String text) {
+                return new Text(MessageId.random(random), 0, Text.AUTO_REPLY, text);
+            }
+        };
         this.sessions = sessions;
         this.listener = listener;
         this.streams = config.streams();
@@ -88,6 +121,16 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
             public Trust trust(PeerRef peer) {
                 return trust.getOrDefault(peer, Trust.NEW);
             }
+
+            @Override
+            public lanchat.presence.Presence presence(PeerRef peer) {
+                return presences.of(peer);
+            }
+
+            @Override
+            public lanchat.presence.Presence ownPresence() {
+                return ownPresence.current();
+            }
         });
     }
 
@@ -102,6 +145,7 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
 
     public void start(long time) {
         now = time;
+        idle.activity(now); // the idle time counts from the start
         discovery.start(now);
         listener.onEvent(new ChatEvent.Ready(self()));
     }
@@ -235,11 +279,17 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
         }
         discovery.onTimer(now);
         links.forEachActive(e -> e.link().onTimer(now));
+        if (ownPresence.tick(now)) {
+            presenceChanged(); // nobody typed for the idle time
+        }
     }
 
     /** Sends what the links have ready: queued records, and acknowledgements that are due. */
     public void flush(long time) {
         now = time;
+        if (!presenceOwed.isEmpty()) {
+            sendOwedPresences();
+        }
         links.forEachActive(e -> {
             if (e.link().wantsFlush(now)) {
                 e.link().flush(now, frames);
@@ -265,13 +315,15 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
 
     /** The earliest time {@link #onTimers} or {@link #flush} has work to do. */
     public long nextDeadline() {
-        return Math.min(sessions.nextDeadline(), links.nextDeadline(discovery.nextDeadline()));
+        return Math.min(Math.min(sessions.nextDeadline(), links.nextDeadline(discovery.nextDeadline())),
+                ownPresence.deadline());
     }
 
     // ---- commands ----
 
-    /** Sends to every live peer under message id {@code id}. */
-    public void sendToRoom(int id, byte[] utf8) {
+    /** Sends {@code body} to every live peer under message id {@code id}. */
+    public void sendToRoom(int id, Body body) {
+        byte[] utf8 = BodyCodec.encode(body);
         List<Peer> recipients = new ArrayList<>(discovery.table().all());
         recipients.sort(Comparator.comparing(Peer::name));
         List<PeerInfo> infos = new ArrayList<>();
@@ -281,31 +333,41 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
             links.markActive(e);
             infos.add(views.identity(p, now));
         }
-        announceSent(id, true, infos);
+        announceSent(id, true, infos, body);
     }
 
     /**
      * Sends to one peer instance, looked up by the caller in {@link #directory()}. If it has left since,
      * the message fails at once: every recipient gets an outcome.
      */
-    public void sendTo(PeerInfo target, int id, byte[] utf8) {
+    public void sendTo(PeerInfo target, int id, Body body) {
+        byte[] utf8 = BodyCodec.encode(body);
         Peer p = discovery.table().get(target.id());
         if (p == null || p.ref().incarnation() != target.incarnation()) {
-            announceSent(id, false, List.of(target));
-            listener.onEvent(new ChatEvent.Undelivered(Integer.toUnsignedLong(id), target, "it left"));
+            announceSent(id, false, List.of(target), body);
+            listener.onEvent(new ChatEvent.Undelivered(Integer.toUnsignedLong(id), target, "it left", e2eIdOf(body)));
             pending.settle(id);
             return;
         }
         Links.Entry e = links.live(p.ref().id());
         e.link().enqueue(id, false, utf8);
         links.markActive(e);
-        announceSent(id, false, List.of(views.identity(p, now)));
+        announceSent(id, false, List.of(views.identity(p, now)), body);
     }
 
-    private void announceSent(int id, boolean room, List<PeerInfo> recipients) {
+    private void announceSent(int id, boolean room, List<PeerInfo> recipients, Body body) {
         counters.messagesOut++;
-        listener.onEvent(new ChatEvent.MessageSent(Integer.toUnsignedLong(id), room, List.copyOf(recipients)));
-        pending.expect(id, recipients.size());
+        listener.onEvent(new ChatEvent.MessageSent(Integer.toUnsignedLong(id), room, List.copyOf(recipients),
+                textOf(body)));
+        pending.expect(id, recipients.size(), e2eIdOf(body));
+    }
+
+    private static lanchat.message.MessageId e2eIdOf(Body body) {
+        return body instanceof Text ? ((Text) body).id() : null;
+    }
+
+    private static Text textOf(Body body) {
+        return body instanceof Text ? (Text) body : null;
     }
 
     public void rename(String newName) {
@@ -319,6 +381,126 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
         reportDisplayChanges();
     }
 
+    // ---- presence (protocol.md 4.8) ----
+
+    /** The user chose a presence (/away, /busy, /back). */
+    public void presence(lanchat.presence.Presence p) {
+        if (ownPresence.set(p, now)) {
+            presenceChanged();
+        }
+    }
+
+    /** The user typed: an automatic away ends, and the idle time counts again. */
+    public void activity() {
+        if (ownPresence.activity(now)) {
+            presenceChanged();
+        }
+    }
+
+    /** True while our presence is an idle away; safe to read from any thread. */
+    public boolean idleAway() {
+        return idleAway;
+    }
+
+    /** The idle time before the automatic away, in ns; 0 turns it off. */
+    public void autoAway(long idleNanos) {
+        idle.idleTime(idleNanos);
+    }
+
+    /** Every live peer hears of our new presence; then the user does. */
+    private void presenceChanged() {
+        idleAway = ownPresence.current().automatic();
+        for (Peer p : discovery.table().all()) {
+            sendPresence(p);
+        }
+        listener.onEvent(new ChatEvent.PresenceChanged(self(), ownPresence.current(), true));
+    }
+
+    private void sendPresence(Peer peer) {
+        sendOwn(peer.ref(), new PresenceBody(ownPresence.current()), Own.PRESENCE);
+    }
+
+    /**
+     * Gives the messages the engine sends by itself (presence, automatic replies) their message id in the
+     * order of every other send, which receivers rely on (protocol.md 4.2), and makes the end-to-end facts of
+     * an automatic reply. {@link ChatNode} provides it.
+     */
+    interface OwnSends {
+        /** Runs {@code send} on the loop thread with the next message id, after every send queued before. */
+        void queue(java.util.function.IntConsumer send);
+
+        Text autoReply(String text);
+    }
+
+    void ownSends(OwnSends s) {
+        ownSends = s;
+    }
+
+    /** A body the engine sends by itself to one peer instance; its outcome is no event and holds back nothing. */
+    private void sendOwn(PeerRef to, Body body, Own what) {
+        byte[] bytes = BodyCodec.encode(body);
+        ownSends.queue(id -> {
+            Links.Entry e = links.live(to.id());
+            if (stopped || e == null || !e.peer().ref().equals(to)) {
+                return; // it left (or we stopped) before the message's turn came
+            }
+            ownMessages.put(id, what);
+            e.link().enqueue(id, false, bytes);
+            links.markActive(e);
+        });
+    }
+
+    /**
+     * The outcome of a message the engine sent by itself: nothing to report. A presence that failed to a
+     * peer still in the table (its stream ran out of time) goes again, once, so that the peer does not keep
+     * an old one; only once, because a peer that refuses it (a build without PRESENCE) would refuse it
+     * forever, and each refusal would start the next one.
+     * @return false if the message is not one of these
+     */
+    private boolean ownOutcome(int messageId, Peer peer, boolean delivered) {
+        Own what = ownMessages.remove(messageId);
+        if (what == null) {
+            return false;
+        }
+        Links.Entry e = links.live(peer.ref().id());
+        if (!delivered && what == Own.PRESENCE && e != null && e.peer().ref().equals(peer.ref())) {
+            presenceOwed.add(peer.ref()); // not from inside the link that reports the failure: at the flush
+        }
+        return true;
+    }
+
+    /** Peers whose presence failed, to be sent again (once) at the next flush. */
+    private final List<PeerRef> presenceOwed = new ArrayList<>();
+
+    private void sendOwedPresences() {
+        List<PeerRef> owed = new ArrayList<>(presenceOwed);
+        presenceOwed.clear();
+        for (PeerRef to : owed) {
+            sendOwn(to, new PresenceBody(ownPresence.current()), Own.PRESENCE_AGAIN);
+        }
+    }
+
+    /** A peer's PRESENCE body: it came in that peer's session, so it is that peer's to say. */
+    private void presenceReceived(Peer peer, lanchat.presence.Presence p) {
+        if (!presences.update(peer.ref(), p, ref -> liveLink(ref.id()) != null)) {
+            return;
+        }
+        publish(); // the cached snapshots carry the presence
+        listener.onEvent(new ChatEvent.PresenceChanged(views.identity(peer, now), p, false));
+        reportDisplayChanges();
+    }
+
+    /** A direct line came while we are away or busy: answer it once per peer per away period. */
+    private void maybeAutoReply(Peer peer, boolean room, boolean incomingIsAutoReply) {
+        lanchat.presence.Presence own = ownPresence.current();
+        if (!replies.shouldReply(own, peer.ref().id(), room, incomingIsAutoReply)) {
+            return;
+        }
+        String text = lanchat.presence.AutoReplyPolicy.replyText(discovery.name(), own);
+        sendOwn(peer.ref(), ownSends.autoReply(text), Own.AUTO_REPLY);
+        listener.onEvent(new ChatEvent.AutoReplySent(views.identity(peer, now), text));
+    }
+
     /** Messages still waiting for an outcome from at least one recipient. */
     public int awaitingOutcome() {
         return pending.size();
@@ -327,11 +509,11 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
     /** Fails what is still pending, says goodbye; the engine then ignores all input. */
     public void shutdown(long time) {
         now = time;
+        stopped = true; // first: the failures below must not start presence messages again
         for (Links.Entry e : links.all()) {
             e.link().close("we stopped before it was confirmed");
         }
         discovery.goodbye();
-        stopped = true;
     }
 
     // ---- snapshots ----
@@ -392,6 +574,8 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
         LOG.log(System.Logger.Level.DEBUG, () -> "peer " + peer.ref() + " " + (back != null ? "is back" : "joined")
                 + " at " + peer.address());
         listener.onEvent(new ChatEvent.PeerJoined(views.info(peer, now)));
+        presences.forgetOtherInstances(peer.ref());
+        sendPresence(peer); // its session is up: it learns ours at once
         reportDisplayChanges();
     }
 
@@ -404,6 +588,9 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
         LOG.log(System.Logger.Level.DEBUG, () -> "peer " + peer.ref() + " left (" + reason.label + ")"
                 + (reason == lanchat.membership.LeaveReason.TIMEOUT ? "; its link waits in case it comes back" : ""));
         listener.onEvent(new ChatEvent.PeerLeft(info, LeaveReason.valueOf(reason.name()))); // first the leave
+        if (reason != lanchat.membership.LeaveReason.TIMEOUT) {
+            presences.forget(peer.ref()); // a peer that times out keeps it, in case it is heard again
+        }
         reportDisplayChanges();
         if (gone != null && reason != lanchat.membership.LeaveReason.TIMEOUT) {
             retire(gone.link(), reason == lanchat.membership.LeaveReason.RESTARTED ? "it restarted" : "it left (quit)");
@@ -443,6 +630,7 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
         byte[] key = sessions.staticKeyOf(peer.ref());
         if (key != null) {
             fingerprints.put(peer.ref(), lanchat.session.Fingerprints.of(key));
+            keys.put(peer.ref(), java.util.HexFormat.of().formatHex(key));
             trust.put(peer.ref(), known.observe(peer.name(), key));
         }
     }
@@ -480,6 +668,22 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
         counters.retiredDuplicates += link.duplicates();
     }
 
+    /** The hex of the identity key {@code peer} proved, or "" without a session (plaintext simulations). */
+    String keyHex(Peer peer) {
+        return keys.getOrDefault(peer.ref(), "");
+    }
+
+    /** The hex identity key of a peer instance, or "" when it has no session; safe from any thread. */
+    public String keyOf(PeerInfo peer) {
+        return keys.getOrDefault(new PeerRef(peer.id(), peer.incarnation()), "");
+    }
+
+    /** Our own identity key in hex, or "" without a session layer. */
+    public String ownKey() {
+        byte[] k = sessions.ourStaticKey();
+        return k == null ? "" : java.util.HexFormat.of().formatHex(k);
+    }
+
     private Link liveLink(long id) {
         Links.Entry e = links.live(id);
         return e == null ? null : e.link();
@@ -496,25 +700,42 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
         Outcomes outcomes = new Outcomes() {
             @Override
             public void delivered(int messageId) {
+                if (ownOutcome(messageId, current(peer), true)) {
+                    return;
+                }
                 listener.onEvent(new ChatEvent.Delivered(Integer.toUnsignedLong(messageId),
-                        views.identity(current(peer), now)));
+                        views.identity(current(peer), now), pending.e2eId(messageId)));
                 pending.settle(messageId);
             }
 
             @Override
             public void failed(int messageId, String reason) {
+                if (ownOutcome(messageId, current(peer), false)) {
+                    return;
+                }
                 listener.onEvent(new ChatEvent.Undelivered(Integer.toUnsignedLong(messageId),
-                        views.identity(current(peer), now), reason));
+                        views.identity(current(peer), now), reason, pending.e2eId(messageId)));
                 pending.settle(messageId);
             }
         };
         MessageSink sink = new MessageSink() {
             @Override
-            public void message(int messageId, boolean room, byte[] utf8) {
+            public String message(int messageId, boolean room, byte[] body) {
+                Decoded d = BodyCodec.decode(body);
+                if (!d.isOk()) {
+                    return d.problem(); // the stream is refused from here (protocol.md 4.2)
+                }
                 counters.messagesIn++;
-                String text = new String(utf8, StandardCharsets.UTF_8); // malformed input becomes U+FFFD
-                listener.onEvent(new ChatEvent.MessageReceived(Integer.toUnsignedLong(messageId),
-                        views.identity(current(peer), now), room, text));
+                if (d.body() instanceof Text) {
+                    Text t = (Text) d.body();
+                    listener.onEvent(new ChatEvent.MessageReceived(Integer.toUnsignedLong(messageId),
+                            views.identity(current(peer), now), room, t.text(), t.id(), t.sentAtMillis(),
+                            keyHex(peer), t.autoReply()));
+                    maybeAutoReply(current(peer), room, t.autoReply());
+                } else if (d.body() instanceof PresenceBody) {
+                    presenceReceived(current(peer), ((PresenceBody) d.body()).presence());
+                }
+                return null;
             }
 
             @Override

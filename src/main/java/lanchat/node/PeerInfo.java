@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
  * @param rttMillis smoothed round-trip time of our stream to it, or NaN before the first sample
  * @param fingerprint the SHA-256 of the key the peer proved, base32 in groups of four; empty if none
  * @param trust how that key compares with the one remembered for its name
+ * @param presence what the peer last said about being there (online until it says otherwise; never stored)
  */
 public record PeerInfo(
         long id,
@@ -26,7 +27,22 @@ public record PeerInfo(
         long retransmitted,
         long duplicates,
         String fingerprint,
-        Trust trust) {
+        Trust trust,
+        lanchat.presence.Presence presence) {
+
+    public PeerInfo {
+        if (presence == null) {
+            presence = lanchat.presence.Presence.ONLINE;
+        }
+    }
+
+    /** A snapshot of a peer that has said nothing about its presence: online. */
+    public PeerInfo(long id, long incarnation, String name, String displayName, InetSocketAddress address,
+            long lastHeardMillisAgo, double rttMillis, long sent, long retransmitted, long duplicates,
+            String fingerprint, Trust trust) {
+        this(id, incarnation, name, displayName, address, lastHeardMillisAgo, rttMillis, sent, retransmitted,
+                duplicates, fingerprint, trust, lanchat.presence.Presence.ONLINE);
+    }
 
     /** A snapshot without key information (no session yet, or tests of the layers above). */
     public PeerInfo(long id, long incarnation, String name, String displayName, InetSocketAddress address,

@@ -28,6 +28,16 @@ final class PeerViews {
         String fingerprint(PeerRef peer);
 
         Trust trust(PeerRef peer);
+
+        /** What the peer last said about its presence (online if nothing). */
+        default lanchat.presence.Presence presence(PeerRef peer) {
+            return lanchat.presence.Presence.ONLINE;
+        }
+
+        /** This node's own presence. */
+        default lanchat.presence.Presence ownPresence() {
+            return lanchat.presence.Presence.ONLINE;
+        }
     }
 
     private Keys keys = new Keys() {
@@ -55,7 +65,8 @@ final class PeerViews {
     }
 
     PeerInfo self() {
-        return new PeerInfo(self.id(), self.incarnation(), discovery.name(), discovery.name(), localAddress, 0, Double.NaN, 0, 0, 0);
+        return new PeerInfo(self.id(), self.incarnation(), discovery.name(), discovery.name(), localAddress, 0, Double.NaN, 0, 0, 0,
+                "", Trust.NEW, keys.ownPresence());
     }
 
     /** Every live peer, fresh, sorted by display name. */
@@ -75,7 +86,7 @@ final class PeerViews {
                 Math.max(0, (now - p.lastHeard()) / 1_000_000L),
                 current ? l.srttMillis() : Double.NaN,
                 current ? l.recordsSent() : 0, current ? l.recordsRetransmitted() : 0, current ? l.duplicates() : 0,
-                keys.fingerprint(p.ref()), keys.trust(p.ref()));
+                keys.fingerprint(p.ref()), keys.trust(p.ref()), keys.presence(p.ref()));
     }
 
     /** The peer as of the last change of the table: cheap enough for every message event. */

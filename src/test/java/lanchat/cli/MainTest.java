@@ -139,6 +139,39 @@ class MainTest {
     }
 
     @Test
+    void autoAwayInMinutesWithItsDefaultsPerFrontEnd() {
+        assertEquals(0, run("-i", "lo", "--auto-away", "25"));
+        assertEquals(java.time.Duration.ofMinutes(25), launched.ui().autoAwayFor(true));
+        assertEquals(0, run("-i", "lo", "--auto-away", "0"));
+        assertEquals(java.time.Duration.ZERO, launched.ui().autoAwayFor(false), "0 is never");
+        assertEquals(0, run("-i", "lo"));
+        assertEquals(java.time.Duration.ofMinutes(10), launched.ui().autoAwayFor(false), "where a person types");
+        assertEquals(java.time.Duration.ZERO, launched.ui().autoAwayFor(true), "never for a script");
+    }
+
+    @Test
+    void autoAwayFromTheConfigFileAndTheCommandLineFirst() throws Exception {
+        config("auto_away = 30");
+        assertEquals(0, run("-i", "lo"));
+        assertEquals(java.time.Duration.ofMinutes(30), launched.ui().autoAwayFor(true), "a choice, even for scripts");
+        assertEquals(0, run("-i", "lo", "--auto-away", "5"));
+        assertEquals(java.time.Duration.ofMinutes(5), launched.ui().autoAwayFor(false));
+        config("auto_away = soon");
+        assertEquals(2, run("-i", "lo"));
+        assertTrue(errorLine().contains("auto_away 'soon' is not a number of minutes from 0 (never) to 1440"),
+                err.toString());
+    }
+
+    @Test
+    void badAutoAwayIsOneLineThatSaysWhatToGive() {
+        assertEquals(2, run("-i", "lo", "--auto-away", "-1"));
+        assertTrue(errorLine().contains("--auto-away -1 is outside 0-1440"), err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("-i", "lo", "--auto-away", "soon"));
+        assertTrue(errorLine().contains("'soon' is not an int"), err.toString());
+    }
+
+    @Test
     void badBellIsOneLineWithTheChoices() {
         assertEquals(2, run("-i", "lo", "--bell", "loud"));
         assertTrue(errorLine().contains("not one of all, mentions, off"));
@@ -208,7 +241,8 @@ class MainTest {
         assertNull(launched);
         String line = errorLine();
         assertEquals("lanchat: " + home.resolve(".config/lanchat/config.properties") + ":3: unknown key 'colour';"
-                + " the keys are name, interface, group, port, color, bell", line);
+                + " the keys are name, interface, group, port, color, bell, history, history_days, queue_days,"
+                + " auto_away", line);
     }
 
     @Test
@@ -305,5 +339,31 @@ class MainTest {
         CommandLine cmd = Main.commandLine(main((s, e) -> 2));
         cmd.setErr(new PrintWriter(err, true));
         assertEquals(2, cmd.execute("-i", "lo"));
+    }
+
+    @Test
+    void historyOptionsAndTheirDefaults() throws Exception {
+        assertEquals(0, run("-i", "lo"));
+        assertEquals(HistoryOptions.defaults(), launched.history());
+        assertEquals(0, run("-i", "lo", "--no-history", "--history-days", "30", "--queue-days", "2"));
+        assertEquals(new HistoryOptions(false, 30, 2), launched.history());
+        config("history = false", "history_days = 90", "queue_days = 14");
+        assertEquals(0, run("-i", "lo"));
+        assertEquals(new HistoryOptions(false, 90, 14), launched.history());
+        assertEquals(0, run("-i", "lo", "--queue-days", "1"));
+        assertEquals(1, launched.history().queueDays(), "the command line wins");
+    }
+
+    @Test
+    void badHistoryDaysAreOneLine() throws Exception {
+        assertEquals(2, run("-i", "lo", "--queue-days", "0"));
+        assertTrue(errorLine().contains("--queue-days 0 is outside 1-36500"), err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("-i", "lo", "--history-days", "-3"));
+        assertTrue(errorLine().contains("(0 keeps everything)"), err.toString());
+        err.getBuffer().setLength(0);
+        config("history_days = soon");
+        assertEquals(2, run("-i", "lo"));
+        assertTrue(errorLine().contains(":1: history_days 'soon' is not a number of days"), err.toString());
     }
 }

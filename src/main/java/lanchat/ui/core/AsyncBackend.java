@@ -64,6 +64,22 @@ public final class AsyncBackend implements AutoCloseable {
         submit(() -> backend.verify(name), answer, failed);
     }
 
+    /** Sets the presence every peer sees; the change comes back as a PresenceChanged event. */
+    public void presence(lanchat.presence.Presence p, Consumer<String> failed) {
+        submit(() -> {
+            backend.presence(p);
+            return p;
+        }, ignored -> { }, failed);
+    }
+
+    /** The user typed: on the worker, like every call, so it keeps its place before the line it came with. */
+    public void activity() {
+        submit(() -> {
+            backend.activity();
+            return null;
+        }, ignored -> { }, ignored -> { });
+    }
+
     public void peers(Consumer<List<PeerInfo>> answer) {
         submit(backend::peers, answer, ignored -> { });
     }

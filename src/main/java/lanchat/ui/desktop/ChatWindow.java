@@ -413,7 +413,7 @@ final class ChatWindow implements ModelListener {
             }
             for (PeerInfo p : peers) {
                 if (p.id() == id) {
-                    subtitle.setText("online  ·  " + PeerDetails.address(p) + "  ·  RTT " + PeerDetails.rtt(p)
+                    subtitle.setText(PeerDetails.presence(p) + "  ·  " + PeerDetails.address(p) + "  ·  RTT " + PeerDetails.rtt(p)
                             + "  ·  heard " + String.format(java.util.Locale.ROOT, "%.1f s ago",
                                     p.lastHeardMillisAgo() / 1000.0)
                             + "  ·  " + lanchat.ui.core.WhoisText.status(p.trust()));

@@ -64,7 +64,8 @@ final class ConversationRenderer extends JComponent implements ListCellRenderer<
             int dot = Math.max(10, avatar / 4);
             g2.setColor(getBackground() != null ? colourOr("List.background", Color.WHITE) : Color.WHITE);
             g2.fillOval(ax + avatar - dot, ay + avatar - dot, dot + 2, dot + 2);
-            g2.setColor(conversation.online() ? Palette.online() : Palette.quiet());
+            g2.setColor(!conversation.online() ? Palette.quiet()
+                    : conversation.peer() != null ? Palette.presence(conversation.peer().presence()) : Palette.online());
             g2.fillOval(ax + avatar - dot + 1, ay + avatar - dot + 1, dot, dot);
         }
         int tx = ax + avatar + 10;
@@ -88,7 +89,9 @@ final class ConversationRenderer extends JComponent implements ListCellRenderer<
         FontMetrics fm = getFontMetrics(getFont());
         g2.setFont(conversation.unread() > 0 ? bold : getFont());
         g2.setColor(conversation.online() ? fg : dim);
-        String title = conversation.title() + (conversation.online() ? "" : "  (offline)");
+        String title = conversation.title() + (!conversation.online() ? "  (offline)"
+                : conversation.peer() != null && !conversation.peer().presence().online()
+                        ? "  (" + conversation.peer().presence().state().label() + ")" : "");
         g2.drawString(fit(title, g2.getFontMetrics(), textWidth), tx, 8 + fm.getAscent());
         g2.setFont(getFont().deriveFont(getFont().getSize2D() * 0.88f));
         g2.setColor(dim);

@@ -30,6 +30,11 @@ final class DesktopCommands {
     /** Runs one composer entry (may span several lines). */
     void submit(String input) {
         Command command = parser.parse(input);
+        if (command instanceof Command.SetPresence) {
+            backend.presence(((Command.SetPresence) command).presence(), error -> model.note(error, true));
+            return; // setting it is activity too
+        }
+        backend.activity(); // every entry says the user is there
         if (command instanceof Command.Say) {
             say(((Command.Say) command).text());
         } else if (command instanceof Command.Me) {

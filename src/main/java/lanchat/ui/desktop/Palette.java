@@ -53,6 +53,15 @@ final class Palette {
         return new Color(0x3BA55C);
     }
 
+    /** The presence dot: green online, amber away, red busy (the colours most messengers use). */
+    static Color presence(lanchat.presence.Presence p) {
+        switch (p.state()) {
+            case AWAY: return new Color(0xF0A020);
+            case BUSY: return new Color(0xD83B3B);
+            default: return online();
+        }
+    }
+
     /** The peer's stable colour; lightened on the dark theme so a dark blue stays readable. */
     static Color peer(String name) {
         Color c = new Color(PeerColors.rgbFor(name));

@@ -10,8 +10,13 @@ final class PeerDetails {
     private PeerDetails() {}
 
     static String describe(PeerInfo p) {
-        return Sanitizer.visible(p.displayName(), Glyphs.UNICODE) + "  ·  " + address(p) + "  ·  RTT " + rtt(p)
+        return Sanitizer.visible(p.displayName(), Glyphs.UNICODE) + "  ·  " + presence(p) + "  ·  " + address(p) + "  ·  RTT " + rtt(p)
                 + "  ·  heard " + String.format(Locale.ROOT, "%.1f s ago", p.lastHeardMillisAgo() / 1000.0);
+    }
+
+    /** "online", "away: at lunch", "busy": the peer's presence, safe to show. */
+    static String presence(PeerInfo p) {
+        return Sanitizer.visible(p.presence().describe(), Glyphs.UNICODE);
     }
 
     static String address(PeerInfo p) {

@@ -66,7 +66,17 @@ public final class JsonView implements ChatView {
                     .put("from", m.from().displayName()).put("from_id", m.from().idHex())
                     .put("to", m.room() || self == null ? null : self.name())
                     .put("to_id", m.room() || self == null ? null : self.idHex())
-                    .put("text", m.text()));
+                    .put("text", m.text())
+                    .put("e2e", m.e2eId() == null ? null : m.e2eId().hex())
+                    .put("sent_at", m.e2eId() == null ? null : java.time.Instant.ofEpochMilli(m.sentAtMillis()).toString())
+                    .put("auto_reply", m.autoReply()));
+        } else if (event instanceof ChatEvent.PresenceChanged) {
+            ChatEvent.PresenceChanged p = (ChatEvent.PresenceChanged) event;
+            emit(withPeer("presence", p.peer()).put("self", p.self()).put("presence", presence(p.presence())));
+        } else if (event instanceof ChatEvent.AutoReplySent) {
+            ChatEvent.AutoReplySent a = (ChatEvent.AutoReplySent) event;
+            emit(start("auto_reply_sent").put("to", a.to().displayName()).put("to_id", a.to().idHex())
+                    .put("text", a.text()));
         } else if (event instanceof ChatEvent.MessageSent) {
             ChatEvent.MessageSent s = (ChatEvent.MessageSent) event;
             List<String> names = new ArrayList<>();
@@ -85,6 +95,8 @@ public final class JsonView implements ChatView {
             ChatEvent.Undelivered u = (ChatEvent.Undelivered) event;
             emit(start("undelivered").put("msg", u.messageId())
                     .put("to", u.to().displayName()).put("to_id", u.to().idHex()).put("reason", u.reason()));
+        } else if (HistoryJson.handles(event)) {
+            emit(HistoryJson.fields(start(HistoryJson.name(event)), event));
         }
     }
 
@@ -108,7 +120,7 @@ public final class JsonView implements ChatView {
             double rtt = p.rttMillis();
             list.add(peerFields(Json.object(), p)
                     .put("rtt_ms", Double.isNaN(rtt) ? null : Math.round(rtt * 1000) / 1000.0)
-                    .put("last_heard_ms", p.lastHeardMillisAgo()));
+                    .put("last_heard_ms", p.lastHeardMillisAgo()).put("presence", presence(p.presence())));
         }
         emit(start("peers").put("peers", list));
     }
@@ -155,6 +167,11 @@ public final class JsonView implements ChatView {
     public void close() {
         out.flush();
         err.flush();
+    }
+
+    /** {"state":"away","automatic":false,"text":"at lunch"}: the same shape wherever a presence appears. */
+    private static Json.Obj presence(lanchat.presence.Presence p) {
+        return Json.object().put("state", p.state().label()).put("automatic", p.automatic()).put("text", p.text());
     }
 
     private Json.Obj withPeer(String event, PeerInfo peer) {

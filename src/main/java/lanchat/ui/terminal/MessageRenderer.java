@@ -61,11 +61,51 @@ public final class MessageRenderer {
 
     /** A message from a peer; {@code selfName} is ours, to highlight where the text mentions us (null: none). */
     public List<AttributedString> received(PeerInfo from, boolean room, String text, String selfName) {
+        return received(from, room, text, selfName, false);
+    }
+
+    /** As above; {@code autoReply}: the peer's program sent it by itself, because the peer is away or busy. */
+    public List<AttributedString> received(PeerInfo from, boolean room, String text, String selfName,
+            boolean autoReply) {
         AttributedStringBuilder b = start();
         if (!room) {
             b.styled(theme.direct(), "[direct]").append(' ');
         }
-        return message(b, theme.peer(from.name()), safe(from.displayName()) + trustMark(from), text, selfName);
+        if (autoReply) {
+            b.styled(theme.quiet(), "[auto-reply]").append(' ');
+        }
+        return message(b, theme.peer(from.name()), safe(from.displayName()) + trustMark(from) + presenceMark(from),
+                text, selfName);
+    }
+
+    /** After a name: " (away)" or " (busy)" while the peer says so; nothing while it is online. */
+    public static String presenceMark(PeerInfo peer) {
+        return peer.presence().online() ? "" : " (" + peer.presence().state().label() + ")";
+    }
+
+    /**
+     * A presence change: ours ("You are away: lunch"), or a peer's ("bob is busy: call", "bob is back").
+     * The status text has no control characters (protocol.md 7), and is sanitised like any text anyway.
+     */
+    public AttributedString presence(PeerInfo peer, lanchat.presence.Presence p, boolean self) {
+        AttributedStringBuilder b = start();
+        if (self) {
+            if (p.online()) {
+                return b.styled(theme.quiet(), "* You are online again; automatic replies are off")
+                        .toAttributedString();
+            }
+            String how = p.automatic() ? "You are away (nothing typed for a while); type anything to be back"
+                    : "You are " + safe(p.describe()) + "; direct messages get one automatic reply each, /back ends it";
+            return b.styled(theme.quiet(), "* " + how).toAttributedString();
+        }
+        b.styled(theme.quiet(), "* ").styled(theme.peer(peer.name()), safe(peer.displayName()));
+        return b.styled(theme.quiet(), p.online() ? " is back" : " is " + safe(p.describe())).toAttributedString();
+    }
+
+    /** We answered {@code to} automatically (we are away or busy). */
+    public AttributedString autoReplySent(PeerInfo to, String text) {
+        return start().styled(theme.quiet(), "[auto-reply to " + safe(to.displayName()) + "] " + safe(text))
+                .toAttributedString();
     }
 
     /** After a name: ✔ when its key is verified, ⚠ when it is not the key remembered for the name. */

@@ -9,9 +9,9 @@ import lanchat.ui.core.Sanitizer;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 
-/** The answer to /peers: a table of name, address, last heard and round-trip time. */
+/** The answer to /peers: a table of name, address, last heard, round-trip time and presence. */
 final class PeerTable {
-    private static final String[] HEADINGS = {"NAME", "ADDRESS", "LAST HEARD", "RTT"};
+    private static final String[] HEADINGS = {"NAME", "ADDRESS", "LAST HEARD", "RTT", "STATUS"};
 
     private final Theme theme;
     private final Glyphs glyphs;
@@ -36,7 +36,7 @@ final class PeerTable {
         for (PeerInfo p : peers) {
             rows.add(new String[] {
                 Sanitizer.visible(p.displayName(), glyphs) + MessageRenderer.trustMark(p), MessageRenderer.address(p),
-                seconds(p.lastHeardMillisAgo()), rtt(p.rttMillis())});
+                seconds(p.lastHeardMillisAgo()), rtt(p.rttMillis()), Sanitizer.visible(p.presence().describe(), glyphs)});
         }
         int[] widths = widths(rows);
         lines.add(new AttributedString(row(HEADINGS, widths), theme.quiet()));

@@ -47,6 +47,8 @@ public final class TextView implements ChatView {
     private final Scheduler scheduler;
     private final Behaviour behaviour;
     private final OutgoingTracker outgoing = new OutgoingTracker();
+    /** Peers whose last presence was an idle away (coming back from it gets no line either). */
+    private final java.util.Set<Long> idlePeers = new java.util.HashSet<>();
     private final Supplier<String> fallbackSelfName;
     private String selfName;
 
@@ -66,7 +68,10 @@ public final class TextView implements ChatView {
         this.scheduler = scheduler;
         this.fallbackSelfName = fallbackSelfName;
         this.behaviour = behaviour;
+        this.history = new HistoryText(theme, renderer.glyphs(), java.time.ZoneId.systemDefault());
     }
+
+    private final HistoryText history;
 
     @Override
     public void event(ChatEvent event) {
@@ -90,6 +95,11 @@ public final class TextView implements ChatView {
             sink.print(renderer.displayNameChanged(d.peer(), d.oldDisplayName()));
         } else if (event instanceof ChatEvent.MessageReceived) {
             received((ChatEvent.MessageReceived) event);
+        } else if (event instanceof ChatEvent.PresenceChanged) {
+            presence((ChatEvent.PresenceChanged) event);
+        } else if (event instanceof ChatEvent.AutoReplySent) {
+            ChatEvent.AutoReplySent a = (ChatEvent.AutoReplySent) event;
+            sink.print(renderer.autoReplySent(a.to(), a.text()));
         } else if (event instanceof ChatEvent.MessageSent) {
             ChatEvent.MessageSent s = (ChatEvent.MessageSent) event;
             List<String> names = new ArrayList<>();
@@ -104,6 +114,24 @@ public final class TextView implements ChatView {
             ChatEvent.Undelivered u = (ChatEvent.Undelivered) event;
             progress(outgoing.outcome(u.messageId(),
                     new OutgoingTracker.Outcome(u.to().displayName(), false, u.reason())));
+        } else if (HistoryText.handles(event)) {
+            history.lines(event).forEach(sink::print);
+        }
+    }
+
+    /**
+     * Our own changes always get a line. A peer's idle away and its end do not: with many peers they would
+     * come and go all day; /peers and the mark next to the name show them.
+     */
+    private void presence(ChatEvent.PresenceChanged p) {
+        boolean wasIdle = p.self() ? false : idlePeers.contains(p.peer().id());
+        if (p.self() || !p.presence().automatic() && !wasIdle) {
+            sink.print(renderer.presence(p.peer(), p.presence(), p.self()));
+        }
+        if (!p.self() && p.presence().automatic()) {
+            idlePeers.add(p.peer().id());
+        } else if (!p.self()) {
+            idlePeers.remove(p.peer().id());
         }
     }
 
@@ -112,8 +140,9 @@ public final class TextView implements ChatView {
         if (behaviour.unread() != null && behaviour.unread().startsUnread()) {
             sink.print(renderer.unread());
         }
-        boolean bell = behaviour.bell().rings(renderer.mentions(m.text(), me), !m.room());
-        sink.print(renderer.received(m.from(), m.room(), m.text(), me), bell);
+        // An automatic reply rings no bell: nobody typed it, and it says only that the peer is away.
+        boolean bell = !m.autoReply() && behaviour.bell().rings(renderer.mentions(m.text(), me), !m.room());
+        sink.print(renderer.received(m.from(), m.room(), m.text(), me, m.autoReply()), bell);
     }
 
     @Override

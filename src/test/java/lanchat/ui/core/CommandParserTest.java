@@ -110,4 +110,16 @@ class CommandParserTest {
             assertTrue(HelpText.about(command.substring(1)) != null, command);
         }
     }
+
+    @Test
+    void presenceCommands() {
+        assertEquals(new Command.SetPresence(lanchat.presence.Presence.manual(lanchat.presence.PresenceState.AWAY,
+                "at lunch")), parser.parse("/away at lunch"));
+        assertEquals(new Command.SetPresence(lanchat.presence.Presence.manual(lanchat.presence.PresenceState.BUSY,
+                "")), parser.parse("/BUSY"));
+        assertEquals(new Command.SetPresence(lanchat.presence.Presence.ONLINE), parser.parse("/back"));
+        assertEquals(new Command.Invalid("usage: /back (no text: it sets you online)"), parser.parse("/back soon"));
+        assertEquals(new Command.Invalid("the status text is 81 bytes of UTF-8; the limit is 80: shorten it"),
+                parser.parse("/away " + "x".repeat(81)));
+    }
 }

@@ -49,6 +49,20 @@ class CommandRunnerTest {
     }
 
     @Test
+    void presenceCommandsSetItAndEveryOtherLineIsActivity() {
+        CommandRunner runner = new CommandRunner(backend, view, false, true, null);
+        runner.execute(parser.parse("/away  at lunch "));
+        runner.execute(parser.parse("/busy"));
+        runner.execute(parser.parse("/back"));
+        assertEquals(List.of("presence away: at lunch", "presence busy", "presence online"), backend.calls);
+        assertEquals(0, backend.activities, "setting a presence is not also an activity that could undo it");
+        runner.execute(parser.parse("/peers"));
+        runner.execute(parser.parse("/nosuch"));
+        runner.execute(parser.parse("hello"));
+        assertEquals(3, backend.activities);
+    }
+
+    @Test
     void meSendsTheConventionalText() {
         new CommandRunner(backend, view, false, true, null).execute(parser.parse("/me waves"));
         assertEquals(List.of("say /me waves"), backend.calls);

@@ -21,6 +21,8 @@ public class FakeBackend implements ChatBackend {
     private PeerInfo self;
     private long nextId = 1;
     public boolean stopped;
+    /** Lines the user typed, as the backend heard of them (kept apart from {@link #calls}). */
+    public int activities;
 
     public FakeBackend(ChatListener listener, PeerInfo self, List<PeerInfo> peers) {
         this.listener = listener;
@@ -76,6 +78,16 @@ public class FakeBackend implements ChatBackend {
         self = TestPeers.peer(newName, self.id());
         calls.add("rename " + newName);
         listener.onEvent(new ChatEvent.PeerRenamed(self, old, true));
+    }
+
+    @Override
+    public void presence(lanchat.presence.Presence presence) {
+        calls.add("presence " + presence.describe());
+    }
+
+    @Override
+    public void activity() {
+        activities++;
     }
 
     @Override

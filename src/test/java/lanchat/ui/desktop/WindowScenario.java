@@ -148,6 +148,14 @@ public final class WindowScenario {
         awaitModel("bob's details in the header", m -> window.subtitle().getText().contains("RTT"));
         screenshot("desktop-direct.png");
 
+        // bob goes away: the dot, the sidebar title and the header say so; back again before going on.
+        bob.send("/away at lunch");
+        awaitModel("bob away in the sidebar", m -> direct.peer() != null && !direct.peer().presence().online());
+        awaitModel("bob away in the header", m -> window.subtitle().getText().startsWith("away: at lunch"));
+        screenshot("desktop-presence.png");
+        bob.send("/back");
+        awaitModel("bob back", m -> direct.peer().presence().online());
+
         // Unfocused: a message notifies (tray where there is one, else the title flashes).
         onEdt(() -> {
             model.focused(false);

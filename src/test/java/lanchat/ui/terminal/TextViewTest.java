@@ -106,9 +106,9 @@ class TextViewTest {
     void peersTableAndEmptyTable() {
         view.peers(List.of(bob, TestPeers.peer("carol", "carol#0000", 3, 40100)));
         List<String> lines = sink.text();
-        assertEquals("NAME        ADDRESS          LAST HEARD  RTT", lines.get(0));
-        assertEquals("bob         127.0.0.1:40002  0.3 s ago   0.50 ms", lines.get(1));
-        assertEquals("carol#0000  127.0.0.1:40100  0.3 s ago   0.50 ms", lines.get(2));
+        assertEquals("NAME        ADDRESS          LAST HEARD  RTT      STATUS", lines.get(0));
+        assertEquals("bob         127.0.0.1:40002  0.3 s ago   0.50 ms  online", lines.get(1));
+        assertEquals("carol#0000  127.0.0.1:40100  0.3 s ago   0.50 ms  online", lines.get(2));
         assertEquals("2 peers", lines.get(3));
         sink.lines.clear();
         view.peers(List.of());

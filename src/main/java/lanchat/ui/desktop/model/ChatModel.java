@@ -120,6 +120,13 @@ public final class ChatModel {
             renamed((ChatEvent.PeerRenamed) event);
         } else if (event instanceof ChatEvent.MessageReceived) {
             received((ChatEvent.MessageReceived) event);
+        } else if (event instanceof ChatEvent.PresenceChanged) {
+            presence((ChatEvent.PresenceChanged) event);
+        } else if (event instanceof ChatEvent.AutoReplySent) {
+            ChatEvent.AutoReplySent a = (ChatEvent.AutoReplySent) event;
+            append(direct(a.to()), new ChatItem.QuietLine(now().toLocalTime(), "automatic reply sent: "
+                    + safe(a.text()), false));
+            fire(ModelListener::conversationsChanged);
         } else if (event instanceof ChatEvent.MessageSent) {
             ChatEvent.MessageSent s = (ChatEvent.MessageSent) event;
             List<String> names = new ArrayList<>();
@@ -135,6 +142,38 @@ public final class ChatModel {
             ChatEvent.Undelivered u = (ChatEvent.Undelivered) event;
             progress(outgoing.outcome(u.messageId(), new OutgoingTracker.Outcome(safe(u.to().displayName()), false,
                     safe(u.reason()))));
+        } else if (event instanceof ChatEvent.HistoryPage) {
+            history((ChatEvent.HistoryPage) event);
+        } else if (event instanceof ChatEvent.Queued) {
+            ChatEvent.Queued q = (ChatEvent.Queued) event;
+            note("queued for " + q.toName() + " (not online; sent when it is): " + q.text(), false);
+        } else if (event instanceof ChatEvent.QueuedOutcome) {
+            ChatEvent.QueuedOutcome o = (ChatEvent.QueuedOutcome) event;
+            note(o.delivered() ? "✓ delivered to " + o.toName() + " after waiting: " + o.text()
+                    : "✗ not delivered to " + o.toName() + ": " + o.reason() + ": " + o.text(), !o.delivered());
+        } else if (event instanceof ChatEvent.HistoryProblem) {
+            note(((ChatEvent.HistoryProblem) event).message(), true);
+        }
+    }
+
+    /**
+     * Lines from the history, as quiet lines marked "history" with their day: the room's last lines at
+     * start go to the room, a direct conversation's to the conversation with that name (if there is one).
+     */
+    private void history(ChatEvent.HistoryPage page) {
+        Conversation target = page.conversation().equals("room") ? room() : selected();
+        for (Conversation c : conversations()) {
+            if (!c.id().room() && c.title().equals(page.conversation())) {
+                target = c;
+            }
+        }
+        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm");
+        append(target, new ChatItem.QuietLine(now().toLocalTime(), "history" + (page.search() != null
+                ? ": \"" + safe(page.search()) + "\"" : "") + (page.lines().isEmpty() ? ": nothing" : ""), false));
+        for (ChatEvent.HistoryLine l : page.lines()) {
+            String when = day.format(java.time.Instant.ofEpochMilli(l.sentAtMillis()).atZone(java.time.ZoneId.systemDefault()));
+            append(target, new ChatItem.QuietLine(now().toLocalTime(), when + " " + safe(l.from())
+                    + (l.to() != null && l.outgoing() ? " → " + safe(l.to()) : "") + ": " + safe(l.text(), true), false));
         }
     }
 
@@ -203,11 +242,37 @@ public final class ChatModel {
         fire(ModelListener::conversationsChanged);
     }
 
+    /**
+     * Ours: a line in the room saying what happens next. A peer's: the dot and the header change, and a
+     * line in its conversation when the peer chose it (an idle away and its end come and go without one).
+     */
+    private void presence(ChatEvent.PresenceChanged p) {
+        lanchat.presence.Presence said = p.presence();
+        if (p.self()) {
+            self = p.peer();
+            String text = said.online() ? "You are online again; automatic replies are off"
+                    : said.automatic() ? "You are away (nothing typed for a while); write anything to be back"
+                    : "You are " + safe(said.describe()) + "; direct messages get one automatic reply each, /back ends it";
+            append(room(), new ChatItem.QuietLine(now().toLocalTime(), text, false));
+            fire(ModelListener::selfChanged);
+            return;
+        }
+        PeerInfo before = online.put(p.peer().id(), p.peer());
+        Conversation direct = direct(p.peer());
+        direct.peer(p.peer(), true);
+        boolean wasIdle = before != null && before.presence().automatic();
+        if (!said.automatic() && !wasIdle) {
+            append(direct, new ChatItem.QuietLine(now().toLocalTime(), safe(p.peer().displayName())
+                    + (said.online() ? " is back" : " is " + safe(said.describe())), false));
+        }
+        fire(ModelListener::conversationsChanged);
+    }
+
     private void received(ChatEvent.MessageReceived m) {
         ConversationId id = m.room() ? ConversationId.ROOM : new ConversationId(m.from().id());
         Conversation c = m.room() ? room() : direct(m.from());
         Message message = new Message(id, now().toLocalTime(), false, safe(m.from().displayName()),
-                m.from().name(), safe(m.text(), true), !m.room());
+                m.from().name(), (m.autoReply() ? "(automatic reply) " : "") + safe(m.text(), true), !m.room());
         boolean seen = focused && selected.equals(id);
         if (!seen) {
             c.countUnread();

@@ -1,0 +1,349 @@
+package lanchat.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import lanchat.history.HistoryConfig;
+import lanchat.history.MessageStore;
+import lanchat.message.MessageId;
+import lanchat.message.Text;
+import lanchat.node.ChatEvent;
+import lanchat.node.EventLog;
+import lanchat.node.KnownPeers;
+import lanchat.node.NodeConfig;
+import lanchat.node.PeerInfo;
+import lanchat.session.Identity;
+import lanchat.ui.core.HistoryKeeper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The history keeper on the simulated network with real stores (SQLite in temporary profiles): each line
+ * is shown once whatever arrives again (re-sends, restarts of either side), and the outbox delivers a
+ * direct message to an offline known peer when it is next in the table, survives restarts, expires and
+ * can be cancelled. Time is the network's virtual clock for the protocol and a manual clock for the store.
+ */
+class HistoryKeeperSimTest {
+    static final long MS = 1_000_000L;
+    static final long SECOND = 1_000 * MS;
+
+    @TempDir
+    Path profiles;
+
+    private final ManualInstant clock = new ManualInstant(Instant.parse("2026-06-01T10:00:00Z"));
+    private final SimNetwork net = new SimNetwork(41);
+    private final SplittableRandom random = new SplittableRandom(7);
+    private Person alice;
+    private Person bob;
+
+    @AfterEach
+    void closeStores() {
+        for (Person p : new Person[] {alice, bob}) {
+            if (p != null && p.store != null) {
+                p.store.close();
+            }
+        }
+    }
+
+    @Test
+    void aDirectMessageToAnOfflineKnownPeerIsDeliveredOnceWhenItComesBack() throws Exception {
+        meet();
+        stop(bob);
+        alice.keeper.queue("bob", "are you there?");
+        assertEquals(1, alice.ui.of(ChatEvent.Queued.class).size());
+
+        start(bob);
+        assertTrue(net.runUntil(() -> !alice.ui.of(ChatEvent.QueuedOutcome.class).isEmpty(), 10 * SECOND));
+        ChatEvent.QueuedOutcome outcome = alice.ui.of(ChatEvent.QueuedOutcome.class).get(0);
+        assertTrue(outcome.delivered());
+        assertEquals(List.of("are you there?"), texts(bob));
+        assertEquals(alice.ui.of(ChatEvent.Queued.class).get(0).e2eId(), bob.ui.of(ChatEvent.MessageReceived.class)
+                .get(0).e2eId());
+        assertTrue(waiting(alice).isEmpty());
+        assertTrue(alice.ui.of(ChatEvent.MessageSent.class).stream().noneMatch(s -> s.text() != null
+                && s.text().text().equals("are you there?")), "the re-send is not shown as a new line");
+    }
+
+    @Test
+    void theOutboxSurvivesTheSendersRestart() throws Exception {
+        meet();
+        stop(bob);
+        alice.keeper.queue("bob", "after my restart");
+        stop(alice);
+        start(alice);
+        assertEquals(1, waiting(alice).size());
+        start(bob);
+        assertTrue(net.runUntil(() -> !alice.ui.of(ChatEvent.QueuedOutcome.class).isEmpty(), 10 * SECOND));
+        assertEquals(List.of("after my restart"), texts(bob));
+    }
+
+    @Test
+    void aLineSentAgainWithItsIdIsShownOnceAcrossTheRecipientsRestartAndTheSendersRestart() throws Exception {
+        meet();
+        Text line = alice.node.node().newText("only once");
+        PeerInfo toBob = peer(alice, "bob");
+        alice.node.node().whisperTo(toBob, line);
+        assertTrue(net.runUntil(() -> texts(bob).size() == 1, 5 * SECOND));
+        alice.node.node().whisperTo(toBob, line); // a second stream, as a re-queue would
+        assertTrue(net.runUntil(() -> alice.ui.of(ChatEvent.Delivered.class).size() == 2, 5 * SECOND));
+        assertEquals(1, texts(bob).size(), "the repeat in the same session is hidden");
+
+        stop(bob);
+        start(bob);
+        PeerInfo bobAgain = peer(alice, "bob");
+        alice.node.node().whisperTo(bobAgain, line);
+        assertTrue(net.runUntil(() -> alice.ui.of(ChatEvent.Delivered.class).size() == 3, 5 * SECOND));
+        assertEquals(0, texts(bob).size(), "after bob's restart the store knows it");
+        assertEquals(1, bob.keeper.repeatsHidden());
+
+        stop(alice);
+        start(alice);
+        waitForEachOther();
+        alice.node.node().whisperTo(peer(alice, "bob"), line);
+        assertTrue(net.runUntil(() -> alice.ui.of(ChatEvent.Delivered.class).size() == 1, 5 * SECOND));
+        assertEquals(0, texts(bob).size(), "after the sender's restart too");
+    }
+
+    @Test
+    void bothRestartAndTheQueuedLineStillArrivesOnce() throws Exception {
+        meet();
+        stop(bob);
+        alice.keeper.queue("bob", "both restarted");
+        stop(alice);
+        start(bob);
+        stop(bob);
+        start(alice);
+        start(bob);
+        assertTrue(net.runUntil(() -> !alice.ui.of(ChatEvent.QueuedOutcome.class).isEmpty(), 10 * SECOND));
+        assertEquals(List.of("both restarted"), texts(bob));
+        stop(bob);
+        start(bob); // nothing waits any more: nothing comes again
+        net.runFor(3 * SECOND);
+        assertEquals(List.of(), texts(bob));
+    }
+
+    @Test
+    void aQueuedLineExpiresAfterItsTimeWithAReason() throws Exception {
+        meet();
+        stop(bob);
+        alice.keeper.queue("bob", "too late");
+        clock.plus(Duration.ofDays(6));
+        alice.keeper.expire();
+        assertEquals(List.of(), alice.ui.of(ChatEvent.QueuedOutcome.class));
+        clock.plus(Duration.ofDays(1).plusSeconds(1));
+        alice.keeper.expire();
+        List<ChatEvent.QueuedOutcome> outcomes = alice.ui.of(ChatEvent.QueuedOutcome.class);
+        assertEquals(1, outcomes.size());
+        assertTrue(outcomes.get(0).reason().startsWith("expired"), outcomes.get(0).reason());
+        start(bob);
+        net.runFor(3 * SECOND);
+        assertEquals(List.of(), texts(bob));
+    }
+
+    @Test
+    void aCancelledLineNeverGoes() throws Exception {
+        meet();
+        stop(bob);
+        alice.keeper.queue("bob", "never mind");
+        alice.keeper.queue("bob", "this one goes");
+        alice.keeper.listQueue();
+        assertEquals(2, alice.ui.of(ChatEvent.QueueList.class).get(0).lines().size());
+        alice.keeper.cancel(1);
+        assertEquals("cancelled", alice.ui.of(ChatEvent.QueuedOutcome.class).get(0).reason());
+        start(bob);
+        assertTrue(net.runUntil(() -> alice.ui.of(ChatEvent.QueuedOutcome.class).size() == 2, 10 * SECOND));
+        assertEquals(List.of("this one goes"), texts(bob));
+    }
+
+    @Test
+    void theRoomsLastLinesComeFirstAfterARestart() throws Exception {
+        meet();
+        alice.node.node().say("before the restart");
+        assertTrue(net.runUntil(() -> texts(bob).size() == 1, 5 * SECOND));
+        stop(bob);
+        start(bob);
+        List<ChatEvent> first = bob.ui.all();
+        assertTrue(first.get(0) instanceof ChatEvent.Ready, "first: " + first.get(0));
+        assertTrue(first.get(1) instanceof ChatEvent.HistoryPage, "then: " + first.get(1));
+        ChatEvent.HistoryPage page = (ChatEvent.HistoryPage) first.get(1);
+        assertTrue(page.startup());
+        assertEquals("before the restart", page.lines().get(0).text());
+        assertEquals("alice", page.lines().get(0).from());
+    }
+
+    @Test
+    void historyPagesBackAndSearches() throws Exception {
+        meet();
+        for (int i = 0; i < 30; i++) {
+            alice.node.node().say("line " + i);
+        }
+        assertTrue(net.runUntil(() -> texts(bob).size() == 30, 5 * SECOND));
+        bob.keeper.history("");
+        bob.keeper.history("room");
+        bob.keeper.history("room line 7");
+        bob.keeper.history("nothing-like-this");
+        List<ChatEvent.HistoryPage> pages = bob.ui.of(ChatEvent.HistoryPage.class);
+        assertEquals(4, pages.size());
+        assertEquals("line 10", pages.get(0).lines().get(0).text());
+        assertEquals("line 29", pages.get(0).lines().get(19).text());
+        assertTrue(pages.get(0).more());
+        assertEquals(10, pages.get(1).lines().size(), "the second page goes on from the first");
+        assertEquals("line 0", pages.get(1).lines().get(0).text());
+        assertTrue(!pages.get(1).more());
+        assertEquals(List.of("line 7"), pages.get(2).lines().stream().map(ChatEvent.HistoryLine::text).toList());
+        assertEquals("room", pages.get(2).conversation());
+        assertEquals(0, pages.get(3).lines().size());
+        assertEquals("everywhere", pages.get(3).conversation());
+    }
+
+    @Test
+    void withoutHistoryARepeatInTheSessionIsStillHiddenAndNothingWaits() throws Exception {
+        alice = new Person("alice", Identity.generate(random), profiles.resolve("alice"));
+        bob = new Person("bob", Identity.generate(random), profiles.resolve("bob"));
+        start(alice);
+        start(bob, false, HistoryKeeperSimTest::direct);
+        waitForEachOther();
+        Text line = alice.node.node().newText("once");
+        alice.node.node().whisperTo(peer(alice, "bob"), line);
+        alice.node.node().whisperTo(peer(alice, "bob"), line);
+        assertTrue(net.runUntil(() -> alice.ui.of(ChatEvent.Delivered.class).size() == 2, 5 * SECOND));
+        assertEquals(List.of("once"), texts(bob));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> bob.keeper.queue("alice", "later"));
+    }
+
+    @Test
+    void aLineIsShownEvenWhenTheStoreFails() throws Exception {
+        alice = new Person("alice", Identity.generate(random), profiles.resolve("alice"));
+        bob = new Person("bob", Identity.generate(random), profiles.resolve("bob"));
+        start(alice);
+        start(bob, true, store -> new HistoryKeeper.Store() {
+            @Override
+            public <T> CompletableFuture<T> submit(Function<MessageStore, T> work) {
+                return CompletableFuture.failedFuture(new lanchat.history.HistoryException(
+                        lanchat.history.HistoryException.Kind.FAILED, "disk full"));
+            }
+        });
+        waitForEachOther();
+        alice.node.node().whisper("bob", "still shown");
+        assertTrue(net.runUntil(() -> texts(bob).size() == 1, 5 * SECOND));
+    }
+
+    // ---- the people ----
+
+    private void meet() throws IOException {
+        alice = new Person("alice", Identity.generate(random), profiles.resolve("alice"));
+        bob = new Person("bob", Identity.generate(random), profiles.resolve("bob"));
+        start(alice);
+        start(bob);
+        waitForEachOther();
+    }
+
+    private void waitForEachOther() {
+        assertTrue(net.runUntil(() -> alice.node.node().peers().size() == 1 && bob.node.node().peers().size() == 1,
+                5 * SECOND), "the two never found each other");
+    }
+
+    private void start(Person p) throws IOException {
+        start(p, true, HistoryKeeperSimTest::direct);
+    }
+
+    /** A store answered at once on the calling thread (the loop): the simulation stays deterministic. */
+    private static HistoryKeeper.Store direct(MessageStore store) {
+        return new HistoryKeeper.Store() {
+            @Override
+            public <T> CompletableFuture<T> submit(Function<MessageStore, T> work) {
+                try {
+                    return CompletableFuture.completedFuture(work.apply(store));
+                } catch (RuntimeException e) {
+                    return CompletableFuture.failedFuture(e);
+                }
+            }
+        };
+    }
+
+    private void start(Person p, boolean durable, Function<MessageStore, HistoryKeeper.Store> front)
+            throws IOException {
+        java.nio.file.Files.createDirectories(p.dir);
+        p.store = durable ? MessageStore.open(HistoryConfig.in(p.dir).withClock(clock)) : MessageStore.none();
+        KnownPeers known = KnownPeers.load(p.dir.resolve("known_peers"));
+        p.ui = new EventLog();
+        p.keeper = new HistoryKeeper(front.apply(p.store), durable, p.ui, known, clock);
+        NodeConfig config = NodeConfig.defaults(p.name).withIdentity(p.identity, ++p.incarnation).toBuilder()
+                .knownPeers(known).build();
+        HistoryKeeper keeper = p.keeper;
+        p.node = net.start(config, log -> keeper);
+        keeper.attach(p.node.node());
+        net.runFor(MS);
+        if (p == bob && alice != null && alice.node != null && alice.node.up) {
+            assertTrue(net.runUntil(() -> alice.node.node().peers().stream().anyMatch(x -> x.name().equals("bob")),
+                    5 * SECOND), "bob is not back in alice's table");
+        }
+    }
+
+    private void stop(Person p) {
+        net.kill(p.node);
+        p.store.close();
+        p.store = null;
+        net.runFor(12 * SECOND); // long enough for the other side to time it out
+    }
+
+    private static List<String> texts(Person p) {
+        return p.ui.of(ChatEvent.MessageReceived.class).stream().map(ChatEvent.MessageReceived::text)
+                .collect(Collectors.toList());
+    }
+
+    private static PeerInfo peer(Person p, String name) {
+        return p.node.node().peers().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static List<lanchat.history.Waiting> waiting(Person p) {
+        return p.store.waiting();
+    }
+
+    private static final class Person {
+        final String name;
+        final Identity identity;
+        final Path dir;
+        long incarnation = 1_000;
+        MessageStore store;
+        HistoryKeeper keeper;
+        SimNode node;
+        EventLog ui;
+
+        Person(String name, Identity identity, Path dir) {
+            this.name = name;
+            this.identity = identity;
+            this.dir = dir;
+        }
+    }
+
+    /** Wall time for the stores and the keepers, moved by hand. */
+    static final class ManualInstant implements InstantSource {
+        private Instant now;
+
+        ManualInstant(Instant start) {
+            now = start;
+        }
+
+        void plus(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
