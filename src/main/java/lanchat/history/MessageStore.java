@@ -78,6 +78,13 @@ public interface MessageStore extends AutoCloseable {
      */
     List<StoredMessage> search(String text, ConversationKey within, int limit);
 
+    /**
+     * Calls {@code each} with the sender key and end-to-end id of every stored message, in no order: a
+     * read for building a filter of what was seen before. The store that keeps nothing calls it never.
+     */
+    default void eachSenderAndId(java.util.function.BiConsumer<String, String> each) {
+    }
+
     /** The message stored for a sender and id, if any. */
     Optional<StoredMessage> find(String senderKey, String messageId);
 

@@ -357,6 +357,22 @@ final class SqliteMessageStore implements MessageStore {
     }
 
     @Override
+    public void eachSenderAndId(java.util.function.BiConsumer<String, String> each) {
+        read(() -> {
+            // Both columns are in the unique index on (sender, msg_id): a scan of the index, not the table.
+            try (PreparedStatement all = connection.prepareStatement("SELECT sender, msg_id FROM messages");
+                 ResultSet rows = all.executeQuery()) {
+                while (rows.next()) {
+                    each.accept(rows.getString(1), rows.getString(2));
+                }
+                return null;
+            } catch (SQLException e) {
+                throw SqlErrors.translate(e, file);
+            }
+        });
+    }
+
+    @Override
     public Optional<StoredMessage> find(String senderKey, String messageId) {
         return read(() -> {
             try {

@@ -58,6 +58,8 @@ public final class HistoryKeeper implements ChatListener {
     private final Map<ConversationKey, Long> oldestShown = new HashMap<>();
     private final List<Runnable> beforeAttach = new ArrayList<>();
     private volatile ChatNode node;
+    /** What the history held at start, once read; until then every received line waits for the store. */
+    private SeenBefore before;
     private volatile List<Waiting> lastQueueList;
     private String ownKey = "self";
     private String ownName = "me";
@@ -95,6 +97,13 @@ public final class HistoryKeeper implements ChatListener {
         early.forEach(this::onLoop);
         onLoop(this::showStartupLines);
         expire();
+        if (durable) {
+            store.submit(st -> {
+                SeenBefore filter = new SeenBefore();
+                st.eachSenderAndId(filter::add);
+                return filter;
+            }).whenComplete((filter, error) -> onLoop(() -> before = filter)); // on error: the slow way for all
+        }
     }
 
     // ---- events from the engine (loop thread) ----
@@ -152,11 +161,25 @@ public final class HistoryKeeper implements ChatListener {
             repeatsHidden++;
             return;
         }
-        Held held = new Held(r);
-        ordered.add(held);
         ConversationKey conversation = r.room() ? ConversationKey.room() : ConversationKey.direct(sender);
         NewMessage m = NewMessage.incoming(r.e2eId().hex(), conversation, sender,
                 Instant.ofEpochMilli(r.sentAtMillis()), r.text());
+        SeenBefore filter = before;
+        boolean certainlyNew = filter != null && !filter.mightContain(sender, m.messageId());
+        if (filter != null) {
+            filter.add(sender, m.messageId()); // a repeat after it left the session set then takes the slow way
+        }
+        if (certainlyNew) {
+            emit(r); // never stored before: shown now, stored behind it
+            store.submit(st -> st.save(m)).whenComplete((saved, error) -> {
+                if (error != null) {
+                    onLoop(() -> problem(error));
+                }
+            });
+            return;
+        }
+        Held held = new Held(r);
+        ordered.add(held);
         store.submit(st -> st.save(m)).whenComplete((saved, error) -> onLoop(() -> {
             // Without an answer (the store failed) it is shown: a line lost from the screen is worse.
             held.show = error != null || !saved.repeat();
