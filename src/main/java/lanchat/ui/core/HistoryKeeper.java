@@ -31,7 +31,8 @@ import lanchat.node.PeerInfo;
  *
  * <p>All its state belongs to the node's event-loop thread: events arrive there, and the store's answers
  * (on the history's writer thread) are handed back there. The loop never waits for the disk: a received
- * line is passed on once the store has said it is not a repeat, and events behind it wait in order.
+ * line that the filter of what was stored before ({@link SeenBefore}) says is certainly new is passed on at
+ * once; a possible repeat once the store has said it is not one, and events behind it wait in order.
  */
 public final class HistoryKeeper implements ChatListener {
     /** The store's front: {@link lanchat.history.AsyncHistory#submit} in the program, a direct call in tests. */
@@ -98,11 +99,7 @@ public final class HistoryKeeper implements ChatListener {
         onLoop(this::showStartupLines);
         expire();
         if (durable) {
-            store.submit(st -> {
-                SeenBefore filter = new SeenBefore();
-                st.eachSenderAndId(filter::add);
-                return filter;
-            }).whenComplete((filter, error) -> onLoop(() -> before = filter)); // on error: the slow way for all
+            readStored(new SeenBefore(), null);
         }
     }
 
@@ -150,6 +147,23 @@ public final class HistoryKeeper implements ChatListener {
         }
         emit(event);
     }
+
+    /**
+     * Fills the filter of what the history holds, {@value #FILTER_CHUNK} pairs per call, so that lines
+     * arriving meanwhile are stored and answered between the chunks; hands it to the loop when done. On an
+     * error every line keeps taking the slow way.
+     */
+    private void readStored(SeenBefore filter, String[] after) {
+        store.submit(st -> st.sendersAndIds(after, FILTER_CHUNK, filter::add)).whenComplete((last, error) -> {
+            if (error == null && last != null) {
+                readStored(filter, last);
+            } else if (error == null) {
+                onLoop(() -> before = filter);
+            }
+        });
+    }
+
+    static final int FILTER_CHUNK = 20_000;
 
     private void received(ChatEvent.MessageReceived r) {
         if (r.e2eId() == null) {
