@@ -198,6 +198,12 @@ public final class ChatModel {
         progress(o);
     }
 
+    /** The backend put our message in the outbox for {@code name}, offline: the outcome comes as a note. */
+    public void queued(Message m, String name) {
+        m.queue(safe(name));
+        changed(m);
+    }
+
     public void refused(Message m, String reason) {
         m.refuse(safe(reason));
         changed(m);

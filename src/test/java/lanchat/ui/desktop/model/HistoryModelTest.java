@@ -35,6 +35,15 @@ class HistoryModelTest {
         assertTrue(quiet(model.selected()).get(quiet(model.selected()).size() - 1).contains("cancelled"));
     }
 
+    @Test
+    void aQueuedLineSaysItWaits() {
+        model.apply(new ChatEvent.Ready(TestPeers.peer("alice", 1)));
+        Message m = model.sending(model.room().id(), "later");
+        model.queued(m, "bob");
+        assertEquals("… queued", m.delivery().label());
+        assertTrue(m.delivery().details().contains("bob is online"));
+    }
+
     private static List<String> quiet(Conversation c) {
         return c.items().stream().filter(i -> i instanceof ChatItem.QuietLine)
                 .map(i -> ((ChatItem.QuietLine) i).text()).toList();
