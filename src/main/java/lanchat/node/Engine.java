@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import lanchat.bulk.BulkPolicy;
+import lanchat.bulk.Transfers;
 import lanchat.membership.Discovery;
 import lanchat.membership.DiscoveryListener;
 import lanchat.membership.Peer;
@@ -21,6 +23,9 @@ import lanchat.session.SessionLayer;
 import lanchat.transport.Transport;
 import lanchat.wire.Ack;
 import lanchat.wire.Announcement;
+import lanchat.wire.BulkAck;
+import lanchat.wire.BulkData;
+import lanchat.wire.BulkStop;
 import lanchat.wire.Data;
 import lanchat.wire.DecodeResult;
 import lanchat.wire.DropReason;
@@ -64,6 +69,8 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
     private final KnownPeers known;
     private final Map<PeerRef, Trust> trust = new java.util.HashMap<>();
     private final Map<PeerRef, String> fingerprints = new java.util.HashMap<>();
+    /** Bulk transfers (files): a layer beside the links, flushed after them (protocol.md 7). */
+    private final Transfers bulk;
 
     public Engine(NodeConfig config, PeerRef self, Transport transport, SessionLayer sessions, RandomGenerator random,
             ChatListener listener) {
@@ -78,6 +85,7 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
                 random, out, this);
         this.views = new PeerViews(self, discovery, this::liveLink, transport.localAddress());
         this.known = config.knownPeers() != null ? config.knownPeers() : KnownPeers.inMemory();
+        this.bulk = new Transfers(self, BulkPolicy.DEFAULTS, this::sendBulk);
         views.keys(new PeerViews.Keys() {
             @Override
             public String fingerprint(PeerRef peer) {
@@ -198,6 +206,36 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
         return dropped;
     }
 
+    @Override
+    public DropReason bulkData(BulkData d) {
+        return admit(d.sender(), d.receiver()) == null ? admissionDrop : bulk.onData(d, now);
+    }
+
+    @Override
+    public DropReason bulkAck(BulkAck a) {
+        return admit(a.sender(), a.receiver()) == null ? admissionDrop : bulk.onAck(a, now);
+    }
+
+    @Override
+    public DropReason bulkStop(BulkStop s) {
+        return admit(s.sender(), s.receiver()) == null ? admissionDrop : bulk.onStop(s, now);
+    }
+
+    /** The bulk layer's frames go to the peer instance only while it is live (an away peer hears nothing). */
+    private boolean sendBulk(PeerRef peer, Frame f) {
+        Links.Entry e = links.live(peer.id());
+        if (e == null || !e.peer().ref().equals(peer)) {
+            return false;
+        }
+        out.to(e.peer().address(), f);
+        return true;
+    }
+
+    /** The bulk transfers of this node; loop thread only. */
+    public Transfers bulk() {
+        return bulk;
+    }
+
     /**
      * The link a unicast frame is for, or null with {@link #admissionDrop} set. A peer that timed out and
      * is heard again with the same incarnation comes back with its link as it was.
@@ -235,6 +273,7 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
         }
         discovery.onTimer(now);
         links.forEachActive(e -> e.link().onTimer(now));
+        bulk.onTimer(now);
     }
 
     /** Sends what the links have ready: queued records, and acknowledgements that are due. */
@@ -251,6 +290,7 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
             }
         });
         links.settleActive();
+        bulk.flush(now); // after chat: a chat record never waits behind bulk data
     }
 
     private void countStreamFrame(Frame f) {
@@ -265,7 +305,7 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
 
     /** The earliest time {@link #onTimers} or {@link #flush} has work to do. */
     public long nextDeadline() {
-        return Math.min(sessions.nextDeadline(), links.nextDeadline(discovery.nextDeadline()));
+        return Math.min(bulk.nextDeadline(), Math.min(sessions.nextDeadline(), links.nextDeadline(discovery.nextDeadline())));
     }
 
     // ---- commands ----
@@ -368,6 +408,7 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
         snapshot.put("peers_away", (long) (links.all().size() - links.liveCount()));
         snapshot.put("receive_buffered_bytes", receiveBudget.used());
         ackTiming.addTo(snapshot);
+        bulk.addCounters(snapshot);
         sessions.addCounters(snapshot);
         return snapshot;
     }
@@ -379,6 +420,7 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
         Links.Entry obsolete = links.dropAwayOtherThan(peer.ref());
         if (obsolete != null) {
             retire(obsolete.link(), "it restarted");
+            bulk.peerGone(obsolete.peer().ref(), "it restarted");
         }
         Links.Entry back = links.takeAway(peer.ref());
         judge(peer);
@@ -405,6 +447,9 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
                 + (reason == lanchat.membership.LeaveReason.TIMEOUT ? "; its link waits in case it comes back" : ""));
         listener.onEvent(new ChatEvent.PeerLeft(info, LeaveReason.valueOf(reason.name()))); // first the leave
         reportDisplayChanges();
+        if (reason != lanchat.membership.LeaveReason.TIMEOUT) {
+            bulk.peerGone(peer.ref(), reason == lanchat.membership.LeaveReason.RESTARTED ? "it restarted" : "it left (quit)");
+        }
         if (gone != null && reason != lanchat.membership.LeaveReason.TIMEOUT) {
             retire(gone.link(), reason == lanchat.membership.LeaveReason.RESTARTED ? "it restarted" : "it left (quit)");
         } else if (gone != null) {
