@@ -19,6 +19,15 @@ final class DeliveryModel {
     private static final double[] CYCLE = {1.25, 0.75, 1, 1, 1, 1, 1, 1};
     private static final int BANDWIDTH_ROUNDS = 10;
     private static final double CWND_GAIN = 2;
+    private static final double LOSS_AVERAGE_PACKETS = 256;
+    /** A round losing this share more than the random loss is taken as congestion. */
+    private static final double EXCESS_LOSS = 0.05;
+    private static final double STARTUP_EXCESS_LOSS = 0.25;
+    /** How far the guard cuts below what was in flight (BBRv2's beta). */
+    private static final double GUARD_BETA = 0.7;
+    private static final double MIN_RATE = 64 * 1024;
+    /** Beyond this share of loss the rate is not raised further: something is broken, not just noisy. */
+    private static final double MAX_COMPENSATED_LOSS = 0.5;
 
     private final BulkPolicy policy;
     private final double[] roundMax = new double[BANDWIDTH_ROUNDS];
@@ -34,6 +43,22 @@ final class DeliveryModel {
     private int cycleIndex;
     private long cycleStart;
     private long minRtt = Long.MAX_VALUE;
+    /**
+     * Share lost of the packets sent in the 0.75 phase, a moving average over about the last 256 of them.
+     * Sent below the path's rate, they meet no queue: what they lose is random loss, not congestion.
+     */
+    private double randomLoss;
+    /** Packets acknowledged and lost in the current round, for the congestion guard. */
+    private int ackedInRound;
+    private int lostInRound;
+    /**
+     * The congestion guard (after BBRv2's inflight_hi): a round that loses clearly more than the random loss
+     * means the path is full; the window is then held below what was in flight, and grows back by 1/8 per
+     * round without such loss.
+     */
+    private long inflightHigh = Long.MAX_VALUE;
+    /** The same guard on the rate: bytes/s, or infinity when not engaged. */
+    private double rateHigh = Double.POSITIVE_INFINITY;
 
     DeliveryModel(BulkPolicy policy) {
         this.policy = policy;
@@ -48,7 +73,8 @@ final class DeliveryModel {
     }
 
     SentPacket sent(long number, long offset, int length, long now, boolean appLimited) {
-        return new SentPacket(number, offset, length, now, delivered, deliveredTime, firstSentTime, appLimited);
+        return new SentPacket(number, offset, length, now, delivered, deliveredTime, firstSentTime, appLimited,
+                belowRate());
     }
 
     /** A packet acknowledged for the first time; {@code sample} whether it may make a rate sample. */
@@ -56,6 +82,7 @@ final class DeliveryModel {
         delivered += p.length;
         deliveredTime = now;
         if (p.deliveredAtSend >= nextRoundDelivered) {
+            endRound();
             nextRoundDelivered = delivered;
             round++;
             roundMax[(int) (round % BANDWIDTH_ROUNDS)] = 0;
@@ -70,6 +97,9 @@ final class DeliveryModel {
             return;
         }
         double rate = (delivered - p.deliveredAtSend) * 1e9 / interval;
+        // Random loss (interference, a lossy port) is no sign of a full path: the path carried what was sent,
+        // so the rate it takes is what arrived over the share that arrives.
+        rate /= 1 - Math.min(MAX_COMPENSATED_LOSS, randomLoss);
         if (p.appLimited && rate < bandwidth()) {
             return; // the sender ran out of data: the path could have done more
         }
@@ -79,6 +109,54 @@ final class DeliveryModel {
 
     void rtt(long rtt) {
         minRtt = Math.min(minRtt, rtt);
+    }
+
+    /** Whether a packet leaving now is sent below the estimated rate (the 0.75 phase). */
+    boolean belowRate() {
+        return mode == Mode.DRAIN || mode == Mode.PROBE_BW && CYCLE[cycleIndex] < 1;
+    }
+
+    private void endRound() {
+        int total = ackedInRound + lostInRound;
+        // More loss than random loss explains: beyond 5 points, and beyond three standard deviations of a
+        // round's worth of random loss (a round is small on a LAN, so its share is noisy).
+        double noise = 3 * Math.sqrt(randomLoss * (1 - randomLoss) / Math.max(1, total));
+        double excess = mode == Mode.STARTUP ? STARTUP_EXCESS_LOSS : Math.max(EXCESS_LOSS, noise);
+        if (total >= 8 && lostInRound > (randomLoss + excess) * total) {
+            inflightHigh = Math.max(4L * lanchat.wire.BulkData.MAX_PAYLOAD, (long) (window() * GUARD_BETA));
+            rateHigh = Math.max(MIN_RATE, pacingRate() * GUARD_BETA);
+        } else {
+            if (inflightHigh != Long.MAX_VALUE) {
+                inflightHigh += Math.max(inflightHigh / 8, lanchat.wire.BulkData.MAX_PAYLOAD);
+                if (inflightHigh >= policy.maxInFlightBytes()) {
+                    inflightHigh = Long.MAX_VALUE;
+                }
+            }
+            rateHigh *= 1.125; // infinity stays infinity
+            if (rateHigh > 4 * bandwidth() && bandwidth() > 0) {
+                rateHigh = Double.POSITIVE_INFINITY;
+            }
+        }
+        ackedInRound = 0;
+        lostInRound = 0;
+    }
+
+    void packetAcked(SentPacket p) {
+        ackedInRound++;
+        if (p.belowRate) {
+            randomLoss -= randomLoss / LOSS_AVERAGE_PACKETS;
+        }
+    }
+
+    void packetLost(SentPacket p) {
+        lostInRound++;
+        if (p.belowRate) {
+            randomLoss += (1 - randomLoss) / LOSS_AVERAGE_PACKETS;
+        }
+    }
+
+    double randomLoss() {
+        return randomLoss;
     }
 
     /** After the packets of one acknowledgement: mode changes, and the gain cycle moves on. */
@@ -123,7 +201,7 @@ final class DeliveryModel {
             case DRAIN -> 1 / HIGH_GAIN;
             case PROBE_BW -> CYCLE[cycleIndex];
         };
-        return Math.max(gain * bw, 2.0 * lanchat.wire.BulkData.MAX_PAYLOAD * 1e9 / rttForModel());
+        return Math.max(Math.min(rateHigh, gain * bw), Math.min(rateHigh, 2.0 * lanchat.wire.BulkData.MAX_PAYLOAD * 1e9 / rttForModel()));
     }
 
     /** The congestion window in bytes: what may be in flight. */
@@ -132,7 +210,7 @@ final class DeliveryModel {
             return policy.minWindowBytes();
         }
         long w = product(mode == Mode.STARTUP ? HIGH_GAIN : CWND_GAIN);
-        return Math.max(policy.minWindowBytes(), Math.min(policy.maxInFlightBytes(), w));
+        return Math.min(inflightHigh, Math.max(policy.minWindowBytes(), Math.min(policy.maxInFlightBytes(), w)));
     }
 
     Mode mode() {

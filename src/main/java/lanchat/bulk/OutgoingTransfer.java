@@ -161,6 +161,7 @@ final class OutgoingTransfer {
                 it.remove();
                 bytesInFlight -= p.length;
                 model.acked(p, now, true);
+                model.packetAcked(p);
                 newlyAcked = true;
                 if (newest == null || p.number > newest.number) {
                     newest = p;
@@ -212,6 +213,7 @@ final class OutgoingTransfer {
     private void declareLost(SentPacket p) {
         bytesInFlight -= p.length;
         packetsLost++;
+        model.packetLost(p);
         if (p.end() > received) {
             lost.add(Math.max(p.offset, received), p.end());
         }

@@ -13,9 +13,11 @@ final class SentPacket {
     final long deliveredTimeAtSend;
     final long firstSentAtSend;
     final boolean appLimited;
+    /** Sent in the phase below the estimated rate: its loss tells random loss apart from congestion. */
+    final boolean belowRate;
 
     SentPacket(long number, long offset, int length, long sentAt, long deliveredAtSend, long deliveredTimeAtSend,
-            long firstSentAtSend, boolean appLimited) {
+            long firstSentAtSend, boolean appLimited, boolean belowRate) {
         this.number = number;
         this.offset = offset;
         this.length = length;
@@ -24,6 +26,7 @@ final class SentPacket {
         this.deliveredTimeAtSend = deliveredTimeAtSend;
         this.firstSentAtSend = firstSentAtSend;
         this.appLimited = appLimited;
+        this.belowRate = belowRate;
     }
 
     long end() {

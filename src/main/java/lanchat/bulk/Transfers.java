@@ -85,6 +85,7 @@ public final class Transfers {
         IncomingTransfer t = new IncomingTransfer(peer, transfer, sink, from, length, listener, policy, now);
         incoming.put(k, t);
         if (from == length) {
+            listener.progress(length);
             listener.completed();
         }
     }
