@@ -38,6 +38,9 @@ final class RangeSet {
 
     /** Whether every value of [start, end) is in the set. */
     boolean covers(long start, long end) {
+        if (end <= start) {
+            return true;
+        }
         Map.Entry<Long, Long> r = ranges.floorEntry(start);
         return r != null && r.getValue() >= end;
     }
