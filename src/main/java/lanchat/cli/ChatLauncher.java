@@ -55,6 +55,13 @@ final class ChatLauncher implements Launcher {
     }
 
     private int launch(Settings settings, Profile profile, PrintWriter err, Transcript transcript) {
+        try (HistoryStartup history = HistoryStartup.begin(settings)) {
+            return launch(settings, profile, err, transcript, history);
+        }
+    }
+
+    private int launch(Settings settings, Profile profile, PrintWriter err, Transcript transcript,
+            HistoryStartup history) {
         Frontend ui;
         try {
             ui = frontend(settings, transcript);
@@ -69,7 +76,13 @@ final class ChatLauncher implements Launcher {
         }
         try (ui) {
             LogSetup.install(settings.verbose(), ui.logSink());
-            HeldEvents events = new HeldEvents(ui.listener());
+            String historyProblem = history.awaitOpen();
+            if (historyProblem != null) {
+                err.println("lanchat: " + historyProblem);
+                err.flush();
+                return 2;
+            }
+            HeldEvents events = new HeldEvents(history.keeper(ui.listener(), profile.knownPeers()));
             ChatNode node;
             try {
                 node = ChatNode.start(settings.nodeConfig(profile.identity(), profile.incarnation(), profile.knownPeers()), events);
@@ -81,9 +94,10 @@ final class ChatLauncher implements Launcher {
             // Only now: the banner names the port, and before the bind it could claim one that is busy.
             ui.banner(Banner.lines(Version.current(), settings.network()));
             events.release();
+            history.started(node);
             long selfId = node.self().id();
             ChatBackend backend = new NodeBackend(node, () -> lanchat.doctor.ReportText.lines(
-                    DoctorSetup.doctor(settings, true, selfId).run()));
+                    DoctorSetup.doctor(settings, true, selfId).run())).withHistory(history.keeper());
             Thread hook = new Thread(() -> backend.stop(FLUSH_ON_SIGNAL), "lanchat-goodbye");
             Runtime.getRuntime().addShutdownHook(hook);
             int code = ui.run(backend);

@@ -23,7 +23,8 @@ import lanchat.wire.PeerNames;
  */
 final class ConfigFile {
     static final String FILE_NAME = "config.properties";
-    static final Set<String> KEYS = Set.of("name", "interface", "group", "port", "color", "bell");
+    static final Set<String> KEYS = Set.of("name", "interface", "group", "port", "color", "bell", "history",
+            "history_days", "queue_days");
 
     private record Entry(String value, int line) {}
 
@@ -71,7 +72,8 @@ final class ConfigFile {
             String value = line.substring(equals + 1).strip();
             if (!KEYS.contains(key)) {
                 throw error(file, number, "unknown key '" + key + "'; the keys are "
-                        + String.join(", ", List.of("name", "interface", "group", "port", "color", "bell")));
+                        + String.join(", ", List.of("name", "interface", "group", "port", "color", "bell", "history",
+                        "history_days", "queue_days")));
             }
             if (value.isEmpty()) {
                 throw error(file, number, key + " has no value; give one or remove the line");
@@ -113,6 +115,18 @@ final class ConfigFile {
         return text("bell").map(Boolean::valueOf);
     }
 
+    Optional<Boolean> history() {
+        return text("history").map(Boolean::valueOf);
+    }
+
+    Optional<Integer> historyDays() {
+        return text("history_days").map(Integer::valueOf);
+    }
+
+    Optional<Integer> queueDays() {
+        return text("queue_days").map(Integer::valueOf);
+    }
+
     /**
      * Prefixes a problem found later with a value of this file (an interface that does not exist on this
      * machine) with the file and line, so the user knows where to fix it.
@@ -147,7 +161,12 @@ final class ConfigFile {
                     throw error(file, entry.line(), "port '" + value + "' is not a number from 1 to 65535");
                 }
             }
-            case "color", "bell" -> {
+            case "history_days", "queue_days" -> {
+                if (!value.matches("\\d{1,5}")) {
+                    throw error(file, entry.line(), key + " '" + value + "' is not a number of days");
+                }
+            }
+            case "color", "bell", "history" -> {
                 if (!value.equals("true") && !value.equals("false")) {
                     throw error(file, entry.line(), key + " '" + value + "' must be true or false");
                 }

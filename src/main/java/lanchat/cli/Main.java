@@ -92,6 +92,18 @@ public final class Main implements Callable<Integer> {
                     + " (name, display name or id); may be repeated.")
     List<String> waitFor = new ArrayList<>();
 
+    @Option(names = "--no-history", description = "Keep no history: nothing is written, nothing is shown from"
+            + " before, and no direct message can wait for an offline peer.")
+    boolean noHistory;
+
+    @Option(names = "--history-days", paramLabel = "DAYS", description = "Remove messages older than DAYS"
+            + " days from the history (default 0: keep them all; also history_days in config.properties).")
+    Integer historyDays;
+
+    @Option(names = "--queue-days", paramLabel = "DAYS", description = "How long a direct message to an offline"
+            + " known peer waits before it fails (default 7; also queue_days in config.properties).")
+    Integer queueDays;
+
     @Option(names = {"-v", "--verbose"}, description = "Log the engine's details, and its counters at exit.")
     boolean verbose;
 
@@ -175,7 +187,22 @@ public final class Main implements Callable<Integer> {
         BellPolicy chosenBell = bell != null ? bell
                 : config.bell().orElse(true) ? BellPolicy.MENTIONS : BellPolicy.OFF;
         return new Settings(chosenName, nif, groupAddress, chosenPort, profiles.locate(profile),
-                colour(config), json, verbose, gui, new UiOptions(chosenBell, log, waitFor));
+                colour(config), json, verbose, gui, new UiOptions(chosenBell, log, waitFor), history(config));
+    }
+
+    private HistoryOptions history(ConfigFile config) throws UsageException {
+        int keep = days("--history-days", historyDays, config.historyDays().orElse(HistoryOptions.DEFAULT_KEEP_DAYS), 0);
+        int queue = days("--queue-days", queueDays, config.queueDays().orElse(HistoryOptions.DEFAULT_QUEUE_DAYS), 1);
+        return new HistoryOptions(!noHistory && config.history().orElse(true), keep, queue);
+    }
+
+    private static int days(String option, Integer given, int fallback, int least) throws UsageException {
+        int days = given != null ? given : fallback;
+        if (days < least || days > HistoryOptions.MAX_DAYS) {
+            throw new UsageException(option + " " + days + " is outside " + least + "-" + HistoryOptions.MAX_DAYS
+                    + (least == 0 ? " (0 keeps everything)" : "") + "; give a number of days, e.g. " + option + " 30");
+        }
+        return days;
     }
 
     private NetworkInterface chooseInterface(ConfigFile config) throws UsageException {

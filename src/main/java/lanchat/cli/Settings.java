@@ -13,7 +13,12 @@ import lanchat.ui.core.UiOptions;
  * {@code ui} holds the text front ends' options (the bell comes from --bell, else the config file).
  */
 record Settings(String name, NetworkInterface networkInterface, InetAddress group, int port, Path profile,
-        boolean colour, boolean json, boolean verbose, boolean gui, UiOptions ui) {
+        boolean colour, boolean json, boolean verbose, boolean gui, UiOptions ui, HistoryOptions history) {
+
+    Settings(String name, NetworkInterface networkInterface, InetAddress group, int port, Path profile,
+            boolean colour, boolean json, boolean verbose, boolean gui, UiOptions ui) {
+        this(name, networkInterface, group, port, profile, colour, json, verbose, gui, ui, HistoryOptions.defaults());
+    }
 
     Settings(String name, NetworkInterface networkInterface, InetAddress group, int port, Path profile,
             boolean colour, boolean json, boolean verbose, boolean gui) {

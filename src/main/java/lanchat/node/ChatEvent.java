@@ -1,6 +1,8 @@
 package lanchat.node;
 
 import java.util.List;
+import lanchat.message.MessageId;
+import lanchat.message.Text;
 
 /**
  * What a {@link ChatNode} reports. Events arrive on the node's event-loop thread, in protocol order;
@@ -24,15 +26,92 @@ public sealed interface ChatEvent {
      */
     record DisplayNameChanged(PeerInfo peer, String oldDisplayName) implements ChatEvent {}
 
-    /** A message from {@code from}; {@code room} is false for a direct message to us. */
-    record MessageReceived(long messageId, PeerInfo from, boolean room, String text) implements ChatEvent {}
+    /**
+     * A message from {@code from}; {@code room} is false for a direct message to us. {@code e2eId} is the
+     * sender's end-to-end id (each sender identity and id is shown once), {@code sentAtMillis} the sender's
+     * clock when it sent it, {@code senderKey} the hex of the identity key it proved ("" without a session).
+     */
+    record MessageReceived(long messageId, PeerInfo from, boolean room, String text, MessageId e2eId,
+            long sentAtMillis, String senderKey) implements ChatEvent {
 
-    /** A message of ours was handed to the network for these recipients (empty: nobody was there). */
-    record MessageSent(long messageId, boolean room, List<PeerInfo> to) implements ChatEvent {}
+        /** Without the end-to-end facts: for tests of the layers above. */
+        public MessageReceived(long messageId, PeerInfo from, boolean room, String text) {
+            this(messageId, from, room, text, null, 0, "");
+        }
+    }
+
+    /**
+     * A message of ours was handed to the network for these recipients (empty: nobody was there).
+     * {@code text} is the line with its end-to-end id, or null for a body that is not a chat line.
+     */
+    record MessageSent(long messageId, boolean room, List<PeerInfo> to, Text text) implements ChatEvent {
+
+        public MessageSent(long messageId, boolean room, List<PeerInfo> to) {
+            this(messageId, room, to, null);
+        }
+
+        public MessageId e2eId() {
+            return text == null ? null : text.id();
+        }
+    }
 
     /** The recipient has delivered the message to its user. Exactly one of this or Undelivered per recipient. */
-    record Delivered(long messageId, PeerInfo to) implements ChatEvent {}
+    record Delivered(long messageId, PeerInfo to, MessageId e2eId) implements ChatEvent {
+
+        public Delivered(long messageId, PeerInfo to) {
+            this(messageId, to, null);
+        }
+    }
 
     /** The message could not be confirmed to the recipient; {@code reason} says why in a few words. */
-    record Undelivered(long messageId, PeerInfo to, String reason) implements ChatEvent {}
+    record Undelivered(long messageId, PeerInfo to, String reason, MessageId e2eId) implements ChatEvent {
+
+        public Undelivered(long messageId, PeerInfo to, String reason) {
+            this(messageId, to, reason, null);
+        }
+    }
+
+    // ---- from the history (lanchat.ui.core.HistoryKeeper), not from the engine ----
+
+    /**
+     * A direct message to {@code toName}, a known identity that is not online, waits in the outbox from
+     * {@code queuedAtMillis}; it goes when that identity is next in the table.
+     */
+    record Queued(MessageId e2eId, String toName, String text, long queuedAtMillis) implements ChatEvent {}
+
+    /**
+     * A message that waited in the outbox reached {@code toName} ({@code reason} null), or never will:
+     * {@code reason} says why (it expired, it was cancelled).
+     */
+    record QueuedOutcome(MessageId e2eId, String toName, String text, long queuedAtMillis, String reason)
+            implements ChatEvent {
+
+        public boolean delivered() {
+            return reason == null;
+        }
+    }
+
+    /** What waits in the outbox, oldest first (the answer to /queue); numbered from 1 in that order. */
+    record QueueList(List<QueuedLine> lines) implements ChatEvent {}
+
+    /** One message in the outbox. */
+    record QueuedLine(MessageId e2eId, String toName, String text, long queuedAtMillis, long expiresAtMillis) {}
+
+    /**
+     * Lines from the history: the last of the room at start ({@code startup}), a page back, or search hits
+     * ({@code search} not null), oldest first. {@code conversation} is "room" or the peer's name.
+     */
+    record HistoryPage(String conversation, String search, boolean startup, List<HistoryLine> lines,
+            boolean more) implements ChatEvent {}
+
+    /**
+     * One stored line: {@code from} is the sender's name (ours for our own lines), {@code to} the peer of a
+     * direct conversation or null for the room, {@code status} the stored outcome (received, delivered,
+     * queued, failed...).
+     */
+    record HistoryLine(MessageId e2eId, boolean outgoing, String from, String to, String text, long sentAtMillis,
+            String status) {}
+
+    /** The history could not do what was asked (a full disk, a damaged file): one line that says what to do. */
+    record HistoryProblem(String message) implements ChatEvent {}
 }

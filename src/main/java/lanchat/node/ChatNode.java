@@ -9,7 +9,11 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
+import lanchat.message.Body;
+import lanchat.message.MessageId;
+import lanchat.message.Text;
 import lanchat.session.Identity;
 import lanchat.session.NoiseSessions;
 import lanchat.session.RekeyPolicy;
@@ -18,7 +22,6 @@ import lanchat.session.noise.EphemeralKeys;
 import lanchat.transport.UdpTransport;
 import lanchat.wire.PeerNames;
 import lanchat.wire.PeerRef;
-import lanchat.wire.Wire;
 
 /**
  * The one API of the peer engine: the terminal program, the tests and later the GUI use this and nothing
@@ -35,11 +38,16 @@ public final class ChatNode implements AutoCloseable {
     private final Object idOrder = new Object();
     private volatile boolean stopped;
     private volatile Map<String, Long> finalCounters;
+    /** Draws end-to-end message ids; guarded by {@link #idOrder}. */
+    private final RandomGenerator idRandom;
+    private final LongSupplier wallMillis;
 
-    private ChatNode(Engine engine, Driver driver, int maxPending) {
+    private ChatNode(Engine engine, Driver driver, int maxPending, RandomGenerator idRandom, LongSupplier wallMillis) {
         this.engine = engine;
         this.driver = driver;
         this.maxPending = maxPending;
+        this.idRandom = idRandom;
+        this.wallMillis = wallMillis;
         this.pending = new Permits(maxPending);
         engine.onMessageSettled(pending::release);
     }
@@ -64,7 +72,8 @@ public final class ChatNode implements AutoCloseable {
                 RekeyPolicy.DEFAULT);
         Engine engine = new Engine(config, ref, transport, sessions, random, listener);
         DutyCycle cycle = new DutyCycle(engine, transport, clock, config);
-        return attach(engine, UdpEventLoop.start(cycle, transport, clock, fatal), config);
+        return attach(engine, UdpEventLoop.start(cycle, transport, clock, fatal), config,
+                new SplittableRandom(random.nextLong()), clock::currentTimeMillis);
     }
 
     /**
@@ -72,7 +81,14 @@ public final class ChatNode implements AutoCloseable {
      * {@link DutyCycle} on its thread before anything else.
      */
     public static ChatNode attach(Engine engine, Driver driver, NodeConfig config) {
-        return new ChatNode(engine, driver, config.maxPendingMessages());
+        return attach(engine, driver, config, new SplittableRandom(engine.ref().id() ^ engine.ref().incarnation()),
+                System::currentTimeMillis);
+    }
+
+    /** As {@link #attach(Engine, Driver, NodeConfig)}, drawing message ids from {@code idRandom}. */
+    public static ChatNode attach(Engine engine, Driver driver, NodeConfig config, RandomGenerator idRandom,
+            LongSupplier wallMillis) {
+        return new ChatNode(engine, driver, config.maxPendingMessages(), idRandom, wallMillis);
     }
 
     /**
@@ -116,6 +132,21 @@ public final class ChatNode implements AutoCloseable {
         };
     }
 
+    /** The hex identity key that {@code peer} proved (as in known_peers), or "" when it has no session. */
+    public String keyOf(PeerInfo peer) {
+        return engine.keyOf(peer);
+    }
+
+    /** Our own identity key in hex, or "" without sessions (plaintext simulations). */
+    public String ownKey() {
+        return engine.ownKey();
+    }
+
+    /** Runs {@code task} on the event-loop thread, after what is queued there; for listeners' follow-ups. */
+    public void runOnLoop(Runnable task) {
+        driver.execute(task);
+    }
+
     /** This node as others see it. */
     public PeerInfo self() {
         return driver.call(engine::self);
@@ -130,15 +161,34 @@ public final class ChatNode implements AutoCloseable {
      * Sends {@code text} to every live peer. Blocks while too many messages await an outcome.
      *
      * @return the message id used in the MessageSent, Delivered and Undelivered events
-     * @throws IllegalArgumentException if the text is empty or longer than 65,536 bytes of UTF-8
+     * @throws IllegalArgumentException if the text is empty or longer than {@value Text#MAX_TEXT_BYTES} bytes of
+     *     UTF-8
      */
     public long say(String text) {
-        byte[] utf8 = encode(text);
+        check(text);
+        return sayBody(null, text);
+    }
+
+    /** Sends {@code body} to every live peer; for bodies other than chat lines. */
+    public long say(Body body) {
+        return sayBody(body, null);
+    }
+
+    private long sayBody(Body body, String text) {
         admit();
         synchronized (idOrder) {
             int id = nextId();
-            driver.execute(() -> engine.sendToRoom(id, utf8));
+            Body b = body != null ? body : newText(text);
+            driver.execute(() -> engine.sendToRoom(id, b));
             return Integer.toUnsignedLong(id);
+        }
+    }
+
+    /** A chat line with a new end-to-end id, sent now. */
+    public Text newText(String text) {
+        check(text);
+        synchronized (idOrder) {
+            return Text.of(MessageId.random(idRandom), wallMillis.getAsLong(), text);
         }
     }
 
@@ -149,12 +199,20 @@ public final class ChatNode implements AutoCloseable {
      * @throws PeerLookupException if no live peer, or more than one, has that name
      */
     public long whisper(String name, String text) throws PeerLookupException {
-        byte[] utf8 = encode(text);
+        check(text);
         PeerInfo target = Directory.resolve(engine.directory(), name);
+        return whisperTo(target, newText(text));
+    }
+
+    /**
+     * Sends {@code body} to the peer instance {@code target} (from {@link #peers()} or an event), e.g. a
+     * queued line with the id it was given when it was queued. It fails at once if that instance has left.
+     */
+    public long whisperTo(PeerInfo target, Body body) {
         admit();
         synchronized (idOrder) {
             int id = nextId();
-            driver.execute(() -> engine.sendTo(target, id, utf8));
+            driver.execute(() -> engine.sendTo(target, id, body));
             return Integer.toUnsignedLong(id);
         }
     }
@@ -268,16 +326,18 @@ public final class ChatNode implements AutoCloseable {
         }
     }
 
-    private static byte[] encode(String text) {
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        if (utf8.length == 0) {
+    private static void check(String text) {
+        if (text.isEmpty()) {
             throw new IllegalArgumentException("empty message");
         }
-        if (utf8.length > Wire.MAX_MESSAGE_BYTES) {
-            throw new IllegalArgumentException(String.format(
-                    "message is %,d bytes of UTF-8; the limit is %,d: split it into several messages", utf8.length,
-                    Wire.MAX_MESSAGE_BYTES));
+        if (text.length() * 3L <= Text.MAX_TEXT_BYTES) {
+            return; // fits however it encodes: skips counting the bytes of every ordinary line
         }
-        return utf8;
+        int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > Text.MAX_TEXT_BYTES) {
+            throw new IllegalArgumentException(String.format(
+                    "message is %,d bytes of UTF-8; the limit is %,d: split it into several messages", bytes,
+                    Text.MAX_TEXT_BYTES));
+        }
     }
 }

@@ -2,7 +2,6 @@ package lanchat.node;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,6 +12,10 @@ import lanchat.bulk.Transfers;
 import lanchat.membership.Discovery;
 import lanchat.membership.DiscoveryListener;
 import lanchat.membership.Peer;
+import lanchat.message.Body;
+import lanchat.message.BodyCodec;
+import lanchat.message.Decoded;
+import lanchat.message.Text;
 import lanchat.reliable.AckTiming;
 import lanchat.reliable.ByteBudget;
 import lanchat.reliable.Link;
@@ -71,6 +74,8 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
     private final Map<PeerRef, String> fingerprints = new java.util.HashMap<>();
     /** Bulk transfers (files): a layer beside the links, flushed after them (protocol.md 7). */
     private final Transfers bulk;
+    /** Hex identity keys, as in known_peers; read by other threads through {@link #keyOf}. */
+    private final Map<PeerRef, String> keys = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Engine(NodeConfig config, PeerRef self, Transport transport, SessionLayer sessions, RandomGenerator random,
             ChatListener listener) {
@@ -310,8 +315,9 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
 
     // ---- commands ----
 
-    /** Sends to every live peer under message id {@code id}. */
-    public void sendToRoom(int id, byte[] utf8) {
+    /** Sends {@code body} to every live peer under message id {@code id}. */
+    public void sendToRoom(int id, Body body) {
+        byte[] utf8 = BodyCodec.encode(body);
         List<Peer> recipients = new ArrayList<>(discovery.table().all());
         recipients.sort(Comparator.comparing(Peer::name));
         List<PeerInfo> infos = new ArrayList<>();
@@ -321,31 +327,41 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
             links.markActive(e);
             infos.add(views.identity(p, now));
         }
-        announceSent(id, true, infos);
+        announceSent(id, true, infos, body);
     }
 
     /**
      * Sends to one peer instance, looked up by the caller in {@link #directory()}. If it has left since,
      * the message fails at once: every recipient gets an outcome.
      */
-    public void sendTo(PeerInfo target, int id, byte[] utf8) {
+    public void sendTo(PeerInfo target, int id, Body body) {
+        byte[] utf8 = BodyCodec.encode(body);
         Peer p = discovery.table().get(target.id());
         if (p == null || p.ref().incarnation() != target.incarnation()) {
-            announceSent(id, false, List.of(target));
-            listener.onEvent(new ChatEvent.Undelivered(Integer.toUnsignedLong(id), target, "it left"));
+            announceSent(id, false, List.of(target), body);
+            listener.onEvent(new ChatEvent.Undelivered(Integer.toUnsignedLong(id), target, "it left", e2eIdOf(body)));
             pending.settle(id);
             return;
         }
         Links.Entry e = links.live(p.ref().id());
         e.link().enqueue(id, false, utf8);
         links.markActive(e);
-        announceSent(id, false, List.of(views.identity(p, now)));
+        announceSent(id, false, List.of(views.identity(p, now)), body);
     }
 
-    private void announceSent(int id, boolean room, List<PeerInfo> recipients) {
+    private void announceSent(int id, boolean room, List<PeerInfo> recipients, Body body) {
         counters.messagesOut++;
-        listener.onEvent(new ChatEvent.MessageSent(Integer.toUnsignedLong(id), room, List.copyOf(recipients)));
-        pending.expect(id, recipients.size());
+        listener.onEvent(new ChatEvent.MessageSent(Integer.toUnsignedLong(id), room, List.copyOf(recipients),
+                textOf(body)));
+        pending.expect(id, recipients.size(), e2eIdOf(body));
+    }
+
+    private static lanchat.message.MessageId e2eIdOf(Body body) {
+        return body instanceof Text ? ((Text) body).id() : null;
+    }
+
+    private static Text textOf(Body body) {
+        return body instanceof Text ? (Text) body : null;
     }
 
     public void rename(String newName) {
@@ -488,6 +504,7 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
         byte[] key = sessions.staticKeyOf(peer.ref());
         if (key != null) {
             fingerprints.put(peer.ref(), lanchat.session.Fingerprints.of(key));
+            keys.put(peer.ref(), java.util.HexFormat.of().formatHex(key));
             trust.put(peer.ref(), known.observe(peer.name(), key));
         }
     }
@@ -525,6 +542,22 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
         counters.retiredDuplicates += link.duplicates();
     }
 
+    /** The hex of the identity key {@code peer} proved, or "" without a session (plaintext simulations). */
+    String keyHex(Peer peer) {
+        return keys.getOrDefault(peer.ref(), "");
+    }
+
+    /** The hex identity key of a peer instance, or "" when it has no session; safe from any thread. */
+    public String keyOf(PeerInfo peer) {
+        return keys.getOrDefault(new PeerRef(peer.id(), peer.incarnation()), "");
+    }
+
+    /** Our own identity key in hex, or "" without a session layer. */
+    public String ownKey() {
+        byte[] k = sessions.ourStaticKey();
+        return k == null ? "" : java.util.HexFormat.of().formatHex(k);
+    }
+
     private Link liveLink(long id) {
         Links.Entry e = links.live(id);
         return e == null ? null : e.link();
@@ -542,24 +575,32 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
             @Override
             public void delivered(int messageId) {
                 listener.onEvent(new ChatEvent.Delivered(Integer.toUnsignedLong(messageId),
-                        views.identity(current(peer), now)));
+                        views.identity(current(peer), now), pending.e2eId(messageId)));
                 pending.settle(messageId);
             }
 
             @Override
             public void failed(int messageId, String reason) {
                 listener.onEvent(new ChatEvent.Undelivered(Integer.toUnsignedLong(messageId),
-                        views.identity(current(peer), now), reason));
+                        views.identity(current(peer), now), reason, pending.e2eId(messageId)));
                 pending.settle(messageId);
             }
         };
         MessageSink sink = new MessageSink() {
             @Override
-            public void message(int messageId, boolean room, byte[] utf8) {
+            public String message(int messageId, boolean room, byte[] body) {
+                Decoded d = BodyCodec.decode(body);
+                if (!d.isOk()) {
+                    return d.problem(); // the stream is refused from here (protocol.md 4.2)
+                }
                 counters.messagesIn++;
-                String text = new String(utf8, StandardCharsets.UTF_8); // malformed input becomes U+FFFD
-                listener.onEvent(new ChatEvent.MessageReceived(Integer.toUnsignedLong(messageId),
-                        views.identity(current(peer), now), room, text));
+                if (d.body() instanceof Text) {
+                    Text t = (Text) d.body();
+                    listener.onEvent(new ChatEvent.MessageReceived(Integer.toUnsignedLong(messageId),
+                            views.identity(current(peer), now), room, t.text(), t.id(), t.sentAtMillis(),
+                            keyHex(peer)));
+                }
+                return null;
             }
 
             @Override

@@ -45,7 +45,7 @@ public final class KnownPeers {
     }
 
     /** A peer called {@code name} presented {@code key}: how much that says. Remembers a first key. */
-    Trust observe(String name, byte[] key) {
+    synchronized Trust observe(String name, byte[] key) {
         String hex = HexFormat.of().formatHex(key);
         Entry known = byName.get(name);
         if (known == null) {
@@ -60,9 +60,28 @@ public final class KnownPeers {
     }
 
     /** The user compared the safety number: {@code name}'s key is the one remembered, and verified. */
-    void verify(String name, byte[] key) {
+    synchronized void verify(String name, byte[] key) {
         byName.put(name, new Entry(HexFormat.of().formatHex(key), true));
         save();
+    }
+
+    /**
+     * The hex key remembered for {@code name}, or null: who a message to an offline {@code name} is for
+     * (the outbox). Any thread; the engine's loop writes.
+     */
+    public synchronized String keyOf(String name) {
+        Entry e = byName.get(name);
+        return e == null ? null : e.key();
+    }
+
+    /** The name remembered with {@code key} (the first, if several), or null. */
+    public synchronized String nameOf(String key) {
+        for (Map.Entry<String, Entry> e : byName.entrySet()) {
+            if (e.getValue().key().equals(key)) {
+                return e.getKey();
+            }
+        }
+        return null;
     }
 
     private void save() {

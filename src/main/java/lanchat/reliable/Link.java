@@ -237,14 +237,17 @@ public final class Link {
      */
     private final class OnceOnly implements MessageSink {
         @Override
-        public void message(int messageId, boolean room, byte[] utf8) {
+        public String message(int messageId, boolean room, byte[] body) {
             if (anyDelivered && Wire.distance(lastDelivered, messageId) <= 0) {
                 sink.discarded(DropReason.REPEATED_MESSAGE, "message " + Integer.toUnsignedString(messageId));
-                return;
+                return null;
             }
-            anyDelivered = true;
-            lastDelivered = messageId;
-            sink.message(messageId, room, utf8);
+            String problem = sink.message(messageId, room, body);
+            if (problem == null) {
+                anyDelivered = true;
+                lastDelivered = messageId;
+            }
+            return problem;
         }
 
         @Override

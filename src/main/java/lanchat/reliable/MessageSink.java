@@ -4,7 +4,11 @@ import lanchat.wire.DropReason;
 
 /** Where a receive stream hands complete messages, in order, and reports what it had to discard. */
 public interface MessageSink {
-    void message(int messageId, boolean room, byte[] utf8);
+    /**
+     * One complete message (its body, protocol.md 4.7). Returns null when it is taken, or why it is
+     * malformed: the stream is then refused from that message on (protocol.md 4.2), as for bad fragments.
+     */
+    String message(int messageId, boolean room, byte[] body);
 
     void discarded(DropReason reason, String detail);
 }

@@ -37,8 +37,8 @@ final class Reassembly {
     String accept(StreamRecord r, long cost, MessageSink sink) {
         if (!inMessage && r.end()) {
             budget.give(cost);
-            sink.message(r.messageId(), r.room(), r.payload()); // one-record message: no copy
-            return null;
+            startSeq = r.seq(); // where a refusal of this message starts
+            return sink.message(r.messageId(), r.room(), r.payload()); // one-record message: no copy
         }
         if (!inMessage) {
             inMessage = true;
@@ -57,7 +57,7 @@ final class Reassembly {
         if (r.end()) {
             byte[] message = buffer.toByteArray();
             release();
-            sink.message(messageId, roomFlag != 0, message);
+            return sink.message(messageId, roomFlag != 0, message);
         }
         return null;
     }

@@ -31,7 +31,7 @@ import lanchat.wire.Wire;
  */
 public final class NoiseSessions implements SessionLayer {
     static final NoiseProtocol PROTOCOL = NoiseProtocol.parse("Noise_XX_25519_AESGCM_SHA256");
-    static final byte[] PROLOGUE = "lanchat v2".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] PROLOGUE = "lanchat v3".getBytes(StandardCharsets.US_ASCII);
     /** Handshakes under way at once, and from one IP address: the state an unauthenticated sender gets. */
     static final int MAX_PENDING = 64;
     static final int MAX_PENDING_PER_ADDRESS = 4;

@@ -1,9 +1,9 @@
 package lanchat.wire;
 
-/** Constants of protocol version 2 (docs/protocol.md). */
+/** Constants of protocol version 3 (docs/protocol.md). */
 public final class Wire {
     public static final int MAGIC = 0x4C43;
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     public static final int HEADER_BYTES = 20;
     /** Receiver id, receiver incarnation, epoch. */
     public static final int DATA_FIXED_BYTES = 20;

@@ -208,7 +208,7 @@ class MainTest {
         assertNull(launched);
         String line = errorLine();
         assertEquals("lanchat: " + home.resolve(".config/lanchat/config.properties") + ":3: unknown key 'colour';"
-                + " the keys are name, interface, group, port, color, bell", line);
+                + " the keys are name, interface, group, port, color, bell, history, history_days, queue_days", line);
     }
 
     @Test

@@ -309,6 +309,26 @@ class ReceiveStreamTest {
     }
 
     @Test
+    void aBodyTheSinkRefusesRefusesTheStreamFromItsFirstRecord() {
+        sink.refuse = "bad";
+        feed(0, single(0), rec(1, 2, 0, "b".getBytes(StandardCharsets.UTF_8)),
+                rec(2, 2, END, "ad".getBytes(StandardCharsets.UTF_8)), rec(3, 3, END, "after".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(List.of("m0"), sink.texts());
+        assertEquals(List.of(DropReason.BAD_MESSAGE), sink.discarded);
+        assertTrue(r.refused());
+        assertEquals(1, r.nextExpected());
+    }
+
+    @Test
+    void aOneRecordBodyTheSinkRefusesStopsTheStreamAtThatRecord() {
+        sink.refuse = "bad";
+        feed(0, single(0), single(1), rec(2, 3, END, "bad".getBytes(StandardCharsets.UTF_8)), single(3));
+        assertEquals(List.of("m0", "m1"), sink.texts());
+        assertTrue(r.refused());
+        assertEquals(2, r.nextExpected());
+    }
+
+    @Test
     void fragmentsThatDisagreeOnMessageIdRefuseTheStream() {
         feed(0, rec(0, 1, 0, new byte[] {'a'}), rec(1, 2, 0, new byte[] {'b'}), rec(2, 3, END, new byte[] {'c'}),
                 rec(3, 4, END, new byte[] {'d'}));

@@ -15,10 +15,17 @@ final class RecordingSink implements MessageSink {
 
     final List<Message> messages = new ArrayList<>();
     final List<DropReason> discarded = new ArrayList<>();
+    /** Bodies with this text are refused, as the engine refuses a malformed body. */
+    String refuse;
 
     @Override
-    public void message(int messageId, boolean room, byte[] utf8) {
-        messages.add(new Message(messageId, room, utf8));
+    public String message(int messageId, boolean room, byte[] utf8) {
+        Message m = new Message(messageId, room, utf8);
+        if (m.text().equals(refuse)) {
+            return "refused by the test";
+        }
+        messages.add(m);
+        return null;
     }
 
     @Override

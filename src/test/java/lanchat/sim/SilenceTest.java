@@ -110,7 +110,7 @@ class SilenceTest {
         SimNetwork net = new SimNetwork(64);
         SimNode[] p = startPair(net, "alice", "bob");
         net.conditions(Conditions.LAN.withLoss(0.05));
-        String big = "x".repeat(65_536);
+        String big = "x".repeat(lanchat.message.Text.MAX_TEXT_BYTES);
         p[0].node().whisper("bob", big);
         net.runFor(MS);
         net.pause(p[1], 3 * SECOND);

@@ -84,6 +84,11 @@ public final class SimNetwork {
 
     /** Starts a peer at the current virtual time. */
     public SimNode start(NodeConfig config) {
+        return start(config, java.util.function.UnaryOperator.identity());
+    }
+
+    /** As {@link #start(NodeConfig)}, with the engine reporting to {@code around} applied to the node's log. */
+    public SimNode start(NodeConfig config, java.util.function.UnaryOperator<lanchat.node.ChatListener> around) {
         SimNode n = new SimNode(this, address(nodes.size() + 1));
         long seed = random.nextLong();
         SplittableRandom nodeRandom = new SplittableRandom(seed);
@@ -91,7 +96,7 @@ public final class SimNetwork {
         PeerRef ref = ChatNode.newRef(config, identity, clock);
         SessionLayer sessions = plaintext ? new SessionLayer.Plaintext(n)
                 : new NoiseSessions(identity, ref, n, clock, nodeRandom, seededEphemerals(nodeRandom), RekeyPolicy.DEFAULT);
-        n.engine = new Engine(config, ref, n, sessions, nodeRandom, n.events);
+        n.engine = new Engine(config, ref, n, sessions, nodeRandom, around.apply(n.events));
         n.cycle = new DutyCycle(n.engine, n, clock, config);
         n.node = ChatNode.attach(n.engine, n, config);
         nodes.add(n);

@@ -155,7 +155,7 @@ class SimulatedNetworkTest {
             sent.add(text);
             p[0].node().say(text);
         }
-        String max = "x".repeat(65_536);
+        String max = "x".repeat(lanchat.message.Text.MAX_TEXT_BYTES);
         sent.add(max);
         p[0].node().say(max);
         assertTrue(net.runUntil(() -> textsFrom(p[1], "alice").size() == 11, 30 * SECOND));

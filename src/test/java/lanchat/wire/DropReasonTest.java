@@ -24,13 +24,13 @@ class DropReasonTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1})
+    @ValueSource(ints = {0, 1, 2})
     void olderVersion(int version) {
         assertDropped(DropReason.OLDER_VERSION, raw(0x4C, 0x43, version, 3).peer(ALICE));
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {3, 0x80, 0xFF})
+    @ValueSource(ints = {4, 0x80, 0xFF})
     void newerVersion(int version) {
         assertDropped(DropReason.NEWER_VERSION, raw(0x4C, 0x43, version, 3).peer(ALICE));
     }

@@ -131,11 +131,12 @@ final class InMemoryTransfer implements MessageSink, Outcomes {
     }
 
     @Override
-    public void message(int messageId, boolean room, byte[] utf8) {
+    public String message(int messageId, boolean room, byte[] utf8) {
         if (messageId != received) {
             throw new IllegalStateException("message " + messageId + " arrived when " + received + " was next");
         }
         received++;
+        return null;
     }
 
     @Override

@@ -100,7 +100,9 @@ public class WindowBench {
 
     private static final MessageSink IGNORE = new MessageSink() {
         @Override
-        public void message(int messageId, boolean room, byte[] utf8) {}
+        public String message(int messageId, boolean room, byte[] utf8) {
+            return null;
+        }
 
         @Override
         public void discarded(DropReason reason, String detail) {

@@ -20,8 +20,26 @@ public interface ChatBackend {
     /** @return the message id; @throws IllegalArgumentException if the text is empty or too long */
     long say(String text);
 
-    /** @return the message id */
+    /** What {@link #whisper} returns when the message waits in the outbox for an offline known peer. */
+    long QUEUED = -1;
+
+    /** @return the message id, or {@link #QUEUED} (a {@code Queued} event follows) */
     long whisper(String name, String text) throws PeerLookupException;
+
+    /** {@code /history [NAME] [TEXT]}: the answer arrives later as {@code HistoryPage} events. */
+    default void history(String words) {
+        throw new IllegalStateException("there is no history here");
+    }
+
+    /** {@code /queue}: the answer arrives later as a {@code QueueList} event. */
+    default void listQueue() {
+        throw new IllegalStateException("there is no outbox here");
+    }
+
+    /** {@code /queue cancel N}; @throws IllegalArgumentException when there is no Nth line */
+    default void cancelQueued(int number) {
+        throw new IllegalStateException("there is no outbox here");
+    }
 
     /** @throws IllegalArgumentException with a user-readable reason if the name breaks the rules */
     void rename(String newName);

@@ -39,6 +39,15 @@ public sealed interface Command {
     /** {@code /doctor}: check in about two seconds why somebody does not appear. */
     record Doctor() implements Command {}
 
+    /** {@code /history [NAME] [TEXT]}: page back or search; {@code words} as typed (may be empty). */
+    record History(String words) implements Command {}
+
+    /** {@code /queue}: list what waits in the outbox. */
+    record Queue() implements Command {}
+
+    /** {@code /queue cancel N}: take the Nth message of the last /queue list out of the outbox. */
+    record CancelQueued(int number) implements Command {}
+
     /** {@code /quit}, or the end of input. */
     record Quit() implements Command {}
 

@@ -14,7 +14,8 @@ public final class CommandParser {
 
     /** The command words, in the order /help lists them; also what Tab completes. */
     public static final List<String> COMMANDS =
-            List.of("/msg", "/me", "/peers", "/whois", "/verify", "/nick", "/doctor", "/wait", "/help", "/quit");
+            List.of("/msg", "/me", "/peers", "/whois", "/verify", "/nick", "/doctor", "/wait", "/history", "/queue",
+                    "/help", "/quit");
 
     /** How long /wait waits when no number is given, and the most it accepts. */
     public static final Duration DEFAULT_WAIT = Duration.ofSeconds(30);
@@ -26,6 +27,7 @@ public final class CommandParser {
     static final String WHOIS_USAGE = "usage: /whois <name>";
     static final String VERIFY_USAGE = "usage: /verify <name>, after comparing the safety number /whois shows";
     static final String WAIT_USAGE = "usage: /wait <name> [seconds], e.g. /wait bob 10";
+    static final String QUEUE_USAGE = "usage: /queue, or /queue cancel N (N as /queue numbers them)";
 
     public Command parse(String input) {
         if (input == null) {
@@ -55,6 +57,8 @@ public final class CommandParser {
             case "/verify": return rest.isEmpty() || rest.contains(" ") ? new Command.Invalid(VERIFY_USAGE)
                     : new Command.Verify(rest);
             case "/wait": return waitFor(rest);
+            case "/history": return new Command.History(rest);
+            case "/queue": return queue(rest);
             case "/help": return new Command.Help(rest.isEmpty() ? null : rest);
             case "/quit": return new Command.Quit();
             default: return new Command.Invalid("unknown command " + abbreviate(line.substring(0, end))
@@ -99,6 +103,17 @@ public final class CommandParser {
             }
         }
         return new Command.Wait(words[0], limit);
+    }
+
+    private static Command queue(String rest) {
+        if (rest.isEmpty()) {
+            return new Command.Queue();
+        }
+        String[] words = rest.split("\\s+");
+        if (words.length != 2 || !words[0].equalsIgnoreCase("cancel") || !words[1].matches("\\d{1,6}")) {
+            return new Command.Invalid(QUEUE_USAGE);
+        }
+        return new Command.CancelQueued(Integer.parseInt(words[1]));
     }
 
     private static int firstSpace(String s, int from) {

@@ -53,7 +53,9 @@ public final class CommandRunner {
             } else if (command instanceof Command.Msg) {
                 Command.Msg msg = (Command.Msg) command;
                 long id = backend.whisper(msg.name(), msg.text());
-                view.ownMessage(id, msg.name(), msg.text());
+                if (id != ChatBackend.QUEUED) {
+                    view.ownMessage(id, msg.name(), msg.text()); // a queued line is shown when it is stored
+                }
             } else if (command instanceof Command.Nick) {
                 nick(((Command.Nick) command).name());
             } else if (command instanceof Command.Peers) {
@@ -66,6 +68,12 @@ public final class CommandRunner {
                 view.whois(backend.verify(((Command.Verify) command).name()), true);
             } else if (command instanceof Command.Help) {
                 help(((Command.Help) command).topic());
+            } else if (command instanceof Command.History) {
+                backend.history(((Command.History) command).words());
+            } else if (command instanceof Command.Queue) {
+                backend.listQueue();
+            } else if (command instanceof Command.CancelQueued) {
+                backend.cancelQueued(((Command.CancelQueued) command).number());
             } else if (command instanceof Command.Wait) {
                 waitFor((Command.Wait) command);
             } else if (command instanceof Command.Invalid) {

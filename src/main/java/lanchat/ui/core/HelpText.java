@@ -44,6 +44,19 @@ public final class HelpText {
                     "  Ctrl-D on an empty line does the same, and so does Ctrl-C twice on an empty line",
                     "  (Ctrl-C on a line you are typing clears it)."));
 
+    /** The history's commands (apart, since Map.of takes at most ten entries). */
+    private static final Map<String, List<String>> HISTORY = Map.of(
+            "/history", List.of(
+                    "/history [name] [text]: earlier lines, answered as they are read from disk.",
+                    "  /history pages back through the room (again: further back); /history bob through",
+                    "  your direct messages with bob; /history bob lunch searches them for \"lunch\";",
+                    "  /history lunch searches everywhere (every word must occur; the last may be a prefix)."),
+            "/queue", List.of(
+                    "/queue: the direct messages waiting for a known peer that is offline, numbered.",
+                    "  /msg to a known name that is not online puts the message there: it goes when that",
+                    "  peer is next in sight and you see \"delivered (queued at HH:MM)\". After 7 days",
+                    "  (--queue-days) it fails. /queue cancel N takes the Nth listed message back."));
+
     private HelpText() {}
 
     public static List<String> lines() {
@@ -58,6 +71,8 @@ public final class HelpText {
                 "  /nick <name>        change your name (1-32 letters, digits, '-', '_', '.')",
                 "  /doctor             check why somebody does not appear (about 2 s)",
                 "  /wait <name> [s]    for scripts: wait until that peer is in sight (default 30 s)",
+                "  /history [name] [t] page back through the room or a peer's messages, or search for t",
+                "  /queue [cancel N]   the messages waiting for offline peers; cancel the Nth",
                 "  /help [command]     show this help, or the details of one command",
                 "  /quit               leave the chat, after pending messages are delivered (also Ctrl-D)",
                 "  //text              send a text that begins with '/'");
@@ -66,6 +81,7 @@ public final class HelpText {
     /** The long help of one command ("msg" or "/msg"), or null if there is no such command. */
     public static List<String> about(String command) {
         String word = command.strip().toLowerCase(Locale.ROOT);
-        return LONG.get(word.startsWith("/") ? word : "/" + word);
+        String key = word.startsWith("/") ? word : "/" + word;
+        return LONG.containsKey(key) ? LONG.get(key) : HISTORY.get(key);
     }
 }

@@ -32,6 +32,14 @@ public final class NodeBackend implements ChatBackend {
         this.node = node;
     }
 
+    private HistoryKeeper keeper;
+
+    /** With the history: /history, /queue, and /msg to a known peer that is offline. */
+    public NodeBackend withHistory(HistoryKeeper historyKeeper) {
+        this.keeper = historyKeeper;
+        return this;
+    }
+
     @Override
     public PeerInfo self() {
         return node.self();
@@ -49,7 +57,37 @@ public final class NodeBackend implements ChatBackend {
 
     @Override
     public long whisper(String name, String text) throws PeerLookupException {
-        return node.whisper(name, text);
+        try {
+            return node.whisper(name, text);
+        } catch (PeerLookupException e) {
+            if (keeper == null || !keeper.canQueue(name, node.peers())) {
+                throw e;
+            }
+            keeper.queue(name, text);
+            return QUEUED;
+        }
+    }
+
+    @Override
+    public void history(String words) {
+        history().history(words);
+    }
+
+    @Override
+    public void listQueue() {
+        history().listQueue();
+    }
+
+    @Override
+    public void cancelQueued(int number) {
+        history().cancel(number);
+    }
+
+    private HistoryKeeper history() {
+        if (keeper == null) {
+            throw new IllegalStateException("there is no history in this chat");
+        }
+        return keeper;
     }
 
     @Override

@@ -66,7 +66,9 @@ public final class JsonView implements ChatView {
                     .put("from", m.from().displayName()).put("from_id", m.from().idHex())
                     .put("to", m.room() || self == null ? null : self.name())
                     .put("to_id", m.room() || self == null ? null : self.idHex())
-                    .put("text", m.text()));
+                    .put("text", m.text())
+                    .put("e2e", m.e2eId() == null ? null : m.e2eId().hex())
+                    .put("sent_at", m.e2eId() == null ? null : java.time.Instant.ofEpochMilli(m.sentAtMillis()).toString()));
         } else if (event instanceof ChatEvent.MessageSent) {
             ChatEvent.MessageSent s = (ChatEvent.MessageSent) event;
             List<String> names = new ArrayList<>();
@@ -85,6 +87,8 @@ public final class JsonView implements ChatView {
             ChatEvent.Undelivered u = (ChatEvent.Undelivered) event;
             emit(start("undelivered").put("msg", u.messageId())
                     .put("to", u.to().displayName()).put("to_id", u.to().idHex()).put("reason", u.reason()));
+        } else if (HistoryJson.handles(event)) {
+            emit(HistoryJson.fields(start(HistoryJson.name(event)), event));
         }
     }
 

@@ -66,7 +66,10 @@ public final class TextView implements ChatView {
         this.scheduler = scheduler;
         this.fallbackSelfName = fallbackSelfName;
         this.behaviour = behaviour;
+        this.history = new HistoryText(theme, renderer.glyphs(), java.time.ZoneId.systemDefault());
     }
+
+    private final HistoryText history;
 
     @Override
     public void event(ChatEvent event) {
@@ -104,6 +107,8 @@ public final class TextView implements ChatView {
             ChatEvent.Undelivered u = (ChatEvent.Undelivered) event;
             progress(outgoing.outcome(u.messageId(),
                     new OutgoingTracker.Outcome(u.to().displayName(), false, u.reason())));
+        } else if (HistoryText.handles(event)) {
+            history.lines(event).forEach(sink::print);
         }
     }
 

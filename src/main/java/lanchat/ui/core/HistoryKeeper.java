@@ -1,0 +1,486 @@
+package lanchat.ui.core;
+
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import lanchat.history.ConversationKey;
+import lanchat.history.Direction;
+import lanchat.history.MessageStore;
+import lanchat.history.NewMessage;
+import lanchat.history.StoredMessage;
+import lanchat.history.Waiting;
+import lanchat.message.MessageId;
+import lanchat.message.Text;
+import lanchat.node.ChatEvent;
+import lanchat.node.ChatListener;
+import lanchat.node.ChatNode;
+import lanchat.node.KnownPeers;
+import lanchat.node.PeerInfo;
+
+/**
+ * Between the node and the front end: shows each (sender identity, end-to-end id) once, stores every
+ * line in and out with its outcome, keeps direct messages to known identities that are offline in the
+ * outbox and sends them when that identity is next in the table, and answers /history and /queue.
+ *
+ * <p>All its state belongs to the node's event-loop thread: events arrive there, and the store's answers
+ * (on the history's writer thread) are handed back there. The loop never waits for the disk: a received
+ * line is passed on once the store has said it is not a repeat, and events behind it wait in order.
+ */
+public final class HistoryKeeper implements ChatListener {
+    /** The store's front: {@link lanchat.history.AsyncHistory#submit} in the program, a direct call in tests. */
+    public interface Store {
+        <T> CompletableFuture<T> submit(Function<MessageStore, T> work);
+    }
+
+    public static final int STARTUP_LINES = 20;
+    public static final int PAGE_LINES = 20;
+    public static final int SEARCH_HITS = 50;
+    /** Pairs remembered for the session; a repeat older than that is caught by the store. */
+    static final int SEEN_CAPACITY = 100_000;
+
+    private final Store store;
+    private final boolean durable;
+    private final ChatListener out;
+    private final KnownPeers known;
+    private final InstantSource clock;
+    private final SeenMessages seen = new SeenMessages(SEEN_CAPACITY);
+    /** Events behind a received line whose store answer is not in yet, in the order they came. */
+    private final ArrayDeque<Held> ordered = new ArrayDeque<>();
+    /** Outbox messages sent again now, by end-to-end id: their outcome is the outbox's, not a new line's. */
+    private final Map<MessageId, Waiting> resending = new HashMap<>();
+    private final Map<ConversationKey, Long> oldestShown = new HashMap<>();
+    private final List<Runnable> beforeAttach = new ArrayList<>();
+    private volatile ChatNode node;
+    private volatile List<Waiting> lastQueueList;
+    private String ownKey = "self";
+    private String ownName = "me";
+    private long repeatsHidden;
+
+    /**
+     * @param durable false for --no-history: nothing waits in an outbox that forgets
+     * @param known   the profile's names and keys: whom a message to an offline name is for
+     */
+    public HistoryKeeper(Store store, boolean durable, ChatListener out, KnownPeers known, InstantSource clock) {
+        this.store = store;
+        this.durable = durable;
+        this.out = out;
+        this.known = known;
+        this.clock = clock;
+        ordered.add(startupPage); // the room's last lines come before anything that happens now
+    }
+
+    /** Where the room's last lines go, ahead of every event; filled once the store has read them. */
+    private final Held startupPage = new Held(null);
+
+    /** The node runs: from now on answers go to its loop. Shows the room's last lines, expires the outbox. */
+    public void attach(ChatNode started) {
+        List<Runnable> early;
+        synchronized (beforeAttach) {
+            node = started;
+            early = new ArrayList<>(beforeAttach);
+            beforeAttach.clear();
+        }
+        onLoop(() -> {
+            String key = started.ownKey();
+            ownKey = key.isEmpty() ? "self-" + started.self().idHex() : key;
+            ownName = started.self().name();
+        });
+        early.forEach(this::onLoop);
+        onLoop(this::showStartupLines);
+        expire();
+    }
+
+    // ---- events from the engine (loop thread) ----
+
+    @Override
+    public void onEvent(ChatEvent event) {
+        if (event instanceof ChatEvent.MessageReceived) {
+            received((ChatEvent.MessageReceived) event);
+            return;
+        }
+        if (event instanceof ChatEvent.MessageSent) {
+            ChatEvent.MessageSent s = (ChatEvent.MessageSent) event;
+            if (s.text() != null && resending.containsKey(s.text().id())) {
+                return; // a queued line going out again: it is already on screen as queued
+            }
+            stored(s);
+        } else if (event instanceof ChatEvent.Delivered) {
+            ChatEvent.Delivered d = (ChatEvent.Delivered) event;
+            if (d.e2eId() != null) {
+                Waiting w = resending.remove(d.e2eId());
+                Instant now = clock.instant();
+                store.submit(st -> st.delivered(d.e2eId().hex(), now));
+                if (w != null) {
+                    emit(new ChatEvent.QueuedOutcome(d.e2eId(), d.to().name(), w.message().text(),
+                            w.queuedAt().toEpochMilli(), null));
+                    return;
+                }
+            }
+        } else if (event instanceof ChatEvent.Undelivered) {
+            ChatEvent.Undelivered u = (ChatEvent.Undelivered) event;
+            if (u.e2eId() != null) {
+                if (resending.remove(u.e2eId()) != null) {
+                    return; // it stays in the outbox and goes again when the peer is next in the table
+                }
+                store.submit(st -> st.undelivered(u.e2eId().hex(), "not delivered to " + u.to().name() + ": "
+                        + u.reason()));
+            }
+        } else if (event instanceof ChatEvent.PeerJoined) {
+            sendWaiting(((ChatEvent.PeerJoined) event).peer());
+        }
+        emit(event);
+    }
+
+    private void received(ChatEvent.MessageReceived r) {
+        if (r.e2eId() == null) {
+            emit(r);
+            return;
+        }
+        String sender = r.senderKey().isEmpty() ? "peer-" + r.from().idHex() : r.senderKey();
+        if (!seen.firstTime(sender, r.e2eId())) {
+            repeatsHidden++;
+            return;
+        }
+        Held held = new Held(r);
+        ordered.add(held);
+        ConversationKey conversation = r.room() ? ConversationKey.room() : ConversationKey.direct(sender);
+        NewMessage m = NewMessage.incoming(r.e2eId().hex(), conversation, sender,
+                Instant.ofEpochMilli(r.sentAtMillis()), r.text());
+        store.submit(st -> st.save(m)).whenComplete((saved, error) -> onLoop(() -> {
+            // Without an answer (the store failed) it is shown: a line lost from the screen is worse.
+            held.show = error != null || !saved.repeat();
+            if (!held.show) {
+                repeatsHidden++;
+            }
+            held.ready = true;
+            drain();
+        }));
+    }
+
+    private void stored(ChatEvent.MessageSent s) {
+        Text t = s.text();
+        if (t == null) {
+            return;
+        }
+        ConversationKey conversation;
+        if (s.room()) {
+            conversation = ConversationKey.room();
+        } else {
+            String key = s.to().isEmpty() ? "" : node.keyOf(s.to().get(0));
+            conversation = ConversationKey.direct(key.isEmpty() ? "peer-" + s.to().get(0).idHex() : key);
+        }
+        NewMessage m = NewMessage.outgoing(t.id().hex(), conversation, ownKey, Instant.ofEpochMilli(t.sentAtMillis()),
+                t.text(), s.to().size());
+        store.submit(st -> st.save(m)).whenComplete((saved, error) -> {
+            if (error != null) {
+                onLoop(() -> problem(error));
+            }
+        });
+    }
+
+    /** Passes an event on, behind any received line still waiting for the store. */
+    private void emit(ChatEvent event) {
+        if (ordered.isEmpty()) {
+            out.onEvent(event);
+        } else {
+            Held h = new Held(event);
+            h.ready = true;
+            h.show = true;
+            ordered.add(h);
+        }
+    }
+
+    private void drain() {
+        while (!ordered.isEmpty() && ordered.peek().ready) {
+            Held h = ordered.poll();
+            if (h.show) {
+                out.onEvent(h.event);
+            }
+        }
+    }
+
+    /** Lines shown again from the store since start (for tests and --verbose). */
+    public long repeatsHidden() {
+        return repeatsHidden;
+    }
+
+    // ---- the outbox ----
+
+    /** Sends what waits for the identity {@code peer} proved, now that it is in the table with a session. */
+    private void sendWaiting(PeerInfo peer) {
+        ChatNode n = node;
+        String key = n == null ? "" : n.keyOf(peer);
+        if (key.isEmpty()) {
+            return;
+        }
+        store.submit(st -> st.waitingFor(key)).whenComplete((list, error) -> onLoop(() -> {
+            if (error != null) {
+                problem(error);
+                return;
+            }
+            for (Waiting w : list) {
+                MessageId id = MessageId.ofHex(w.message().messageId());
+                if (resending.putIfAbsent(id, w) == null) {
+                    node.whisperTo(peer, Text.of(id, w.message().sentAt().toEpochMilli(), w.message().text()));
+                }
+            }
+        }));
+    }
+
+    /**
+     * True when a direct message to {@code name} can wait in the outbox: no live peer has that name, but the
+     * profile knows its key. Any thread.
+     */
+    public boolean canQueue(String name, List<PeerInfo> live) {
+        for (PeerInfo p : live) {
+            if (p.name().equals(name) || p.displayName().equals(name)) {
+                return false;
+            }
+        }
+        return known.keyOf(name) != null;
+    }
+
+    /**
+     * Puts a direct message to the known, offline {@code name} in the outbox; a {@link ChatEvent.Queued}
+     * follows once it is stored. Any thread.
+     *
+     * @throws IllegalStateException with --no-history, or before the node runs
+     */
+    public void queue(String name, String text) {
+        ChatNode n = node;
+        String key = known.keyOf(name);
+        if (n == null || key == null) {
+            throw new IllegalStateException("nobody called " + name + " is online or known; /peers lists who is");
+        }
+        if (!durable) {
+            throw new IllegalStateException(name + " is not online, and with --no-history nothing can wait for"
+                    + " it; start without --no-history to queue messages");
+        }
+        Text t = n.newText(text);
+        NewMessage m = NewMessage.outgoing(t.id().hex(), ConversationKey.direct(key), ownKeyNow(n),
+                Instant.ofEpochMilli(t.sentAtMillis()), text, 1);
+        store.submit(st -> st.enqueue(m, key)).whenComplete((saved, error) -> onLoop(() -> {
+            if (error != null) {
+                problem(error);
+                return;
+            }
+            emit(new ChatEvent.Queued(t.id(), name, text, saved.message().storedAt().toEpochMilli()));
+            for (PeerInfo p : n.peers()) {
+                if (key.equals(n.keyOf(p))) {
+                    sendWaiting(p); // it came online while the line was being stored
+                }
+            }
+        }));
+    }
+
+    private String ownKeyNow(ChatNode n) {
+        String key = n.ownKey();
+        return key.isEmpty() ? "self-" + n.self().idHex() : key;
+    }
+
+    /** Lists what waits (the answer is a {@link ChatEvent.QueueList}); any thread. */
+    public void listQueue() {
+        store.submit(MessageStore::waiting).whenComplete((list, error) -> onLoop(() -> {
+            if (error != null) {
+                problem(error);
+                return;
+            }
+            lastQueueList = list;
+            List<ChatEvent.QueuedLine> lines = new ArrayList<>();
+            for (Waiting w : list) {
+                lines.add(new ChatEvent.QueuedLine(MessageId.ofHex(w.message().messageId()), nameOf(w.recipientKey()),
+                        w.message().text(), w.queuedAt().toEpochMilli(), w.expiresAt().toEpochMilli()));
+            }
+            emit(new ChatEvent.QueueList(List.copyOf(lines)));
+        }));
+    }
+
+    /**
+     * Cancels the {@code number}th line of the last /queue answer. Any thread.
+     *
+     * @throws IllegalArgumentException when there is no such line
+     */
+    public void cancel(int number) {
+        List<Waiting> list = lastQueueList;
+        if (list == null) {
+            throw new IllegalArgumentException("run /queue first: /queue cancel N cancels the Nth line it lists");
+        }
+        if (number < 1 || number > list.size()) {
+            throw new IllegalArgumentException("/queue listed " + list.size() + " message(s); choose 1 to "
+                    + list.size() + " (or run /queue again)");
+        }
+        Waiting w = list.get(number - 1);
+        store.submit(st -> st.cancel(w.message().messageId())).whenComplete((done, error) -> onLoop(() -> {
+            if (error != null) {
+                problem(error);
+            } else if (!done) {
+                emit(new ChatEvent.HistoryProblem("that message no longer waits (delivered, expired or cancelled"
+                        + " already); /queue shows what does"));
+            } else {
+                emit(new ChatEvent.QueuedOutcome(MessageId.ofHex(w.message().messageId()), nameOf(w.recipientKey()),
+                        w.message().text(), w.queuedAt().toEpochMilli(), "cancelled"));
+            }
+        }));
+    }
+
+    /** Fails what waited too long and says so; at start and then every minute. Any thread. */
+    public void expire() {
+        store.submit(MessageStore::expireWaiting).whenComplete((list, error) -> onLoop(() -> {
+            if (error != null) {
+                problem(error);
+                return;
+            }
+            for (lanchat.history.Expired e : list) {
+                Waiting w = e.waiting();
+                MessageId id = MessageId.ofHex(w.message().messageId());
+                resending.remove(id);
+                emit(new ChatEvent.QueuedOutcome(id, nameOf(w.recipientKey()), w.message().text(),
+                        w.queuedAt().toEpochMilli(), e.reason()));
+            }
+        }));
+    }
+
+    // ---- history pages ----
+
+    private void showStartupLines() {
+        ConversationKey room = ConversationKey.room();
+        store.submit(st -> st.last(room, STARTUP_LINES + 1)).whenComplete((lines, error) -> onLoop(() -> {
+            if (error == null && !lines.isEmpty()) {
+                startupPage.event = page(room, "room", null, true, lines, STARTUP_LINES);
+            }
+            startupPage.show = startupPage.event != null;
+            startupPage.ready = true;
+            drain();
+        }));
+    }
+
+    /**
+     * {@code /history [NAME] [TEXT]}: with no words the room pages back; a first word that is {@code room}
+     * or a known name picks that conversation (paging back, or searching it for the rest); otherwise all
+     * words are searched for in every conversation. Answers come as {@link ChatEvent.HistoryPage}s. Any thread.
+     */
+    public void history(String words) {
+        String w = words == null ? "" : words.strip();
+        String first = w.isEmpty() ? "" : w.split("\\s+", 2)[0];
+        String rest = w.contains(" ") ? w.substring(w.indexOf(' ')).strip() : "";
+        ConversationKey conversation = null;
+        String label = null;
+        if (w.isEmpty() || first.equals("room")) {
+            conversation = ConversationKey.room();
+            label = "room";
+        } else if (known.keyOf(first) != null) {
+            conversation = ConversationKey.direct(known.keyOf(first));
+            label = first;
+        }
+        if (conversation == null) {
+            search(w, null, "everywhere");
+        } else if (!rest.isEmpty()) {
+            search(rest, conversation, label);
+        } else {
+            pageBack(conversation, label);
+        }
+    }
+
+    private void pageBack(ConversationKey conversation, String label) {
+        onLoop(() -> {
+            Long from = oldestShown.get(conversation);
+            CompletableFuture<List<StoredMessage>> lines = from == null
+                    ? store.submit(st -> st.last(conversation, PAGE_LINES + 1))
+                    : store.submit(st -> st.before(conversation, from, PAGE_LINES + 1));
+            lines.whenComplete((list, error) -> onLoop(() -> {
+                if (error != null) {
+                    problem(error);
+                } else {
+                    emit(page(conversation, label, null, false, list, PAGE_LINES));
+                }
+            }));
+        });
+    }
+
+    private void search(String text, ConversationKey within, String label) {
+        store.submit(st -> st.search(text, within, SEARCH_HITS + 1)).whenComplete((list, error) -> onLoop(() -> {
+            if (error != null) {
+                problem(error);
+                return;
+            }
+            List<StoredMessage> oldestFirst = new ArrayList<>(list.subList(0, Math.min(SEARCH_HITS, list.size())));
+            java.util.Collections.reverse(oldestFirst); // search hits come newest first
+            emit(new ChatEvent.HistoryPage(label, text, false, lines(oldestFirst), list.size() > SEARCH_HITS));
+        }));
+    }
+
+    /** {@code fetched} holds up to {@code limit + 1} lines oldest first; the extra one only says there is more. */
+    private ChatEvent page(ConversationKey conversation, String label, String search, boolean startup,
+            List<StoredMessage> fetched, int limit) {
+        boolean more = fetched.size() > limit;
+        List<StoredMessage> shown = more ? fetched.subList(fetched.size() - limit, fetched.size()) : fetched;
+        if (!shown.isEmpty()) {
+            oldestShown.put(conversation, shown.get(0).seq());
+        }
+        return new ChatEvent.HistoryPage(label, search, startup, lines(shown), more);
+    }
+
+    private List<ChatEvent.HistoryLine> lines(List<StoredMessage> stored) {
+        List<ChatEvent.HistoryLine> lines = new ArrayList<>(stored.size());
+        for (StoredMessage m : stored) {
+            boolean outgoing = m.direction() == Direction.OUT;
+            String to = m.conversation().isRoom() ? null : nameOf(m.conversation().peerKey());
+            MessageId id = m.messageId().length() == 2 * MessageId.BYTES ? MessageId.ofHex(m.messageId()) : null;
+            lines.add(new ChatEvent.HistoryLine(id, outgoing, outgoing ? ownName : nameOf(m.senderKey()), to,
+                    m.text(), m.sentAt().toEpochMilli(), m.outcome().status().name().toLowerCase(java.util.Locale.ROOT)));
+        }
+        return List.copyOf(lines);
+    }
+
+    private String nameOf(String key) {
+        if (key.equals(ownKey)) {
+            return ownName;
+        }
+        String name = known.nameOf(key);
+        if (name != null) {
+            return name;
+        }
+        return key.startsWith("peer-") ? key.substring(5) : key.substring(0, Math.min(8, key.length()));
+    }
+
+    // ---- plumbing ----
+
+    private void problem(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        emit(new ChatEvent.HistoryProblem("history: " + cause.getMessage()));
+    }
+
+    /** Runs {@code task} on the node's loop; before the node runs, once it does. */
+    private void onLoop(Runnable task) {
+        ChatNode n;
+        synchronized (beforeAttach) {
+            n = node;
+            if (n == null) {
+                beforeAttach.add(task);
+                return;
+            }
+        }
+        try {
+            n.runOnLoop(task);
+        } catch (RuntimeException e) {
+            // the node has stopped: nothing is shown any more
+        }
+    }
+
+    private static final class Held {
+        ChatEvent event;
+        boolean ready;
+        boolean show;
+
+        Held(ChatEvent event) {
+            this.event = event;
+        }
+    }
+}
