@@ -27,6 +27,19 @@ public final class Transfers {
         boolean send(PeerRef peer, Frame frame);
     }
 
+    /**
+     * Sets up a receiver when the first datagram of a transfer arrives that nobody registered: the files
+     * layer knows which transfer ids an accepted offer uses, and opens a file only when its data comes, so
+     * that 10,000 files of an offer are not 10,000 open files, nor idle timers running before their turn.
+     */
+    public interface Acceptor {
+        /** The receiving side of {@code transfer} from {@code peer}, or null when there is none. */
+        Incoming open(PeerRef peer, int transfer);
+    }
+
+    /** What a receiver needs: where the bytes go, from where, how many, and whom to tell. */
+    public record Incoming(ByteSink sink, long from, long length, BulkListener listener) {}
+
     private record Key(PeerRef peer, int transfer) {}
 
     private static final int MAX_PENDING_STOPS = 64;
@@ -39,6 +52,7 @@ public final class Transfers {
     private final ArrayDeque<OutgoingTransfer> turns = new ArrayDeque<>();
     private final Map<Key, BulkStop.Cause> stops = new LinkedHashMap<>();
     private long now;
+    private Acceptor acceptor = (peer, transfer) -> null;
     private long packetsSent;
     private long packetsLost;
     private long bytesResent;
@@ -90,6 +104,10 @@ public final class Transfers {
         }
     }
 
+    public void acceptor(Acceptor a) {
+        acceptor = a;
+    }
+
     /** The local user ends a transfer, in either direction: the peer is told, the listener hears "cancelled". */
     public boolean cancel(PeerRef peer, int transfer, String reason) {
         Key k = new Key(peer, transfer);
@@ -137,6 +155,14 @@ public final class Transfers {
         now = time;
         dataIn++;
         IncomingTransfer t = incoming.get(new Key(d.sender(), d.transfer()));
+        if (t == null) {
+            Incoming setup = acceptor.open(d.sender(), d.transfer());
+            if (setup != null && setup.from() < setup.length()) {
+                t = new IncomingTransfer(d.sender(), d.transfer(), setup.sink(), setup.from(), setup.length(),
+                        setup.listener(), policy, now);
+                incoming.put(new Key(d.sender(), d.transfer()), t);
+            }
+        }
         if (t == null) {
             unknownIn++;
             stop(new Key(d.sender(), d.transfer()), BulkStop.Cause.UNKNOWN);

@@ -236,6 +236,21 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
         return true;
     }
 
+    /** Where file offers, answers and cancels go (FileTransfers); the chat never shows them. */
+    interface FileBodies {
+        void onBody(PeerInfo from, String senderKey, Body body);
+    }
+
+    private FileBodies fileBodies = (from, key, body) -> { };
+
+    void fileBodies(FileBodies f) {
+        fileBodies = f;
+    }
+
+    ChatListener listener() {
+        return listener;
+    }
+
     /** The bulk transfers of this node; loop thread only. */
     public Transfers bulk() {
         return bulk;
@@ -599,6 +614,8 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
                     listener.onEvent(new ChatEvent.MessageReceived(Integer.toUnsignedLong(messageId),
                             views.identity(current(peer), now), room, t.text(), t.id(), t.sentAtMillis(),
                             keyHex(peer)));
+                } else {
+                    fileBodies.onBody(views.identity(current(peer), now), keyHex(peer), d.body());
                 }
                 return null;
             }
