@@ -537,6 +537,10 @@ class EngineFuzzTest {
                 }
                 return Fate.SKIP; // the real one would remove a peer; older ones: see the test on incarnations
             }
+            if (f instanceof lanchat.wire.BulkData || f instanceof lanchat.wire.BulkAck
+                    || f instanceof lanchat.wire.BulkStop) {
+                return Fate.SKIP; // bulk frames have tests of their own (BulkTransferSimTest, the wire tests)
+            }
             PeerRef receiver = f instanceof Data d ? d.receiver() : ((Ack) f).receiver();
             if (!receiver.equals(self)) {
                 return Fate.drop(DropReason.NOT_FOR_ME);
