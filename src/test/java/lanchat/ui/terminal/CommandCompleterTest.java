@@ -46,7 +46,7 @@ class CommandCompleterTest {
 
     @Test
     void helpCompletesCommandsAndNickNothing() {
-        assertEquals(List.of("msg", "me", "peers", "whois", "verify", "nick", "doctor", "wait", "history", "queue", "help", "quit"), complete("/help m"));
+        assertEquals(List.of("msg", "me", "peers", "whois", "verify", "nick", "doctor", "wait", "history", "queue", "send", "accept", "reject", "cancel", "transfers", "help", "quit"), complete("/help m"));
         assertEquals(List.of(), complete("/nick x"));
         assertEquals(List.of(), complete("/wait bob 1"));
     }
