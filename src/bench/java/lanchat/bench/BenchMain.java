@@ -112,6 +112,9 @@ public final class BenchMain {
         all.add(new Scale());
         all.add(new RoomFanout(10));
         all.add(new RoomFanout(30));
+        all.add(new FileTransferWorkload(FileTransferWorkload.Kind.BIG));
+        all.add(new FileTransferWorkload(FileTransferWorkload.Kind.BIG_LOSS5));
+        all.add(new FileTransferWorkload(FileTransferWorkload.Kind.SMALL_FILES));
         return all;
     }
 

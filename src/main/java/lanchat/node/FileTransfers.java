@@ -43,6 +43,13 @@ final class FileTransfers {
     /** Files of one offer in flight at once: many small files keep the path busy, few large ones share it. */
     static final int FILES_AT_ONCE = 16;
     static final int MAX_INCOMING_OFFERS = 256;
+    /**
+     * Files being written are never forced from the loop thread (a force can take tens of milliseconds,
+     * and the chat would wait): the prefix is forced on the file thread when a transfer breaks off, so a
+     * re-offer resumes from it, and at the end by finish().
+     */
+    private static final IncomingFile.Settings NO_SYNC_ON_LOOP =
+            new IncomingFile.Settings(lanchat.files.ChannelOpener.DEFAULT, Long.MAX_VALUE);
 
     private final Engine engine;
     private final ChatNode node;
@@ -362,7 +369,7 @@ final class FileTransfers {
                 }
                 Path earlier = loop.call(() -> interrupted.remove(resumeKey(in.senderKey, e)));
                 if (earlier != null) {
-                    open[i] = IncomingFile.resume(earlier, e);
+                    open[i] = IncomingFile.resume(earlier, e, NO_SYNC_ON_LOOP);
                     targets[i] = earlier;
                     start[i] = open[i].heldBytes();
                 } else {
@@ -370,7 +377,7 @@ final class FileTransfers {
                 }
                 top = top == null ? topOf(targets[i], e) : top;
                 if (e.size() == 0 || start[i] == e.size()) {
-                    IncomingFile f = open[i] != null ? open[i] : IncomingFile.start(targets[i], e);
+                    IncomingFile f = open[i] != null ? open[i] : IncomingFile.start(targets[i], e, NO_SYNC_ON_LOOP);
                     f.finish();
                     f.close();
                     open[i] = null;
@@ -430,7 +437,7 @@ final class FileTransfers {
             return new Transfers.Incoming((offset, bytes) -> {
                 try {
                     if (in.open[i] == null) {
-                        in.open[i] = IncomingFile.start(in.targets[i], in.files.get(i)); // opened when its data comes
+                        in.open[i] = IncomingFile.start(in.targets[i], in.files.get(i), NO_SYNC_ON_LOOP); // opened when its data comes
                     }
                     in.open[i].write(offset, bytes);
                 } catch (FilesException e) {
@@ -460,7 +467,7 @@ final class FileTransfers {
                     IncomingFile f = in.open[i];
                     in.open[i] = null;
                     if (f != null) {
-                        f.close(); // kept for a resume
+                        keepForResume(f);
                         interrupted.put(resumeKey(in.senderKey, in.files.get(i)), in.targets[i]);
                     }
                     failIn(in, in.files.get(i).shownPath() + ": " + reason, false);
@@ -470,10 +477,27 @@ final class FileTransfers {
         return null;
     }
 
+    /** Forces what the file holds (on the file thread) and closes it: a re-offer resumes from there. */
+    private void keepForResume(IncomingFile f) {
+        Runnable keep = () -> {
+            try {
+                f.sync();
+            } catch (FilesException e) {
+                // the prefix stays unvouched: a re-offer starts that file again
+            }
+            f.close();
+        };
+        try {
+            io.execute(keep);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            keep.run();
+        }
+    }
+
     private void finishFile(In in, int i, IncomingFile f) {
         try {
             if (f == null) {
-                f = IncomingFile.start(in.targets[i], in.files.get(i));
+                f = IncomingFile.start(in.targets[i], in.files.get(i), NO_SYNC_ON_LOOP);
             }
             f.finish();
             f.close();
@@ -505,7 +529,7 @@ final class FileTransfers {
             for (int i = 0; i < in.files.size(); i++) {
                 engine.bulk().cancel(in.ref, in.first + i, "cancelled");
                 if (in.open[i] != null) {
-                    in.open[i].close();
+                    keepForResume(in.open[i]);
                     interrupted.put(resumeKey(in.senderKey, in.files.get(i)), in.targets[i]);
                     in.open[i] = null;
                 }
