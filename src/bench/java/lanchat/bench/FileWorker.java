@@ -89,6 +89,15 @@ public final class FileWorker {
                 });
                 chat.setDaemon(true);
                 chat.start();
+            } else if (w[0].equals("chatonly")) {
+                // The baseline: the same chat lines for a while, with no transfer.
+                for (int i = 0; i < Integer.parseInt(w[2]) * 100; i++) {
+                    node[0].whisper(w[1], "t=" + System.nanoTime());
+                    Thread.sleep(10);
+                }
+                Line.emit("chatonly");
+            } else if (w[0].equals("reset")) {
+                node[0].runOnLoop(chatNanos::clear);
             } else if (w[0].equals("chat")) {
                 node[0].runOnLoop(() -> {
                     List<Long> sorted = new ArrayList<>(chatNanos);
