@@ -116,6 +116,8 @@ final class FileTransferWorkload implements Workload {
             recv.send("chat");
             Line chat = recv.awaitNth("chat", 2, Duration.ofSeconds(10)); // the first was the baseline's
             out.put("chat_p99_ms", chat.dbl("p99_ms"));
+            send.send("counters");
+            System.err.println("bench: W6 sender " + send.await("counters", Duration.ofSeconds(10)));
             out.put("sender_rss_mib", sent.num("rss_kib") / 1024.0);
             out.put("receiver_rss_mib", done.num("rss_kib") / 1024.0);
             if (out.containsKey("raw_udp_payload_mb_s")) {

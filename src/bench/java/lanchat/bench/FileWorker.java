@@ -106,6 +106,11 @@ public final class FileWorker {
                             "p50_ms", sorted.isEmpty() ? -1 : sorted.get(sorted.size() / 2) / 1e6,
                             "p99_ms", sorted.isEmpty() ? -1 : sorted.get((int) (sorted.size() * 0.99)) / 1e6);
                 });
+            } else if (w[0].equals("counters")) {
+                java.util.Map<String, Long> c = node[0].counters();
+                Line.emit("counters", "max_in_flight", c.get("bulk_max_in_flight_bytes"), "max_rate",
+                        c.get("bulk_max_pacing_bytes_per_s"), "lost", c.get("bulk_packets_lost"), "sent",
+                        c.get("bulk_packets_sent"), "stalls", c.get("stalls"), "chat_resent", c.get("records_retransmitted"));
             } else if (w[0].equals("rss")) {
                 Line.emit("rss", "rss_kib", ProcStats.rssKiB(ProcessHandle.current().pid()));
             } else if (w[0].equals("quit")) {

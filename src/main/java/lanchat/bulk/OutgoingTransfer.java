@@ -42,6 +42,9 @@ final class OutgoingTransfer {
     private long lastProgress;
     private boolean finished;
     long packetsSent;
+    /** The most bytes this transfer ever had in flight, and the highest pacing rate it used (bytes/s). */
+    long maxInFlight;
+    long maxPacingRate;
     long packetsLost;
     long bytesResent;
 
@@ -131,6 +134,8 @@ final class OutgoingTransfer {
         SentPacket p = model.sent(nextPacket++, range[0], n, now, !hasData());
         inFlight.put(p.number, p);
         bytesInFlight += n;
+        maxInFlight = Math.max(maxInFlight, bytesInFlight);
+        maxPacingRate = Math.max(maxPacingRate, (long) model.pacingRate());
         pacer.released(n);
         probeOwed = false;
         lastSentAt = now;

@@ -61,6 +61,8 @@ public final class Transfers {
     private long duplicatesIn;
     private long unknownIn;
     private long beyondWindowIn;
+    private long maxInFlight;
+    private long maxPacingRate;
 
     public Transfers(PeerRef self, BulkPolicy policy, FrameOut out) {
         this.self = self;
@@ -308,6 +310,14 @@ public final class Transfers {
         into.put("bulk_unknown_transfer_in", unknownIn);
         into.put("bulk_beyond_window_in", beyondWindowIn);
         into.put("bulk_transfers", (long) (outgoing.size() + incoming.size()));
+        long inFlight = maxInFlight;
+        long rate = maxPacingRate;
+        for (OutgoingTransfer t : outgoing.values()) {
+            inFlight = Math.max(inFlight, t.maxInFlight);
+            rate = Math.max(rate, t.maxPacingRate);
+        }
+        into.put("bulk_max_in_flight_bytes", inFlight);
+        into.put("bulk_max_pacing_bytes_per_s", rate);
     }
 
     private void forget(OutgoingTransfer t) {
@@ -315,6 +325,8 @@ public final class Transfers {
             packetsSent += t.packetsSent;
             packetsLost += t.packetsLost;
             bytesResent += t.bytesResent;
+            maxInFlight = Math.max(maxInFlight, t.maxInFlight);
+            maxPacingRate = Math.max(maxPacingRate, t.maxPacingRate);
         }
         turns.remove(t);
     }
