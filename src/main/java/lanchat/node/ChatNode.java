@@ -148,10 +148,20 @@ public final class ChatNode implements AutoCloseable {
         return engine.ownKey();
     }
 
-    /** Runs {@code task} on the event-loop thread, after what is queued there; for listeners' follow-ups. */
-    public void runOnLoop(Runnable task) {
+    /**
+     * Runs {@code task} on the event-loop thread, after what is queued there; for listeners' follow-ups.
+     * Returns false (and runs nothing) once the node has stopped: no event comes any more, so the caller
+     * may then run it itself.
+     */
+    public boolean runOnLoop(Runnable task) {
+        if (loopClosed) {
+            return false;
+        }
         driver.execute(task);
+        return true;
     }
+
+    private volatile boolean loopClosed;
 
     /** This node as others see it. */
     public PeerInfo self() {
@@ -338,6 +348,7 @@ public final class ChatNode implements AutoCloseable {
             finalCounters = Map.of(); // the loop is gone already (a fatal error): nothing left to say
         }
         driver.close();
+        loopClosed = true;
         return settled;
     }
 

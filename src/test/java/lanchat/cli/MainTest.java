@@ -306,4 +306,30 @@ class MainTest {
         cmd.setErr(new PrintWriter(err, true));
         assertEquals(2, cmd.execute("-i", "lo"));
     }
+
+    @Test
+    void historyOptionsAndTheirDefaults() throws Exception {
+        assertEquals(0, run("-i", "lo"));
+        assertEquals(HistoryOptions.defaults(), launched.history());
+        assertEquals(0, run("-i", "lo", "--no-history", "--history-days", "30", "--queue-days", "2"));
+        assertEquals(new HistoryOptions(false, 30, 2), launched.history());
+        config("history = false", "history_days = 90", "queue_days = 14");
+        assertEquals(0, run("-i", "lo"));
+        assertEquals(new HistoryOptions(false, 90, 14), launched.history());
+        assertEquals(0, run("-i", "lo", "--queue-days", "1"));
+        assertEquals(1, launched.history().queueDays(), "the command line wins");
+    }
+
+    @Test
+    void badHistoryDaysAreOneLine() throws Exception {
+        assertEquals(2, run("-i", "lo", "--queue-days", "0"));
+        assertTrue(errorLine().contains("--queue-days 0 is outside 1-36500"), err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("-i", "lo", "--history-days", "-3"));
+        assertTrue(errorLine().contains("(0 keeps everything)"), err.toString());
+        err.getBuffer().setLength(0);
+        config("history_days = soon");
+        assertEquals(2, run("-i", "lo"));
+        assertTrue(errorLine().contains(":1: history_days 'soon' is not a number of days"), err.toString());
+    }
 }

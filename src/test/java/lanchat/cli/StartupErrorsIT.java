@@ -78,4 +78,23 @@ class StartupErrorsIT {
         assertEquals(0, help.code());
         assertTrue(help.out().contains("--interface"), help.out());
     }
+
+    @Test
+    void aDamagedHistoryFileStopsTheStartWithOneLineThatSaysWhatToDo(@TempDir Path profile) throws Exception {
+        String[] group = JarPeer.privateGroup();
+        Files.write(profile.resolve("history.db"), "this is not a database, just some text".repeat(200).getBytes());
+        String[] args = {"--json", "--profile", profile.toString(), "--interface", "lo", "--name", "zed",
+            "--group", group[0], "--port", group[1]};
+        JarRun damaged = run(args);
+        assertEquals(2, damaged.code(), damaged.err());
+        assertEquals("", damaged.out(), "no ready: it never joined");
+        assertEquals(1, damaged.err().strip().lines().count(), damaged.err());
+        assertTrue(damaged.err().startsWith("lanchat: ") && damaged.err().contains("--no-history"), damaged.err());
+        JarRun again = run(args);
+        assertEquals(damaged.err(), again.err(), "the same line again, never a crash loop or 'in use'");
+        String[] without = java.util.Arrays.copyOf(args, args.length + 1);
+        without[args.length] = "--no-history";
+        JarRun ok = run(without);
+        assertEquals(0, ok.code(), ok.err());
+    }
 }

@@ -88,7 +88,7 @@ public final class LabPeer extends JsonProcess<Event> {
      * message id) or the "error" event (for example when no peer has that name).
      */
     public Event sendCommand(String line, Duration timeout) {
-        Predicate<Event> answer = e -> e.is("sent") || e.is("error");
+        Predicate<Event> answer = e -> e.is("sent") || e.is("error") || e.is("queued");
         int before = events(answer).size();
         send(line);
         return awaitCount("an answer to " + line, answer, before + 1, timeout).get(before);

@@ -60,7 +60,8 @@ class RestartIT {
                 alice.await("bob quit", Events.left("bob", "quit"), Peers.SHORT);
             }
             // Mid-conversation: alice goes on writing while bob is away or coming back. A message to a
-            // name nobody has any more is refused ("error"); one to the dead incarnation must fail.
+            // known name nobody online has waits in the outbox ("queued") and reaches bob2 once; one to the
+            // dead incarnation must fail.
             for (int i = 0; i < 5; i++) {
                 fromAlice.add(Written.by(alice, "gap-" + i));
             }
@@ -83,6 +84,12 @@ class RestartIT {
             for (Written w : fromAlice) {
                 int shown = bob1.events(Events.anyMessageWithText(w.text)).size()
                         + bob2.events(Events.anyMessageWithText(w.text)).size();
+                if (w.e2e != null) {
+                    alice.await("queued " + w.text + " delivered", e -> e.is("queued_delivered")
+                            && w.e2e.equals(e.str("e2e")), TRANSFER);
+                    assertEquals(1, bob2.events(Events.anyMessageWithText(w.text)).size(), w.text + " queued");
+                    continue;
+                }
                 if (w.id == null) {
                     assertEquals(0, shown, w.text + " was refused but shown");
                     continue;
@@ -101,19 +108,25 @@ class RestartIT {
         }
     }
 
-    /** A direct message alice wrote to bob; {@code id} is null when the program refused it. */
+    /**
+     * A direct message alice wrote to bob; {@code id} is null when the program refused it or queued it,
+     * {@code e2e} set when it was queued for the offline bob.
+     */
     private static final class Written {
         final String text;
         final Long id;
+        final String e2e;
 
-        private Written(String text, Long id) {
+        private Written(String text, Long id, String e2e) {
             this.text = text;
             this.id = id;
+            this.e2e = e2e;
         }
 
         static Written by(LabPeer alice, String text) {
             Event answer = alice.sendCommand("/msg bob " + text, Peers.SHORT);
-            return new Written(text, answer.is("sent") ? answer.num("msg") : null);
+            return new Written(text, answer.is("sent") ? answer.num("msg") : null,
+                    answer.is("queued") ? answer.str("e2e") : null);
         }
     }
 

@@ -174,11 +174,70 @@ class HistoryKeeperSimTest {
         stop(bob);
         start(bob);
         List<ChatEvent> first = bob.ui.all();
-        assertTrue(first.get(0) instanceof ChatEvent.HistoryPage, "first: " + first.get(0));
-        ChatEvent.HistoryPage page = (ChatEvent.HistoryPage) first.get(0);
+        assertTrue(first.get(0) instanceof ChatEvent.Ready, "first: " + first.get(0));
+        assertTrue(first.get(1) instanceof ChatEvent.HistoryPage, "then: " + first.get(1));
+        ChatEvent.HistoryPage page = (ChatEvent.HistoryPage) first.get(1);
         assertTrue(page.startup());
         assertEquals("before the restart", page.lines().get(0).text());
         assertEquals("alice", page.lines().get(0).from());
+    }
+
+    @Test
+    void historyPagesBackAndSearches() throws Exception {
+        meet();
+        for (int i = 0; i < 30; i++) {
+            alice.node.node().say("line " + i);
+        }
+        assertTrue(net.runUntil(() -> texts(bob).size() == 30, 5 * SECOND));
+        bob.keeper.history("");
+        bob.keeper.history("room");
+        bob.keeper.history("room line 7");
+        bob.keeper.history("nothing-like-this");
+        List<ChatEvent.HistoryPage> pages = bob.ui.of(ChatEvent.HistoryPage.class);
+        assertEquals(4, pages.size());
+        assertEquals("line 10", pages.get(0).lines().get(0).text());
+        assertEquals("line 29", pages.get(0).lines().get(19).text());
+        assertTrue(pages.get(0).more());
+        assertEquals(10, pages.get(1).lines().size(), "the second page goes on from the first");
+        assertEquals("line 0", pages.get(1).lines().get(0).text());
+        assertTrue(!pages.get(1).more());
+        assertEquals(List.of("line 7"), pages.get(2).lines().stream().map(ChatEvent.HistoryLine::text).toList());
+        assertEquals("room", pages.get(2).conversation());
+        assertEquals(0, pages.get(3).lines().size());
+        assertEquals("everywhere", pages.get(3).conversation());
+    }
+
+    @Test
+    void withoutHistoryARepeatInTheSessionIsStillHiddenAndNothingWaits() throws Exception {
+        alice = new Person("alice", Identity.generate(random), profiles.resolve("alice"));
+        bob = new Person("bob", Identity.generate(random), profiles.resolve("bob"));
+        start(alice);
+        start(bob, false, HistoryKeeperSimTest::direct);
+        waitForEachOther();
+        Text line = alice.node.node().newText("once");
+        alice.node.node().whisperTo(peer(alice, "bob"), line);
+        alice.node.node().whisperTo(peer(alice, "bob"), line);
+        assertTrue(net.runUntil(() -> alice.ui.of(ChatEvent.Delivered.class).size() == 2, 5 * SECOND));
+        assertEquals(List.of("once"), texts(bob));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> bob.keeper.queue("alice", "later"));
+    }
+
+    @Test
+    void aLineIsShownEvenWhenTheStoreFails() throws Exception {
+        alice = new Person("alice", Identity.generate(random), profiles.resolve("alice"));
+        bob = new Person("bob", Identity.generate(random), profiles.resolve("bob"));
+        start(alice);
+        start(bob, true, store -> new HistoryKeeper.Store() {
+            @Override
+            public <T> CompletableFuture<T> submit(Function<MessageStore, T> work) {
+                return CompletableFuture.failedFuture(new lanchat.history.HistoryException(
+                        lanchat.history.HistoryException.Kind.FAILED, "disk full"));
+            }
+        });
+        waitForEachOther();
+        alice.node.node().whisper("bob", "still shown");
+        assertTrue(net.runUntil(() -> texts(bob).size() == 1, 5 * SECOND));
     }
 
     // ---- the people ----
@@ -197,17 +256,30 @@ class HistoryKeeperSimTest {
     }
 
     private void start(Person p) throws IOException {
-        java.nio.file.Files.createDirectories(p.dir);
-        p.store = MessageStore.open(HistoryConfig.in(p.dir).withClock(clock));
-        MessageStore store = p.store;
-        KnownPeers known = KnownPeers.load(p.dir.resolve("known_peers"));
-        p.ui = new EventLog();
-        p.keeper = new HistoryKeeper(new HistoryKeeper.Store() {
+        start(p, true, HistoryKeeperSimTest::direct);
+    }
+
+    /** A store answered at once on the calling thread (the loop): the simulation stays deterministic. */
+    private static HistoryKeeper.Store direct(MessageStore store) {
+        return new HistoryKeeper.Store() {
             @Override
             public <T> CompletableFuture<T> submit(Function<MessageStore, T> work) {
-                return CompletableFuture.completedFuture(work.apply(store));
+                try {
+                    return CompletableFuture.completedFuture(work.apply(store));
+                } catch (RuntimeException e) {
+                    return CompletableFuture.failedFuture(e);
+                }
             }
-        }, true, p.ui, known, clock);
+        };
+    }
+
+    private void start(Person p, boolean durable, Function<MessageStore, HistoryKeeper.Store> front)
+            throws IOException {
+        java.nio.file.Files.createDirectories(p.dir);
+        p.store = durable ? MessageStore.open(HistoryConfig.in(p.dir).withClock(clock)) : MessageStore.none();
+        KnownPeers known = KnownPeers.load(p.dir.resolve("known_peers"));
+        p.ui = new EventLog();
+        p.keeper = new HistoryKeeper(front.apply(p.store), durable, p.ui, known, clock);
         NodeConfig config = NodeConfig.defaults(p.name).withIdentity(p.identity, ++p.incarnation).toBuilder()
                 .knownPeers(known).build();
         HistoryKeeper keeper = p.keeper;

@@ -47,6 +47,14 @@ public final class AsyncBackend implements AutoCloseable {
         submit(() -> backend.whisper(name, text), sent, failed);
     }
 
+    /** Runs {@code call} on the worker, for commands whose answer comes later as an event (/history, /queue). */
+    public void run(Consumer<ChatBackend> call, Consumer<String> failed) {
+        submit(() -> {
+            call.accept(backend);
+            return null;
+        }, ignored -> { }, failed);
+    }
+
     public void rename(String newName, Consumer<String> failed) {
         submit(() -> {
             backend.rename(newName);

@@ -31,7 +31,8 @@ import lanchat.node.PeerInfo;
  *
  * <p>All its state belongs to the node's event-loop thread: events arrive there, and the store's answers
  * (on the history's writer thread) are handed back there. The loop never waits for the disk: a received
- * line is passed on once the store has said it is not a repeat, and events behind it wait in order.
+ * line that the filter of what was stored before ({@link SeenBefore}) says is certainly new is passed on at
+ * once; a possible repeat once the store has said it is not one, and events behind it wait in order.
  */
 public final class HistoryKeeper implements ChatListener {
     /** The store's front: {@link lanchat.history.AsyncHistory#submit} in the program, a direct call in tests. */
@@ -58,6 +59,8 @@ public final class HistoryKeeper implements ChatListener {
     private final Map<ConversationKey, Long> oldestShown = new HashMap<>();
     private final List<Runnable> beforeAttach = new ArrayList<>();
     private volatile ChatNode node;
+    /** What the history held at start, once read; until then every received line waits for the store. */
+    private SeenBefore before;
     private volatile List<Waiting> lastQueueList;
     private String ownKey = "self";
     private String ownName = "me";
@@ -95,12 +98,19 @@ public final class HistoryKeeper implements ChatListener {
         early.forEach(this::onLoop);
         onLoop(this::showStartupLines);
         expire();
+        if (durable) {
+            readStored(new SeenBefore(), null);
+        }
     }
 
     // ---- events from the engine (loop thread) ----
 
     @Override
     public void onEvent(ChatEvent event) {
+        if (event instanceof ChatEvent.Ready) {
+            out.onEvent(event); // the very first event: nothing of the history goes before it
+            return;
+        }
         if (event instanceof ChatEvent.MessageReceived) {
             received((ChatEvent.MessageReceived) event);
             return;
@@ -138,6 +148,23 @@ public final class HistoryKeeper implements ChatListener {
         emit(event);
     }
 
+    /**
+     * Fills the filter of what the history holds, {@value #FILTER_CHUNK} pairs per call, so that lines
+     * arriving meanwhile are stored and answered between the chunks; hands it to the loop when done. On an
+     * error every line keeps taking the slow way.
+     */
+    private void readStored(SeenBefore filter, String[] after) {
+        store.submit(st -> st.sendersAndIds(after, FILTER_CHUNK, filter::add)).whenComplete((last, error) -> {
+            if (error == null && last != null) {
+                readStored(filter, last);
+            } else if (error == null) {
+                onLoop(() -> before = filter);
+            }
+        });
+    }
+
+    static final int FILTER_CHUNK = 20_000;
+
     private void received(ChatEvent.MessageReceived r) {
         if (r.e2eId() == null) {
             emit(r);
@@ -148,11 +175,25 @@ public final class HistoryKeeper implements ChatListener {
             repeatsHidden++;
             return;
         }
-        Held held = new Held(r);
-        ordered.add(held);
         ConversationKey conversation = r.room() ? ConversationKey.room() : ConversationKey.direct(sender);
         NewMessage m = NewMessage.incoming(r.e2eId().hex(), conversation, sender,
                 Instant.ofEpochMilli(r.sentAtMillis()), r.text());
+        SeenBefore filter = before;
+        boolean certainlyNew = filter != null && !filter.mightContain(sender, m.messageId());
+        if (filter != null) {
+            filter.add(sender, m.messageId()); // a repeat after it left the session set then takes the slow way
+        }
+        if (certainlyNew) {
+            emit(r); // never stored before: shown now, stored behind it
+            store.submit(st -> st.save(m)).whenComplete((saved, error) -> {
+                if (error != null) {
+                    onLoop(() -> problem(error));
+                }
+            });
+            return;
+        }
+        Held held = new Held(r);
+        ordered.add(held);
         store.submit(st -> st.save(m)).whenComplete((saved, error) -> onLoop(() -> {
             // Without an answer (the store failed) it is shown: a line lost from the screen is worse.
             held.show = error != null || !saved.repeat();
@@ -457,7 +498,11 @@ public final class HistoryKeeper implements ChatListener {
         emit(new ChatEvent.HistoryProblem("history: " + cause.getMessage()));
     }
 
-    /** Runs {@code task} on the node's loop; before the node runs, once it does. */
+    /**
+     * Runs {@code task} on the node's loop; before the node runs, once it does. Answers that come while
+     * earlier ones wait for the loop join them: one hand-over (one wake-up of the loop) for a whole batch
+     * of the writer's answers, not one per line.
+     */
     private void onLoop(Runnable task) {
         ChatNode n;
         synchronized (beforeAttach) {
@@ -467,10 +512,23 @@ public final class HistoryKeeper implements ChatListener {
                 return;
             }
         }
-        try {
-            n.runOnLoop(task);
-        } catch (RuntimeException e) {
-            // the node has stopped: nothing is shown any more
+        forLoop.add(task);
+        if (handOverDue.compareAndSet(false, true) && !n.runOnLoop(this::runHandedOver)) {
+            synchronized (this) { // the loop is gone: answers still due run here, one at a time
+                runHandedOver();
+            }
+        }
+    }
+
+    private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> forLoop =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean handOverDue = new java.util.concurrent.atomic.AtomicBoolean();
+
+    private void runHandedOver() {
+        handOverDue.set(false); // first: a task added from now on schedules another hand-over
+        Runnable task;
+        while ((task = forLoop.poll()) != null) {
+            task.run();
         }
     }
 

@@ -49,6 +49,13 @@ final class DesktopCommands {
             for (String line : lines == null ? java.util.List.of("there is no command " + topic) : lines) {
                 model.note(line.replace("(Tab completes names anywhere)", "").strip(), false);
             }
+        } else if (command instanceof Command.History) {
+            backend.run(b -> b.history(((Command.History) command).words()), error -> model.note(error, true));
+        } else if (command instanceof Command.Queue) {
+            backend.run(lanchat.ui.core.ChatBackend::listQueue, error -> model.note(error, true));
+        } else if (command instanceof Command.CancelQueued) {
+            int n = ((Command.CancelQueued) command).number();
+            backend.run(b -> b.cancelQueued(n), error -> model.note(error, true));
         } else if (command instanceof Command.Quit) {
             quit.run();
         } else if (command instanceof Command.Invalid) {
@@ -69,7 +76,13 @@ final class DesktopCommands {
 
     private void whisper(ConversationId where, String name, String text) {
         Message m = model.sending(where, text);
-        backend.whisper(name, text, id -> model.sent(m, id, name, text), error -> model.refused(m, error));
+        backend.whisper(name, text, id -> {
+            if (id == lanchat.ui.core.ChatBackend.QUEUED) {
+                model.queued(m, name);
+            } else {
+                model.sent(m, id, name, text);
+            }
+        }, error -> model.refused(m, error));
     }
 
     /** The direct conversation with the live peer called {@code name}, or the open one when none matches. */

@@ -27,7 +27,13 @@ final class HistoryText {
         this.theme = theme;
         this.glyphs = glyphs;
         this.zone = zone;
+        // Plain dashes: terminals may draw box-drawing characters from another character set.
+        this.rule = "--";
+        this.arrow = glyphs == Glyphs.UNICODE ? "→" : "->";
     }
+
+    private final String rule;
+    private final String arrow;
 
     static boolean handles(ChatEvent e) {
         return e instanceof ChatEvent.HistoryPage || e instanceof ChatEvent.Queued
@@ -41,15 +47,15 @@ final class HistoryText {
         }
         if (e instanceof ChatEvent.Queued) {
             ChatEvent.Queued q = (ChatEvent.Queued) e;
-            return List.of(line(theme.partial(), "→ " + q.toName() + " (queued at " + time(q.queuedAtMillis())
+            return List.of(line(theme.partial(), arrow + " " + q.toName() + " (queued at " + time(q.queuedAtMillis())
                     + ", not online: sent when it is): " + q.text()));
         }
         if (e instanceof ChatEvent.QueuedOutcome) {
             ChatEvent.QueuedOutcome o = (ChatEvent.QueuedOutcome) e;
             return o.delivered()
-                    ? List.of(line(theme.good(), "✓ delivered to " + o.toName() + " (queued at "
+                    ? List.of(line(theme.good(), glyphs.delivered + " delivered to " + o.toName() + " (queued at "
                             + time(o.queuedAtMillis()) + "): " + snippet(o.text())))
-                    : List.of(line(theme.bad(), "✗ not delivered to " + o.toName() + ": " + o.reason() + ": "
+                    : List.of(line(theme.bad(), glyphs.failed + " not delivered to " + o.toName() + ": " + o.reason() + ": "
                             + snippet(o.text())));
         }
         if (e instanceof ChatEvent.QueueList) {
@@ -61,7 +67,7 @@ final class HistoryText {
             out.add(line(theme.quiet(), "* waiting for offline peers (/queue cancel N takes one back):"));
             for (int i = 0; i < q.size(); i++) {
                 ChatEvent.QueuedLine l = q.get(i);
-                out.add(new AttributedString(String.format("  %d. → %s, queued %s, expires %s: %s", i + 1,
+                out.add(new AttributedString(String.format("  %d. " + arrow + " %s, queued %s, expires %s: %s", i + 1,
                         safe(l.toName()), dayAndTime(l.queuedAtMillis()), dayAndTime(l.expiresAtMillis()),
                         safe(snippet(l.text())))));
             }
@@ -76,18 +82,18 @@ final class HistoryText {
                 : p.startup() ? "history: the last lines of the " + p.conversation()
                 : "history: " + p.conversation();
         if (p.lines().isEmpty()) {
-            out.add(line(theme.quiet(), "── " + what + ": nothing " + (p.search() != null ? "found" : "earlier")));
+            out.add(line(theme.quiet(), rule + " " + what + ": nothing " + (p.search() != null ? "found" : "earlier")));
             return out;
         }
-        out.add(line(theme.quiet(), "── " + what + (p.more() ? " (/history " + (p.search() != null ? "" : "again ")
-                + "for more)" : "")));
+        out.add(line(theme.quiet(), rule + " " + what + (!p.more() ? "" : p.search() != null
+                ? " (the newest " + p.lines().size() + " hits: add words to narrow it)" : " (/history again for more)")));
         for (ChatEvent.HistoryLine l : p.lines()) {
-            String who = l.outgoing() && l.to() != null ? l.from() + " → " + l.to()
+            String who = l.outgoing() && l.to() != null ? l.from() + " " + arrow + " " + l.to()
                     : !l.outgoing() && l.to() != null ? "[direct] " + l.from() : l.from();
             String status = l.outgoing() && !l.status().equals("delivered") ? " (" + l.status() + ")" : "";
             out.add(line(theme.quiet(), dayAndTime(l.sentAtMillis()) + " " + who + ": " + l.text() + status));
         }
-        out.add(line(theme.quiet(), "── end of history"));
+        out.add(line(theme.quiet(), rule + " end of history"));
         return out;
     }
 

@@ -135,6 +135,38 @@ public final class ChatModel {
             ChatEvent.Undelivered u = (ChatEvent.Undelivered) event;
             progress(outgoing.outcome(u.messageId(), new OutgoingTracker.Outcome(safe(u.to().displayName()), false,
                     safe(u.reason()))));
+        } else if (event instanceof ChatEvent.HistoryPage) {
+            history((ChatEvent.HistoryPage) event);
+        } else if (event instanceof ChatEvent.Queued) {
+            ChatEvent.Queued q = (ChatEvent.Queued) event;
+            note("queued for " + q.toName() + " (not online; sent when it is): " + q.text(), false);
+        } else if (event instanceof ChatEvent.QueuedOutcome) {
+            ChatEvent.QueuedOutcome o = (ChatEvent.QueuedOutcome) event;
+            note(o.delivered() ? "✓ delivered to " + o.toName() + " after waiting: " + o.text()
+                    : "✗ not delivered to " + o.toName() + ": " + o.reason() + ": " + o.text(), !o.delivered());
+        } else if (event instanceof ChatEvent.HistoryProblem) {
+            note(((ChatEvent.HistoryProblem) event).message(), true);
+        }
+    }
+
+    /**
+     * Lines from the history, as quiet lines marked "history" with their day: the room's last lines at
+     * start go to the room, a direct conversation's to the conversation with that name (if there is one).
+     */
+    private void history(ChatEvent.HistoryPage page) {
+        Conversation target = page.conversation().equals("room") ? room() : selected();
+        for (Conversation c : conversations()) {
+            if (!c.id().room() && c.title().equals(page.conversation())) {
+                target = c;
+            }
+        }
+        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm");
+        append(target, new ChatItem.QuietLine(now().toLocalTime(), "history" + (page.search() != null
+                ? ": \"" + safe(page.search()) + "\"" : "") + (page.lines().isEmpty() ? ": nothing" : ""), false));
+        for (ChatEvent.HistoryLine l : page.lines()) {
+            String when = day.format(java.time.Instant.ofEpochMilli(l.sentAtMillis()).atZone(java.time.ZoneId.systemDefault()));
+            append(target, new ChatItem.QuietLine(now().toLocalTime(), when + " " + safe(l.from())
+                    + (l.to() != null && l.outgoing() ? " → " + safe(l.to()) : "") + ": " + safe(l.text(), true), false));
         }
     }
 
@@ -157,6 +189,12 @@ public final class ChatModel {
         m.track(o);
         ownById.put(messageId, m);
         progress(o);
+    }
+
+    /** The backend put our message in the outbox for {@code name}, offline: the outcome comes as a note. */
+    public void queued(Message m, String name) {
+        m.queue(safe(name));
+        changed(m);
     }
 
     public void refused(Message m, String reason) {

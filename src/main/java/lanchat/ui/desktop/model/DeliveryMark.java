@@ -15,6 +15,11 @@ public record DeliveryMark(State state, String label, String details) {
         return new DeliveryMark(State.SENDING, "…", "sending");
     }
 
+    /** A direct message waiting in the outbox for a known peer that is offline. */
+    static DeliveryMark queued(String name) {
+        return new DeliveryMark(State.SENDING, "… queued", "waits in the outbox: sent when " + name + " is online");
+    }
+
     static DeliveryMark refused(String reason) {
         return new DeliveryMark(State.FAILED, "✗", "not sent: " + reason);
     }

@@ -70,6 +70,9 @@ public final class Message implements ChatItem {
         if (refused != null) {
             return DeliveryMark.refused(refused);
         }
+        if (queuedFor != null) {
+            return DeliveryMark.queued(queuedFor);
+        }
         return outgoing == null ? DeliveryMark.sending() : DeliveryMark.of(outgoing);
     }
 
@@ -79,5 +82,11 @@ public final class Message implements ChatItem {
 
     void refuse(String reason) {
         this.refused = reason;
+    }
+
+    private String queuedFor;
+
+    void queue(String name) {
+        this.queuedFor = name;
     }
 }

@@ -1,0 +1,38 @@
+package lanchat.ui.core;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import lanchat.message.MessageId;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SeenBeforeTest {
+
+    /** Whatever was added is found (a repeat is never shown), and few that were not are "maybe". */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void neverMissesWhatWasAddedAndRarelyClaimsWhatWasNot(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        SeenBefore filter = new SeenBefore();
+        String[] senders = new String[50];
+        for (int i = 0; i < senders.length; i++) {
+            senders[i] = MessageId.random(random).hex() + MessageId.random(random).hex();
+        }
+        String[][] added = new String[200_000][];
+        for (int i = 0; i < added.length; i++) {
+            added[i] = new String[] {senders[random.nextInt(senders.length)], MessageId.random(random).hex()};
+            filter.add(added[i][0], added[i][1]);
+        }
+        for (String[] pair : added) {
+            assertTrue(filter.mightContain(pair[0], pair[1]));
+        }
+        int claimed = 0;
+        for (int i = 0; i < 100_000; i++) {
+            if (filter.mightContain(senders[random.nextInt(senders.length)], MessageId.random(random).hex())) {
+                claimed++;
+            }
+        }
+        assertTrue(claimed < 100, claimed + " of 100,000 new pairs claimed");
+    }
+}
