@@ -6,6 +6,8 @@
 #   src/bench/run.sh [--smoke] [--reps N] [--systems raw,jgroups-stock,jgroups-tuned,lanchat] [--only W1,R1]
 #
 # --smoke runs tiny versions (about a minute in all) for CI. Needs root, iproute2 and nftables, like the lab.
+# One workload family: --only W6 (W6-file, W6-file-loss5, W6-10k-files) --systems lanchat; W6's file size
+# in MiB from LANCHAT_W6_MIB (default 1024).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 

@@ -113,6 +113,9 @@ public final class BenchMain {
         all.add(new RoomFanout(10));
         all.add(new RoomFanout(30));
         all.add(new Hostile());
+        all.add(new FileTransferWorkload(FileTransferWorkload.Kind.BIG));
+        all.add(new FileTransferWorkload(FileTransferWorkload.Kind.BIG_LOSS5));
+        all.add(new FileTransferWorkload(FileTransferWorkload.Kind.SMALL_FILES));
         return all;
     }
 

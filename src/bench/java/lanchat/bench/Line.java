@@ -56,6 +56,10 @@ final class Line {
         return Long.parseLong(v);
     }
 
+    String str(String key) {
+        return values.get(key);
+    }
+
     double dbl(String key) {
         String v = values.get(key);
         return v == null ? Double.NaN : Double.parseDouble(v);

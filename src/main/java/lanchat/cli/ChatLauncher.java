@@ -91,6 +91,9 @@ final class ChatLauncher implements Launcher {
                 err.flush();
                 return 2;
             }
+            if (settings.downloads() != null) {
+                node.downloadsTo(settings.downloads());
+            }
             // Only now: the banner names the port, and before the bind it could claim one that is busy.
             ui.banner(Banner.lines(Version.current(), settings.network()));
             events.release();

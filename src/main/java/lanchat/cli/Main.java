@@ -109,6 +109,10 @@ public final class Main implements Callable<Integer> {
             + " known peer waits before it fails (default 7; also queue_days in config.properties).")
     Integer queueDays;
 
+    @Option(names = "--downloads", paramLabel = "DIR", description = "Where accepted files go (default: the"
+            + " platform's Downloads folder, in a lanchat subfolder; created when first needed).")
+    String downloads;
+
     @Option(names = {"-v", "--verbose"}, description = "Log the engine's details, and its counters at exit.")
     boolean verbose;
 
@@ -193,7 +197,19 @@ public final class Main implements Callable<Integer> {
                 : config.bell().orElse(true) ? BellPolicy.MENTIONS : BellPolicy.OFF;
         return new Settings(chosenName, nif, groupAddress, chosenPort, profiles.locate(profile),
                 colour(config), json, verbose, gui, new UiOptions(chosenBell, log, waitFor, autoAway(config)),
-                history(config));
+                history(config), downloadsFolder());
+    }
+
+    private java.nio.file.Path downloadsFolder() throws UsageException {
+        if (downloads == null) {
+            return null;
+        }
+        try {
+            return java.nio.file.Path.of(downloads).toAbsolutePath();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new UsageException("--downloads " + downloads + " is not a path (" + e.getReason()
+                    + "); give a folder, e.g. --downloads ~/Downloads/lanchat");
+        }
     }
 
     private HistoryOptions history(ConfigFile config) throws UsageException {

@@ -13,7 +13,14 @@ import lanchat.ui.core.UiOptions;
  * {@code ui} holds the text front ends' options (the bell comes from --bell, else the config file).
  */
 record Settings(String name, NetworkInterface networkInterface, InetAddress group, int port, Path profile,
-        boolean colour, boolean json, boolean verbose, boolean gui, UiOptions ui, HistoryOptions history) {
+        boolean colour, boolean json, boolean verbose, boolean gui, UiOptions ui, HistoryOptions history,
+        Path downloads) {
+
+    /** Without --downloads: accepted files go to the platform's Downloads folder, lanchat. */
+    Settings(String name, NetworkInterface networkInterface, InetAddress group, int port, Path profile,
+            boolean colour, boolean json, boolean verbose, boolean gui, UiOptions ui, HistoryOptions history) {
+        this(name, networkInterface, group, port, profile, colour, json, verbose, gui, ui, history, null);
+    }
 
     Settings(String name, NetworkInterface networkInterface, InetAddress group, int port, Path profile,
             boolean colour, boolean json, boolean verbose, boolean gui, UiOptions ui) {

@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * Checks a relative path that a peer sent, as a list of components, before anything is created from it. The
  * rules are the same on every platform, so that a name accepted on Linux is also one a Windows or macOS
- * receiver could write, and a sender can tell before offering. See docs/decisions-files.md.
+ * receiver could write, and a sender can tell before offering. See docs/decisions.md, "Files", and protocol.md 9.5.
  */
 public final class SafeName {
 

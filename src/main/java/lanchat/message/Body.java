@@ -6,7 +6,7 @@ package lanchat.message;
  * kinds that other features add (presence 0x02, files 0x10-0x1F) join the permits list and
  * {@link BodyCodec#decode}'s switch, one line each.
  */
-public sealed interface Body permits Text, PresenceBody {
+public sealed interface Body permits Text, PresenceBody, FileOffer, FileAnswer, FileCancel {
 
     /** The kind byte that starts the encoded body. */
     int kind();

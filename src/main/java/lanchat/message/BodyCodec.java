@@ -37,6 +37,12 @@ public final class BodyCodec {
                     return Text.read(in);
                 case PresenceBody.KIND:
                     return PresenceBody.read(in);
+                case FileOffer.KIND:
+                    return FileOffer.read(in);
+                case FileAnswer.KIND:
+                    return FileAnswer.read(in);
+                case FileCancel.KIND:
+                    return FileCancel.read(in);
                 // Other kinds: one case each, e.g. "case Presence.KIND: return Presence.read(in);"
                 default:
                     return Decoded.refused("unknown body kind 0x" + Integer.toHexString(kind));

@@ -133,4 +133,31 @@ public sealed interface ChatEvent {
 
     /** The history could not do what was asked (a full disk, a damaged file): one line that says what to do. */
     record HistoryProblem(String message) implements ChatEvent {}
+
+    // ---- file transfers (lanchat.node.FileTransfers) ----
+
+    /**
+     * An offer of files: to us from {@code peer} ({@code incoming}), or ours to {@code peer}. {@code id} is
+     * the short id the user types after /accept, /reject, /cancel; {@code names} the offer's top-level names.
+     */
+    record FileOffered(String id, boolean incoming, PeerInfo peer, List<String> names, int files, long totalBytes,
+            long expiresAtMillis) implements ChatEvent {}
+
+    /** How far a transfer is, at most 4 times a second; {@code secondsLeft} is -1 while unknown. */
+    record FileProgress(String id, boolean incoming, PeerInfo peer, String name, long doneBytes, long totalBytes,
+            int percent, long bytesPerSecond, long secondsLeft, String line) implements ChatEvent {}
+
+    /** Every file of the offer arrived and matched its SHA-256 (incoming), or was confirmed (outgoing). */
+    record FileDone(String id, boolean incoming, PeerInfo peer, int files, long totalBytes, String where)
+            implements ChatEvent {}
+
+    /** The offer or its transfer ended without success: rejected, expired, cancelled, or an error. */
+    record FileFailed(String id, boolean incoming, PeerInfo peer, String reason) implements ChatEvent {}
+
+    /** The answer to /transfers: every offer and transfer this node knows, oldest first. */
+    record FileTransferList(List<FileTransferLine> lines) implements ChatEvent {}
+
+    /** One offer or transfer: {@code state} is offered, sending, receiving or waiting. */
+    record FileTransferLine(String id, boolean incoming, String peer, String state, String name, long doneBytes,
+            long totalBytes) {}
 }

@@ -41,6 +41,8 @@ public final class ChatNode implements AutoCloseable {
     /** Draws end-to-end message ids; guarded by {@link #idOrder}. */
     private final RandomGenerator idRandom;
     private final LongSupplier wallMillis;
+    /** Files over the bulk layer; touched only on the loop thread. */
+    private final FileTransfers files;
 
     private ChatNode(Engine engine, Driver driver, int maxPending, RandomGenerator idRandom, LongSupplier wallMillis) {
         this.engine = engine;
@@ -48,6 +50,10 @@ public final class ChatNode implements AutoCloseable {
         this.maxPending = maxPending;
         this.idRandom = idRandom;
         this.wallMillis = wallMillis;
+        FileIo io = driver instanceof UdpEventLoop ? FileIo.thread() : FileIo.INLINE;
+        this.files = driver.call(() -> new FileTransfers(engine, this, driver, io,
+                new java.util.SplittableRandom(engine.ref().id() ^ engine.ref().incarnation() ^ 0x66696c6573L),
+                wallMillis));
         this.pending = new Permits(maxPending);
         engine.onMessageSettled(pending::release);
         engine.ownSends(new Engine.OwnSends() {
@@ -240,6 +246,55 @@ public final class ChatNode implements AutoCloseable {
             int id = nextId();
             driver.execute(() -> engine.sendTo(target, id, body));
             return Integer.toUnsignedLong(id);
+        }
+    }
+
+    // ---- files (protocol.md 9) ----
+
+    /**
+     * Offers the files and folders {@code paths} to the peer called {@code name}. Returns at once: the
+     * files are hashed on the file thread, and what happens comes as FileOffered, FileProgress, FileDone
+     * or FileFailed events.
+     *
+     * @throws PeerLookupException if no live peer, or more than one, has that name
+     */
+    public void sendFiles(String name, List<java.nio.file.Path> paths) throws PeerLookupException {
+        PeerInfo target = Directory.resolve(engine.directory(), name);
+        files.offer(target, List.copyOf(paths));
+    }
+
+    /**
+     * Accepts the offer whose id starts with {@code id} (or the only one waiting, for null or "").
+     *
+     * @throws IllegalArgumentException with a one-line reason when there is no such offer
+     */
+    public void acceptFiles(String id) {
+        fileAnswer(driver.call(() -> files.accept(id)));
+    }
+
+    /** Rejects an offer, like {@link #acceptFiles}. */
+    public void rejectFiles(String id) {
+        fileAnswer(driver.call(() -> files.reject(id)));
+    }
+
+    /** Cancels an offer or a transfer, ours or a peer's. */
+    public void cancelFiles(String id) {
+        fileAnswer(driver.call(() -> files.cancel(id)));
+    }
+
+    /** Every offer and transfer under way. */
+    public List<ChatEvent.FileTransferLine> transfers() {
+        return driver.call(files::list);
+    }
+
+    /** Where accepted files go from now on (default: the platform's Downloads folder, lanchat). */
+    public void downloadsTo(java.nio.file.Path dir) {
+        files.downloadsTo(dir);
+    }
+
+    private static void fileAnswer(String error) {
+        if (error != null) {
+            throw new IllegalArgumentException(error);
         }
     }
 

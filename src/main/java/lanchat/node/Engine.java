@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import lanchat.bulk.BulkPolicy;
+import lanchat.bulk.Transfers;
 import lanchat.membership.Discovery;
 import lanchat.membership.DiscoveryListener;
 import lanchat.membership.Peer;
@@ -26,6 +28,9 @@ import lanchat.session.SessionLayer;
 import lanchat.transport.Transport;
 import lanchat.wire.Ack;
 import lanchat.wire.Announcement;
+import lanchat.wire.BulkAck;
+import lanchat.wire.BulkData;
+import lanchat.wire.BulkStop;
 import lanchat.wire.Data;
 import lanchat.wire.DecodeResult;
 import lanchat.wire.DropReason;
@@ -69,6 +74,8 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
     private final KnownPeers known;
     private final Map<PeerRef, Trust> trust = new java.util.HashMap<>();
     private final Map<PeerRef, String> fingerprints = new java.util.HashMap<>();
+    /** Bulk transfers (files): a layer beside the links, flushed after them (protocol.md 8). */
+    private final Transfers bulk;
     /** Hex identity keys, as in known_peers; read by other threads through {@link #keyOf}. */
     private final Map<PeerRef, String> keys = new java.util.concurrent.ConcurrentHashMap<>();
     // Presence (protocol.md 4.8): ours, what each peer said, and who has had an automatic reply.
@@ -111,6 +118,7 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
                 random, out, this);
         this.views = new PeerViews(self, discovery, this::liveLink, transport.localAddress());
         this.known = config.knownPeers() != null ? config.knownPeers() : KnownPeers.inMemory();
+        this.bulk = new Transfers(self, BulkPolicy.DEFAULTS, this::sendBulk);
         views.keys(new PeerViews.Keys() {
             @Override
             public String fingerprint(PeerRef peer) {
@@ -242,6 +250,51 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
         return dropped;
     }
 
+    @Override
+    public DropReason bulkData(BulkData d) {
+        return admit(d.sender(), d.receiver()) == null ? admissionDrop : bulk.onData(d, now);
+    }
+
+    @Override
+    public DropReason bulkAck(BulkAck a) {
+        return admit(a.sender(), a.receiver()) == null ? admissionDrop : bulk.onAck(a, now);
+    }
+
+    @Override
+    public DropReason bulkStop(BulkStop s) {
+        return admit(s.sender(), s.receiver()) == null ? admissionDrop : bulk.onStop(s, now);
+    }
+
+    /** The bulk layer's frames go to the peer instance only while it is live (an away peer hears nothing). */
+    private boolean sendBulk(PeerRef peer, Frame f) {
+        Links.Entry e = links.live(peer.id());
+        if (e == null || !e.peer().ref().equals(peer)) {
+            return false;
+        }
+        out.to(e.peer().address(), f);
+        return true;
+    }
+
+    /** Where file offers, answers and cancels go (FileTransfers); the chat never shows them. */
+    interface FileBodies {
+        void onBody(PeerInfo from, String senderKey, Body body);
+    }
+
+    private FileBodies fileBodies = (from, key, body) -> { };
+
+    void fileBodies(FileBodies f) {
+        fileBodies = f;
+    }
+
+    ChatListener listener() {
+        return listener;
+    }
+
+    /** The bulk transfers of this node; loop thread only. */
+    public Transfers bulk() {
+        return bulk;
+    }
+
     /**
      * The link a unicast frame is for, or null with {@link #admissionDrop} set. A peer that timed out and
      * is heard again with the same incarnation comes back with its link as it was.
@@ -282,6 +335,7 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
         if (ownPresence.tick(now)) {
             presenceChanged(); // nobody typed for the idle time
         }
+        bulk.onTimer(now);
     }
 
     /** Sends what the links have ready: queued records, and acknowledgements that are due. */
@@ -301,6 +355,7 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
             }
         });
         links.settleActive();
+        bulk.flush(now); // after chat: a chat record never waits behind bulk data
     }
 
     private void countStreamFrame(Frame f) {
@@ -315,8 +370,8 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
 
     /** The earliest time {@link #onTimers} or {@link #flush} has work to do. */
     public long nextDeadline() {
-        return Math.min(Math.min(sessions.nextDeadline(), links.nextDeadline(discovery.nextDeadline())),
-                ownPresence.deadline());
+        return Math.min(Math.min(bulk.nextDeadline(), ownPresence.deadline()),
+                Math.min(sessions.nextDeadline(), links.nextDeadline(discovery.nextDeadline())));
     }
 
     // ---- commands ----
@@ -550,6 +605,7 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
         snapshot.put("peers_away", (long) (links.all().size() - links.liveCount()));
         snapshot.put("receive_buffered_bytes", receiveBudget.used());
         ackTiming.addTo(snapshot);
+        bulk.addCounters(snapshot);
         sessions.addCounters(snapshot);
         return snapshot;
     }
@@ -561,6 +617,7 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
         Links.Entry obsolete = links.dropAwayOtherThan(peer.ref());
         if (obsolete != null) {
             retire(obsolete.link(), "it restarted");
+            bulk.peerGone(obsolete.peer().ref(), "it restarted");
         }
         Links.Entry back = links.takeAway(peer.ref());
         judge(peer);
@@ -592,6 +649,9 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
             presences.forget(peer.ref()); // a peer that times out keeps it, in case it is heard again
         }
         reportDisplayChanges();
+        if (reason != lanchat.membership.LeaveReason.TIMEOUT) {
+            bulk.peerGone(peer.ref(), reason == lanchat.membership.LeaveReason.RESTARTED ? "it restarted" : "it left (quit)");
+        }
         if (gone != null && reason != lanchat.membership.LeaveReason.TIMEOUT) {
             retire(gone.link(), reason == lanchat.membership.LeaveReason.RESTARTED ? "it restarted" : "it left (quit)");
         } else if (gone != null) {
@@ -734,6 +794,8 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
                     maybeAutoReply(current(peer), room, t.autoReply());
                 } else if (d.body() instanceof PresenceBody) {
                     presenceReceived(current(peer), ((PresenceBody) d.body()).presence());
+                } else {
+                    fileBodies.onBody(views.identity(current(peer), now), keyHex(peer), d.body());
                 }
                 return null;
             }

@@ -130,7 +130,7 @@ public final class NoiseSessions implements SessionLayer {
                 return null;
             case 0x01, 0x02:
                 return onAnnouncement(d, from, now);
-            case 0x03, 0x10, 0x11, 0x12:
+            case 0x03, 0x10, 0x11, 0x12, 0x20, 0x21, 0x22:
                 counters.drop(SessionCounters.Drop.UNSEALED); // a stream frame or goodbye must come sealed
                 return null;
             default:
@@ -317,7 +317,8 @@ public final class NoiseSessions implements SessionLayer {
     }
 
     private static boolean carriedSealed(int type) {
-        return type == 0x01 || type == 0x02 || type == 0x03 || type == 0x10 || type == 0x11 || type == 0x12;
+        return type == 0x01 || type == 0x02 || type == 0x03 || type == 0x10 || type == 0x11 || type == 0x12
+                || type == 0x20 || type == 0x21 || type == 0x22; // bulk frames (protocol.md 8)
     }
 
     /** A sealed announcement: the peer's own word for its name, port and hold time (a rename, typically). */

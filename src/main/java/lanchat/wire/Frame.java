@@ -5,7 +5,7 @@ package lanchat.wire;
  * {@link #accept}: a new frame type adds a method to {@link Visitor}, so every receive path that does not
  * handle it fails to compile instead of failing at run time.
  */
-public sealed interface Frame permits Announcement, Goodbye, Data, Ack, Reset {
+public sealed interface Frame permits Announcement, Goodbye, Data, Ack, Reset, BulkData, BulkAck, BulkStop {
     /** The instance that sent the frame. */
     PeerRef sender();
 
@@ -24,5 +24,11 @@ public sealed interface Frame permits Announcement, Goodbye, Data, Ack, Reset {
         R ack(Ack a);
 
         R reset(Reset r);
+
+        R bulkData(BulkData d);
+
+        R bulkAck(BulkAck a);
+
+        R bulkStop(BulkStop s);
     }
 }

@@ -42,6 +42,24 @@ public final class FrameCodec {
                 ResetCodec.write(out, r);
                 return null;
             }
+
+            @Override
+            public Void bulkData(BulkData d) {
+                BulkCodec.write(out, d);
+                return null;
+            }
+
+            @Override
+            public Void bulkAck(BulkAck a) {
+                BulkCodec.write(out, a);
+                return null;
+            }
+
+            @Override
+            public Void bulkStop(BulkStop s) {
+                BulkCodec.write(out, s);
+                return null;
+            }
         });
         return out.position() - start;
     }
@@ -101,6 +119,9 @@ public final class FrameCodec {
             case DATA -> DataCodec.read(in, sender);
             case ACK -> AckCodec.read(in, sender);
             case RESET -> ResetCodec.read(in, sender);
+            case BULK_DATA -> BulkCodec.readData(in, sender);
+            case BULK_ACK -> BulkCodec.readAck(in, sender);
+            case BULK_STOP -> BulkCodec.readStop(in, sender);
         };
     }
 }

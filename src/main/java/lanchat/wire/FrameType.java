@@ -7,7 +7,10 @@ public enum FrameType {
     GOODBYE(0x03),
     DATA(0x10),
     ACK(0x11),
-    RESET(0x12);
+    RESET(0x12),
+    BULK_DATA(0x20),
+    BULK_ACK(0x21),
+    BULK_STOP(0x22);
 
     public final int code;
     /** values() copies the array at every call, and this is looked up for every datagram. */

@@ -67,7 +67,7 @@ class BodyCodecTest {
         String id = "00112233445566778899aabbccddeeff";
         assertRefused("", "empty body");
         assertRefused("7f", "unknown body kind 0x7f");
-        assertRefused("10", "unknown body kind 0x10"); // files: not in this build
+        assertRefused("13", "unknown body kind 0x13"); // files: 0x10-0x12 are offers, answers, cancels
         assertRefused("01" + id.substring(0, 10), "truncated");
         assertRefused("01" + id + "0000018c0000", "truncated");
         assertRefused("01" + id + "0000018c00000000" + "00", "empty text");

@@ -542,6 +542,10 @@ class EngineFuzzTest {
                 // the join): a copy could end a real stream, so none is injected.
                 return Fate.SKIP;
             }
+            if (f instanceof lanchat.wire.BulkData || f instanceof lanchat.wire.BulkAck
+                    || f instanceof lanchat.wire.BulkStop) {
+                return Fate.SKIP; // bulk frames have tests of their own (BulkTransferSimTest, the wire tests)
+            }
             PeerRef receiver = f instanceof Data d ? d.receiver() : ((Ack) f).receiver();
             if (!receiver.equals(self)) {
                 return Fate.drop(DropReason.NOT_FOR_ME);

@@ -1,20 +1,30 @@
 package lanchat.sim;
 
-/** What the simulated network does to datagrams. Probabilities are per datagram, per receiver. */
-public record Conditions(double loss, double duplication, long delayNanos, long jitterNanos) {
+/**
+ * What the simulated network does to datagrams. Probabilities are per datagram, per receiver. With a
+ * bottleneck ({@code bytesPerSecond} > 0), each receiver's port is a queue drained at that rate holding at
+ * most {@code queueBytes} (drop-tail), as a switch port in front of a host.
+ */
+public record Conditions(double loss, double duplication, long delayNanos, long jitterNanos, long bytesPerSecond,
+        long queueBytes) {
     /** 100 µs one way, no loss: a quiet LAN. */
-    public static final Conditions LAN = new Conditions(0, 0, 100_000, 0);
+    public static final Conditions LAN = new Conditions(0, 0, 100_000, 0, 0, 0);
 
     public Conditions withLoss(double p) {
-        return new Conditions(p, duplication, delayNanos, jitterNanos);
+        return new Conditions(p, duplication, delayNanos, jitterNanos, bytesPerSecond, queueBytes);
     }
 
     public Conditions withDuplication(double p) {
-        return new Conditions(loss, p, delayNanos, jitterNanos);
+        return new Conditions(loss, p, delayNanos, jitterNanos, bytesPerSecond, queueBytes);
     }
 
     /** Each datagram gets an extra delay drawn from 0..jitter, so datagrams overtake each other. */
     public Conditions withJitter(long nanos) {
-        return new Conditions(loss, duplication, delayNanos, nanos);
+        return new Conditions(loss, duplication, delayNanos, nanos, bytesPerSecond, queueBytes);
+    }
+
+    /** Each receiver's port drains {@code rate} bytes/s from a queue of {@code queue} bytes. */
+    public Conditions withBottleneck(long rate, long queue) {
+        return new Conditions(loss, duplication, delayNanos, jitterNanos, rate, queue);
     }
 }

@@ -254,6 +254,14 @@ public final class SimNetwork {
             }
             long delay = conditions.delayNanos()
                     + (conditions.jitterNanos() > 0 ? random.nextLong(conditions.jitterNanos()) : 0);
+            if (conditions.bytesPerSecond() > 0 && from != to) {
+                long start = Math.max(now(), to.portFreeAt);
+                if ((start - now()) * conditions.bytesPerSecond() / 1_000_000_000L > conditions.queueBytes()) {
+                    continue; // the receiver's port queue is full: tail drop
+                }
+                to.portFreeAt = start + datagram.length * 1_000_000_000L / conditions.bytesPerSecond();
+                delay += to.portFreeAt - now();
+            }
             schedule(now() + delay, () -> deliver(from, to, datagram));
         }
     }

@@ -24,6 +24,8 @@ public final class SimNode implements Transport, Driver {
     boolean up = true;
     long wakeAt = Long.MAX_VALUE;
     long pausedUntil = Long.MIN_VALUE;
+    /** With a bottleneck: when this node's port has sent what is queued for it (Conditions). */
+    long portFreeAt;
 
     record Inbound(byte[] datagram, InetSocketAddress from) {}
 

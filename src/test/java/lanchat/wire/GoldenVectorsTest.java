@@ -49,7 +49,12 @@ class GoldenVectorsTest {
                         sixteenRangesAcrossTheWrap())), 20 + 16 + 9 + 16 * 6),
                 Arguments.of("reset-no-state.hex", new Reset(BOB, ALICE, 3, 0, Reset.Cause.NO_STATE), 20 + 25),
                 Arguments.of("reset-refused.hex", new Reset(ALICE, BOB, 0x01020304, 0x000007D0, Reset.Cause.REFUSED),
-                        20 + 25));
+                        20 + 25),
+                Arguments.of("bulk-data.hex", new BulkData(ALICE, BOB, 7, 300, 0x10000, ascii("file")), 20 + 36 + 4),
+                Arguments.of("bulk-ack-two-ranges.hex", new BulkAck(BOB, ALICE, 7, 0x10000, 250,
+                        List.of(new BulkAck.PacketRange(305, 310), new BulkAck.PacketRange(290, 300))),
+                        20 + 33 + 2 * 16),
+                Arguments.of("bulk-stop-cancelled.hex", new BulkStop(BOB, ALICE, 7, BulkStop.Cause.CANCELLED), 20 + 21));
     }
 
     /** 0xfffffff2, 0xfffffff4, ... 0x0e (count 1 each), then 0x10 with count 992 up to the window edge. */

@@ -29,6 +29,13 @@ final class RandomFrames {
             case RESET:
                 return new Reset(peer(), peer(), nonZeroInt(), rnd.nextInt(),
                         Reset.Cause.values()[rnd.nextInt(Reset.Cause.values().length)]);
+            case BULK_DATA:
+                return bulkData();
+            case BULK_ACK:
+                return bulkAck();
+            case BULK_STOP:
+                return new BulkStop(peer(), peer(), nonZeroInt(),
+                        BulkStop.Cause.values()[rnd.nextInt(BulkStop.Cause.values().length)]);
             default:
                 throw new AssertionError(type);
         }
@@ -37,6 +44,24 @@ final class RandomFrames {
     Frame any() {
         FrameType[] types = FrameType.values();
         return of(types[rnd.nextInt(types.length)]);
+    }
+
+    BulkData bulkData() {
+        byte[] payload = new byte[1 + rnd.nextInt(BulkData.MAX_PAYLOAD)];
+        rnd.nextBytes(payload);
+        return new BulkData(peer(), peer(), nonZeroInt(), rnd.nextLong() >>> 1, rnd.nextLong() >>> 2, payload);
+    }
+
+    BulkAck bulkAck() {
+        List<BulkAck.PacketRange> ranges = new ArrayList<>();
+        long top = rnd.nextLong() >>> 2;
+        int n = rnd.nextInt(BulkAck.MAX_RANGES + 1);
+        for (int i = 0; i < n && top > 0; i++) {
+            long first = Math.max(0, top - rnd.nextInt(1_000));
+            ranges.add(new BulkAck.PacketRange(first, top));
+            top = first - 2 - rnd.nextInt(100);
+        }
+        return new BulkAck(peer(), peer(), nonZeroInt(), rnd.nextLong() >>> 1, rnd.nextInt() >>> 1, ranges);
     }
 
     PeerRef peer() {

@@ -42,6 +42,27 @@ public interface ChatBackend {
     }
 
     /** @throws IllegalArgumentException with a user-readable reason if the name breaks the rules */
+    /** Offers files to a peer; the outcome comes as file events. */
+    default void sendFiles(String name, List<String> paths) throws PeerLookupException {
+        throw new IllegalStateException("files are not available here");
+    }
+
+    default void acceptFiles(String id) {
+        throw new IllegalStateException("files are not available here");
+    }
+
+    default void rejectFiles(String id) {
+        throw new IllegalStateException("files are not available here");
+    }
+
+    default void cancelFiles(String id) {
+        throw new IllegalStateException("files are not available here");
+    }
+
+    default List<lanchat.node.ChatEvent.FileTransferLine> transfers() {
+        throw new IllegalStateException("files are not available here");
+    }
+
     void rename(String newName);
 
     Map<String, Long> counters();

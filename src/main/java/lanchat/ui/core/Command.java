@@ -51,6 +51,20 @@ public sealed interface Command {
     record CancelQueued(int number) implements Command {}
 
     /** {@code /quit}, or the end of input. */
+    /** Offer files and folders to one peer. */
+    record SendFiles(String name, java.util.List<String> paths) implements Command {}
+
+    /** Answer an offer; {@code id} null for the only one waiting. */
+    record AcceptFiles(String id) implements Command {}
+
+    record RejectFiles(String id) implements Command {}
+
+    /** Stop an offer or a transfer, either direction. */
+    record CancelFiles(String id) implements Command {}
+
+    /** List the offers and transfers under way. */
+    record Transfers() implements Command {}
+
     record Quit() implements Command {}
 
     /** A blank line: nothing to do. */

@@ -15,8 +15,7 @@ public final class CommandParser {
     /** The command words, in the order /help lists them; also what Tab completes. */
     public static final List<String> COMMANDS =
             List.of("/msg", "/me", "/peers", "/whois", "/verify", "/nick", "/away", "/busy", "/back", "/doctor", "/wait",
-                    "/history", "/queue",
-                    "/help", "/quit");
+                    "/history", "/queue", "/send", "/accept", "/reject", "/cancel", "/transfers", "/help", "/quit");
 
     /** How long /wait waits when no number is given, and the most it accepts. */
     public static final Duration DEFAULT_WAIT = Duration.ofSeconds(30);
@@ -29,6 +28,8 @@ public final class CommandParser {
     static final String VERIFY_USAGE = "usage: /verify <name>, after comparing the safety number /whois shows";
     static final String BACK_USAGE = "usage: /back (no text: it sets you online)";
     static final String WAIT_USAGE = "usage: /wait <name> [seconds], e.g. /wait bob 10";
+    static final String SEND_USAGE = "usage: /send <name> <path>... (quote a path with spaces: \"my file.txt\")";
+    static final String CANCEL_USAGE = "usage: /cancel <id>, the id /transfers shows";
     static final String QUEUE_USAGE = "usage: /queue, or /queue cancel N (N as /queue numbers them)";
 
     public Command parse(String input) {
@@ -65,6 +66,14 @@ public final class CommandParser {
                     : new Command.Invalid(BACK_USAGE);
             case "/history": return new Command.History(rest);
             case "/queue": return queue(rest);
+            case "/send": return FilePaths.send(rest);
+            case "/accept": return rest.contains(" ") ? idUsage("/accept")
+                    : new Command.AcceptFiles(rest.isEmpty() ? null : rest);
+            case "/reject": return rest.contains(" ") ? idUsage("/reject")
+                    : new Command.RejectFiles(rest.isEmpty() ? null : rest);
+            case "/cancel": return rest.isEmpty() || rest.contains(" ") ? new Command.Invalid(CANCEL_USAGE)
+                    : new Command.CancelFiles(rest);
+            case "/transfers": return new Command.Transfers();
             case "/help": return new Command.Help(rest.isEmpty() ? null : rest);
             case "/quit": return new Command.Quit();
             default: return new Command.Invalid("unknown command " + abbreviate(line.substring(0, end))
@@ -128,6 +137,10 @@ public final class CommandParser {
             return new Command.Invalid(QUEUE_USAGE);
         }
         return new Command.CancelQueued(Integer.parseInt(words[1]));
+    }
+
+    private static Command idUsage(String word) {
+        return new Command.Invalid("usage: " + word + " [id], the id the offer showed (needed when several wait)");
     }
 
     private static int firstSpace(String s, int from) {

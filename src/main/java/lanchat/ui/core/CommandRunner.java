@@ -79,6 +79,17 @@ public final class CommandRunner {
                 backend.listQueue();
             } else if (command instanceof Command.CancelQueued) {
                 backend.cancelQueued(((Command.CancelQueued) command).number());
+            } else if (command instanceof Command.SendFiles s) {
+                backend.sendFiles(s.name(), s.paths());
+                view.notice("hashing " + String.join(", ", s.paths()) + " before offering it to " + s.name() + "…");
+            } else if (command instanceof Command.AcceptFiles a) {
+                backend.acceptFiles(a.id());
+            } else if (command instanceof Command.RejectFiles r) {
+                backend.rejectFiles(r.id());
+            } else if (command instanceof Command.CancelFiles c) {
+                backend.cancelFiles(c.id());
+            } else if (command instanceof Command.Transfers) {
+                view.event(new lanchat.node.ChatEvent.FileTransferList(backend.transfers()));
             } else if (command instanceof Command.Wait) {
                 waitFor((Command.Wait) command);
             } else if (command instanceof Command.Invalid) {

@@ -66,6 +66,21 @@ public final class HelpText {
                     "  peer is next in sight and you see \"delivered (queued at HH:MM)\". After 7 days",
                     "  (--queue-days) it fails. /queue cancel N takes the Nth listed message back."));
 
+    /** The file commands. */
+    private static final Map<String, List<String>> FILES = Map.of(
+            "/send", List.of(
+                    "/send <name> <path>...: offer files and folders (folders keep their tree) to one peer.",
+                    "  They are hashed first (SHA-256), then the peer sees names, sizes and the total and answers",
+                    "  /accept or /reject within 10 minutes. A progress line shows while they go."),
+            "/accept", List.of(
+                    "/accept [id]: take an offer into the downloads folder (--downloads DIR; default your",
+                    "  Downloads folder, lanchat). Nothing is overwritten: a clash becomes \"name (1).ext\".",
+                    "  Files arrive under a temporary name and get theirs once their SHA-256 matches.",
+                    "  A transfer that broke off continues where it was when the same files are offered again."),
+            "/reject", List.of("/reject [id]: decline an offer; the sender is told."),
+            "/cancel", List.of("/cancel <id>: withdraw your offer, or stop a transfer in either direction."),
+            "/transfers", List.of("/transfers: every offer and transfer under way, with its id and progress."));
+
     private HelpText() {}
 
     public static List<String> lines() {
@@ -85,6 +100,10 @@ public final class HelpText {
                 "  /wait <name> [s]    for scripts: wait until that peer is in sight (default 30 s)",
                 "  /history [name] [t] page back through the room or a peer's messages, or search for t",
                 "  /queue [cancel N]   the messages waiting for offline peers; cancel the Nth",
+                "  /send <name> <path>... offer files and folders to one peer (quote paths with spaces)",
+                "  /accept [id]        accept an offer (the id is needed when several wait); /reject [id]",
+                "  /cancel <id>        withdraw an offer or stop a transfer, either way",
+                "  /transfers          the offers and transfers under way",
                 "  /help [command]     show this help, or the details of one command",
                 "  /quit               leave the chat, after pending messages are delivered (also Ctrl-D)",
                 "  //text              send a text that begins with '/'");
@@ -94,6 +113,9 @@ public final class HelpText {
     public static List<String> about(String command) {
         String word = command.strip().toLowerCase(Locale.ROOT);
         String key = word.startsWith("/") ? word : "/" + word;
+        if (FILES.containsKey(key)) {
+            return FILES.get(key);
+        }
         return LONG.containsKey(key) ? LONG.get(key) : HISTORY.get(key);
     }
 }

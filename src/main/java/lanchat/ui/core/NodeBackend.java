@@ -83,6 +83,39 @@ public final class NodeBackend implements ChatBackend {
         history().cancel(number);
     }
 
+    @Override
+    public void sendFiles(String name, List<String> paths) throws PeerLookupException {
+        List<java.nio.file.Path> resolved = new java.util.ArrayList<>();
+        for (String p : paths) {
+            try {
+                resolved.add(java.nio.file.Path.of(p));
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new IllegalArgumentException("not a path: " + p + " (" + e.getReason() + ")");
+            }
+        }
+        node.sendFiles(name, resolved);
+    }
+
+    @Override
+    public void acceptFiles(String id) {
+        node.acceptFiles(id);
+    }
+
+    @Override
+    public void rejectFiles(String id) {
+        node.rejectFiles(id);
+    }
+
+    @Override
+    public void cancelFiles(String id) {
+        node.cancelFiles(id);
+    }
+
+    @Override
+    public List<lanchat.node.ChatEvent.FileTransferLine> transfers() {
+        return node.transfers();
+    }
+
     private HistoryKeeper history() {
         if (keeper == null) {
             throw new IllegalStateException("there is no history in this chat");

@@ -13,7 +13,7 @@ import java.util.List;
  *     for the front end's default ({@link #autoAwayFor})
  */
 public record UiOptions(BellPolicy bell, Path log, List<String> waitFor, java.time.Duration autoAway) {
-    /** Where a person types: away after 10 minutes without typing (docs/decisions-presence.md). */
+    /** Where a person types: away after 10 minutes without typing (docs/decisions.md, "Presence"). */
     public static final java.time.Duration DEFAULT_AUTO_AWAY = java.time.Duration.ofMinutes(10);
 
     public UiOptions {

@@ -95,6 +95,8 @@ public final class JsonView implements ChatView {
             ChatEvent.Undelivered u = (ChatEvent.Undelivered) event;
             emit(start("undelivered").put("msg", u.messageId())
                     .put("to", u.to().displayName()).put("to_id", u.to().idHex()).put("reason", u.reason()));
+        } else if (FileJson.handles(event)) {
+            emit(FileJson.fields(start(FileJson.name(event)), event));
         } else if (HistoryJson.handles(event)) {
             emit(HistoryJson.fields(start(HistoryJson.name(event)), event));
         }

@@ -69,9 +69,11 @@ public final class TextView implements ChatView {
         this.fallbackSelfName = fallbackSelfName;
         this.behaviour = behaviour;
         this.history = new HistoryText(theme, renderer.glyphs(), java.time.ZoneId.systemDefault());
+        this.files = new FileText(theme, renderer.glyphs(), System::nanoTime);
     }
 
     private final HistoryText history;
+    private final FileText files;
 
     @Override
     public void event(ChatEvent event) {
@@ -116,6 +118,8 @@ public final class TextView implements ChatView {
                     new OutgoingTracker.Outcome(u.to().displayName(), false, u.reason())));
         } else if (HistoryText.handles(event)) {
             history.lines(event).forEach(sink::print);
+        } else if (FileText.handles(event)) {
+            files.lines(event).forEach(sink::print);
         }
     }
 

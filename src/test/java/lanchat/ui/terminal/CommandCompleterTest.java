@@ -47,7 +47,8 @@ class CommandCompleterTest {
     @Test
     void helpCompletesCommandsAndNickNothing() {
         assertEquals(List.of("msg", "me", "peers", "whois", "verify", "nick", "away", "busy", "back", "doctor", "wait",
-                "history", "queue", "help", "quit"), complete("/help m"));
+                "history", "queue", "send", "accept", "reject", "cancel", "transfers", "help", "quit"),
+                complete("/help m"));
         assertEquals(List.of(), complete("/nick x"));
         assertEquals(List.of(), complete("/wait bob 1"));
     }

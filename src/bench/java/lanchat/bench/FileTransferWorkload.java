@@ -1,0 +1,196 @@
+package lanchat.bench;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * W6: files between two lab hosts, every figure beside a baseline measured in the same run: a raw UDP
+ * blast of 1,200-byte datagrams (its payload rate) and a plain Java TCP transfer of the same size; chat
+ * latency during the transfer; both peers' RSS at the end. Variants: a big file (size from
+ * LANCHAT_W6_MIB, default 1024), the same with 5% loss on arrival at both hosts, 10,000 files of 1-10 kB.
+ */
+final class FileTransferWorkload implements Workload {
+    enum Kind { BIG, BIG_LOSS5, SMALL_FILES }
+
+    private static final String UDP_PORT = "46011";
+    private static final String TCP_PORT = "46012";
+    private final Kind kind;
+
+    FileTransferWorkload(Kind kind) {
+        this.kind = kind;
+    }
+
+    @Override
+    public String id() {
+        return switch (kind) {
+            case BIG -> "W6-file";
+            case BIG_LOSS5 -> "W6-file-loss5";
+            case SMALL_FILES -> "W6-10k-files";
+        };
+    }
+
+    @Override
+    public String title() {
+        return switch (kind) {
+            case BIG -> "one big file, beside raw UDP and TCP";
+            case BIG_LOSS5 -> "one big file at 5% loss, beside TCP";
+            case SMALL_FILES -> "10,000 files of 1-10 kB";
+        };
+    }
+
+    @Override
+    public List<Metric> metrics() {
+        return List.of(new Metric("lanchat_mb_s", "lanchat payload MB/s"),
+                new Metric("raw_udp_payload_mb_s", "raw UDP 1,200-byte payload MB/s (same run)"),
+                new Metric("tcp_mb_s", "plain Java TCP MB/s (same run)"),
+                new Metric("share_of_raw", "lanchat / raw UDP"), new Metric("times_tcp", "lanchat / TCP"),
+                new Metric("files_per_s", "files/s"), new Metric("chat_p99_ms", "chat one-way p99 ms during it"),
+                new Metric("chat_idle_p99_ms", "chat one-way p99 ms without a transfer (same run)"),
+                new Metric("sender_rss_mib", "sender RSS MiB"), new Metric("receiver_rss_mib", "receiver RSS MiB"));
+    }
+
+    @Override
+    public int hosts(BenchContext ctx) {
+        return 2;
+    }
+
+    @Override
+    public boolean supports(String system) {
+        return system.equals("lanchat");
+    }
+
+    static long mib(BenchContext ctx) {
+        String v = System.getenv("LANCHAT_W6_MIB");
+        return ctx.smoke ? 16 : v != null ? Long.parseLong(v) : 1024;
+    }
+
+    @Override
+    public Map<String, Double> run(BenchContext ctx, String system) throws Exception {
+        Map<String, Double> out = new LinkedHashMap<>();
+        long bytes = mib(ctx) << 20;
+        Path work = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "lanchat-w6"));
+        Path source = kind == Kind.SMALL_FILES ? smallFiles(work.resolve("small"), ctx.smoke ? 500 : 10_000)
+                : bigFile(work.resolve("big-" + mib(ctx) + ".bin"), bytes);
+        Path downloads = work.resolve("downloads-" + System.nanoTime());
+        int loss = kind == Kind.BIG_LOSS5 ? 5 : 0;
+        ctx.lab.loss(1, loss);
+        ctx.lab.loss(2, loss);
+        try {
+            if (kind != Kind.SMALL_FILES) {
+                if (kind == Kind.BIG) {
+                    out.put("raw_udp_payload_mb_s", rawBlast(ctx));
+                }
+                out.put("tcp_mb_s", tcp(ctx, Math.min(bytes, kind == Kind.BIG_LOSS5 ? 256L << 20 : bytes)));
+            }
+            String group = "239.255.77." + (1 + new java.util.Random().nextInt(250));
+            String port = String.valueOf(30_000 + new java.util.Random().nextInt(20_000));
+            long max = ctx.workerMaxSeconds();
+            WorkerProcess recv = ctx.worker(2, "files-recv", FileWorker.class,
+                    List.of("w6recv", group, port, downloads.toString(), String.valueOf(max)));
+            WorkerProcess send = ctx.worker(1, "files-send", FileWorker.class,
+                    List.of("w6send", group, port, work.resolve("unused").toString(), String.valueOf(max)));
+            recv.await("ready", Duration.ofSeconds(30));
+            send.await("ready", Duration.ofSeconds(30));
+            send.await("peer", l -> "w6recv".equals(l.str("name")), Duration.ofSeconds(30));
+            send.send("chatonly w6recv 2");
+            send.await("chatonly", Duration.ofSeconds(60));
+            recv.send("chat");
+            out.put("chat_idle_p99_ms", recv.await("chat", Duration.ofSeconds(10)).dbl("p99_ms"));
+            recv.send("reset");
+            send.send("send w6recv " + source);
+            Line done = recv.await("done", Duration.ofSeconds(max));
+            Line sent = send.await("done", Duration.ofSeconds(60));
+            double seconds = done.dbl("seconds");
+            long total = done.num("bytes");
+            out.put("lanchat_mb_s", total / seconds / 1e6);
+            if (kind == Kind.SMALL_FILES) {
+                out.put("files_per_s", done.num("files") / seconds);
+            }
+            recv.send("chat");
+            Line chat = recv.awaitNth("chat", 2, Duration.ofSeconds(10)); // the first was the baseline's
+            out.put("chat_p99_ms", chat.dbl("p99_ms"));
+            send.send("counters");
+            System.err.println("bench: W6 sender " + send.await("counters", Duration.ofSeconds(10)));
+            out.put("sender_rss_mib", sent.num("rss_kib") / 1024.0);
+            out.put("receiver_rss_mib", done.num("rss_kib") / 1024.0);
+            if (out.containsKey("raw_udp_payload_mb_s")) {
+                out.put("share_of_raw", out.get("lanchat_mb_s") / out.get("raw_udp_payload_mb_s"));
+            }
+            if (out.containsKey("tcp_mb_s")) {
+                out.put("times_tcp", out.get("lanchat_mb_s") / out.get("tcp_mb_s"));
+            }
+            return out;
+        } finally {
+            ctx.lab.loss(1, 0);
+            ctx.lab.loss(2, 0);
+            deleteTree(downloads);
+        }
+    }
+
+    private static double rawBlast(BenchContext ctx) throws IOException {
+        WorkerProcess sink = RawPairWorkload.startReceiver(ctx, "sink", UDP_PORT, 40);
+        WorkerProcess blast = RawPairWorkload.startSender(ctx, "blast", UDP_PORT, "1200", "5");
+        blast.await("result", Duration.ofSeconds(40));
+        Line received = sink.await("result", Duration.ofSeconds(40));
+        return received.dbl("per_second") * 1200 / 1e6;
+    }
+
+    private static double tcp(BenchContext ctx, long bytes) throws IOException {
+        WorkerProcess recv = ctx.worker(2, "tcp-recv", TcpWorker.class,
+                List.of("recv", Netlab.address(2), TCP_PORT, String.valueOf(bytes)));
+        recv.await("ready", Duration.ofSeconds(30));
+        ctx.worker(1, "tcp-send", TcpWorker.class,
+                List.of("send", Netlab.address(1), Netlab.address(2), TCP_PORT, String.valueOf(bytes)));
+        return recv.await("result", Duration.ofSeconds(ctx.workerMaxSeconds())).dbl("mb_per_s");
+    }
+
+    private static Path bigFile(Path p, long bytes) throws IOException {
+        if (Files.exists(p) && Files.size(p) == bytes) {
+            return p;
+        }
+        SplittableRandom rnd = new SplittableRandom(6);
+        byte[] chunk = new byte[1 << 20];
+        try (OutputStream o = Files.newOutputStream(p)) {
+            for (long done = 0; done < bytes; done += chunk.length) {
+                rnd.nextBytes(chunk);
+                o.write(chunk, 0, (int) Math.min(chunk.length, bytes - done));
+            }
+        }
+        return p;
+    }
+
+    private static Path smallFiles(Path dir, int count) throws IOException {
+        if (Files.isDirectory(dir)) {
+            try (var s = Files.list(dir)) {
+                if (s.count() == count) {
+                    return dir;
+                }
+            }
+            deleteTree(dir);
+        }
+        Files.createDirectories(dir);
+        SplittableRandom rnd = new SplittableRandom(7);
+        for (int i = 0; i < count; i++) {
+            byte[] b = new byte[1000 + rnd.nextInt(9_001)];
+            rnd.nextBytes(b);
+            Files.write(dir.resolve(String.format("f%05d.bin", i)), b);
+        }
+        return dir;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var all = Files.walk(dir)) {
+            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

@@ -1,0 +1,279 @@
+package lanchat.bulk;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.TreeMap;
+import lanchat.wire.BulkAck;
+import lanchat.wire.BulkData;
+import lanchat.wire.PeerRef;
+
+/**
+ * The sending side of one transfer. Loss detection is RFC 9002's (packet and time thresholds over packet
+ * numbers, a probe timeout with backoff) and is kept apart from congestion control ({@link DeliveryModel},
+ * {@link Pacer}): a packet declared lost only puts its bytes back in line; it changes no rate.
+ */
+final class OutgoingTransfer {
+    static final int PACKET_THRESHOLD = 3;
+    private static final long MAX_PROBE_TIMEOUT_NANOS = 1_000_000_000L;
+
+    final PeerRef peer;
+    final int id;
+    private final ByteSource source;
+    private final long length;
+    private final BulkListener listener;
+    private final BulkPolicy policy;
+    private final RttEstimator rtt = new RttEstimator();
+    private final DeliveryModel model;
+    private final Pacer pacer = new Pacer();
+    private final TreeMap<Long, SentPacket> inFlight = new TreeMap<>();
+    /** Bytes declared lost, to be sent again before new ones. */
+    private final RangeSet lost = new RangeSet();
+    private long nextNew;
+    private long nextPacket;
+    private long bytesInFlight;
+    private long largestAcked = -1;
+    private long received;
+    private long lossTime = Long.MAX_VALUE;
+    private long lastSentAt;
+    private int probeCount;
+    private boolean probeOwed;
+    private long lastProgress;
+    private boolean finished;
+    long packetsSent;
+    /** The most bytes this transfer ever had in flight, and the highest pacing rate it used (bytes/s). */
+    long maxInFlight;
+    long maxPacingRate;
+    long packetsLost;
+    long bytesResent;
+
+    OutgoingTransfer(PeerRef peer, int id, ByteSource source, long from, long length, BulkListener listener,
+            BulkPolicy policy, long now) {
+        this.peer = peer;
+        this.id = id;
+        this.source = source;
+        this.length = length;
+        this.listener = listener;
+        this.policy = policy;
+        this.model = new DeliveryModel(policy);
+        this.nextNew = from;
+        this.received = from;
+        this.lastProgress = now;
+    }
+
+    boolean finished() {
+        return finished;
+    }
+
+    long received() {
+        return received;
+    }
+
+    DeliveryModel model() {
+        return model;
+    }
+
+    long bytesInFlight() {
+        return bytesInFlight;
+    }
+
+    private boolean hasData() {
+        return !lost.isEmpty() || nextNew < length;
+    }
+
+    private int nextSize() {
+        return BulkData.MAX_PAYLOAD; // the pacer and window reckon in full datagrams; the last may be shorter
+    }
+
+    /** Whether the window has room; the pacer is asked separately. */
+    private boolean windowOpen() {
+        return probeOwed || bytesInFlight + nextSize() <= model.window();
+    }
+
+    boolean canSend(long now) {
+        return !finished && hasData() && windowOpen() && pacer.mayRelease(now, model.pacingRate(), nextSize());
+    }
+
+    /** The next datagram: lost bytes first, then new ones. Null if the source failed (the transfer has). */
+    BulkData next(long now, PeerRef self) {
+        long[] range = new long[2];
+        while (!lost.isEmpty()) {
+            lost.pollFirst(BulkData.MAX_PAYLOAD, (s, e) -> {
+                range[0] = s;
+                range[1] = e;
+                return 0;
+            });
+            if (range[1] > received) {
+                range[0] = Math.max(range[0], received);
+                break;
+            }
+            range[1] = 0; // already held by the receiver
+        }
+        boolean resend = range[1] > range[0];
+        if (!resend) {
+            range[0] = nextNew;
+            range[1] = Math.min(length, nextNew + BulkData.MAX_PAYLOAD);
+            nextNew = range[1];
+        }
+        int n = (int) (range[1] - range[0]);
+        byte[] payload = new byte[n];
+        try {
+            ByteBuffer into = ByteBuffer.wrap(payload);
+            while (into.hasRemaining()) {
+                int got = source.read(range[0] + into.position(), into);
+                if (got <= 0) {
+                    throw new IOException("the source ended at " + (range[0] + into.position()) + " of " + length);
+                }
+            }
+        } catch (IOException e) {
+            fail("could not read: " + e.getMessage());
+            return null;
+        }
+        model.beforeSend(now, bytesInFlight);
+        SentPacket p = model.sent(nextPacket++, range[0], n, now, !hasData());
+        inFlight.put(p.number, p);
+        bytesInFlight += n;
+        maxInFlight = Math.max(maxInFlight, bytesInFlight);
+        maxPacingRate = Math.max(maxPacingRate, (long) model.pacingRate());
+        pacer.released(n);
+        probeOwed = false;
+        lastSentAt = now;
+        packetsSent++;
+        if (resend) {
+            bytesResent += n;
+        }
+        return new BulkData(self, peer, id, p.number, p.offset, payload);
+    }
+
+    void onAck(BulkAck a, long now) {
+        if (finished) {
+            return;
+        }
+        if (a.received() > received) {
+            received = Math.min(a.received(), length);
+            lastProgress = now;
+            lost.removeBelow(received);
+            listener.progress(received);
+        }
+        long largest = a.largest();
+        boolean newlyAcked = false;
+        SentPacket newest = null;
+        for (BulkAck.PacketRange r : a.ranges()) {
+            Iterator<SentPacket> it = inFlight.subMap(r.first(), true, r.last(), true).values().iterator();
+            while (it.hasNext()) {
+                SentPacket p = it.next();
+                it.remove();
+                bytesInFlight -= p.length;
+                model.acked(p, now, true);
+                model.packetAcked(p);
+                newlyAcked = true;
+                if (newest == null || p.number > newest.number) {
+                    newest = p;
+                }
+            }
+        }
+        // The oldest packets whose bytes the receiver holds without a gap are done, whatever the ranges said
+        // (their acknowledgements were lost). Only from the head: the rest is left to the ranges and loss.
+        Map.Entry<Long, SentPacket> head;
+        while ((head = inFlight.firstEntry()) != null && head.getValue().end() <= received) {
+            inFlight.pollFirstEntry();
+            bytesInFlight -= head.getValue().length;
+            model.acked(head.getValue(), now, false);
+        }
+        if (newest != null && newest.number == largest && largest > largestAcked) {
+            long sample = now - newest.sentAt;
+            rtt.sample(sample, a.ackDelayMicros() * 1_000L);
+            model.rtt(sample);
+        }
+        largestAcked = Math.max(largestAcked, largest);
+        if (newlyAcked) {
+            probeCount = 0;
+            lastProgress = now;
+        }
+        detectLoss(now);
+        model.afterAck(now, bytesInFlight);
+        if (received >= length) {
+            finished = true;
+            listener.completed();
+        }
+    }
+
+    /** RFC 9002 6.1: a packet is lost when one 3 numbers later, or sent 9/8 RTT later, was acknowledged. */
+    private void detectLoss(long now) {
+        lossTime = Long.MAX_VALUE;
+        long delay = rtt.lossDelay();
+        Iterator<SentPacket> it = inFlight.headMap(largestAcked, false).values().iterator();
+        while (it.hasNext()) {
+            SentPacket p = it.next();
+            if (largestAcked - p.number >= PACKET_THRESHOLD || p.sentAt <= now - delay) {
+                it.remove();
+                declareLost(p);
+            } else {
+                lossTime = Math.min(lossTime, p.sentAt + delay);
+            }
+        }
+    }
+
+    private void declareLost(SentPacket p) {
+        bytesInFlight -= p.length;
+        packetsLost++;
+        model.packetLost(p);
+        if (p.end() > received) {
+            lost.add(Math.max(p.offset, received), p.end());
+        }
+    }
+
+    private long probeDeadline() {
+        if (inFlight.isEmpty() && (hasData() || received >= length)) {
+            return Long.MAX_VALUE;
+        }
+        long timeout = Math.min(MAX_PROBE_TIMEOUT_NANOS, rtt.probeTimeout(policy.ackDelayNanos()) << Math.min(probeCount, 20));
+        return lastSentAt + timeout;
+    }
+
+    void onTimer(long now) {
+        if (finished) {
+            return;
+        }
+        if (now - lastProgress >= policy.idleTimeoutNanos()) {
+            fail("no progress for " + policy.idleTimeoutNanos() / 1_000_000_000L + " s");
+            return;
+        }
+        if (now >= lossTime) {
+            detectLoss(now);
+        }
+        if (now >= probeDeadline()) {
+            // RFC 9002 6.2: no acknowledgement for a probe timeout. The oldest packet goes again (one probe,
+            // allowed past the window), and the timeout doubles until an acknowledgement arrives.
+            probeCount++;
+            probeOwed = true;
+            Map.Entry<Long, SentPacket> oldest = inFlight.pollFirstEntry();
+            if (oldest != null) {
+                declareLost(oldest.getValue());
+            } else if (!hasData() && received < length) {
+                lost.add(received, length); // every packet acknowledged yet bytes missing: send the rest again
+            }
+            lastSentAt = now;
+        }
+    }
+
+    /** The earliest time this transfer has something to do, given it could not send at {@code now}. */
+    long nextDeadline(long now) {
+        if (finished) {
+            return Long.MAX_VALUE;
+        }
+        long d = Math.min(lossTime, Math.min(probeDeadline(), lastProgress + policy.idleTimeoutNanos()));
+        if (hasData() && windowOpen()) {
+            d = Math.min(d, pacer.nextRelease(now, model.pacingRate(), nextSize()));
+        }
+        return d;
+    }
+
+    void fail(String reason) {
+        if (!finished) {
+            finished = true;
+            listener.failed(reason);
+        }
+    }
+}

@@ -1,0 +1,339 @@
+package lanchat.bulk;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import lanchat.wire.BulkAck;
+import lanchat.wire.BulkData;
+import lanchat.wire.BulkStop;
+import lanchat.wire.DropReason;
+import lanchat.wire.Frame;
+import lanchat.wire.PeerRef;
+
+/**
+ * Every bulk transfer of one node, both directions: the layer beside chat reliability (protocol.md 8).
+ * Single-threaded like the engine that owns it. The engine flushes chat first and this after it, so a
+ * chat record never waits behind a window of bulk data; this sends at most
+ * {@link BulkPolicy#maxPacketsPerPass} datagrams per pass, taking the transfers in turn, one datagram each
+ * (round robin by bytes, since every datagram but a transfer's last is full).
+ */
+public final class Transfers {
+    /** Sends a frame to the live peer instance; false when there is none (it is away, or gone). */
+    public interface FrameOut {
+        boolean send(PeerRef peer, Frame frame);
+    }
+
+    /**
+     * Sets up a receiver when the first datagram of a transfer arrives that nobody registered: the files
+     * layer knows which transfer ids an accepted offer uses, and opens a file only when its data comes, so
+     * that 10,000 files of an offer are not 10,000 open files, nor idle timers running before their turn.
+     */
+    public interface Acceptor {
+        /** The receiving side of {@code transfer} from {@code peer}, or null when there is none. */
+        Incoming open(PeerRef peer, int transfer);
+    }
+
+    /** What a receiver needs: where the bytes go, from where, how many, and whom to tell. */
+    public record Incoming(ByteSink sink, long from, long length, BulkListener listener) {}
+
+    private record Key(PeerRef peer, int transfer) {}
+
+    private static final int MAX_PENDING_STOPS = 64;
+
+    private final PeerRef self;
+    private final BulkPolicy policy;
+    private final FrameOut out;
+    private final Map<Key, OutgoingTransfer> outgoing = new HashMap<>();
+    private final Map<Key, IncomingTransfer> incoming = new HashMap<>();
+    private final ArrayDeque<OutgoingTransfer> turns = new ArrayDeque<>();
+    private final Map<Key, BulkStop.Cause> stops = new LinkedHashMap<>();
+    private long now;
+    private Acceptor acceptor = (peer, transfer) -> null;
+    private long packetsSent;
+    private long packetsLost;
+    private long bytesResent;
+    private long acksSent;
+    private long dataIn;
+    private long duplicatesIn;
+    private long unknownIn;
+    private long beyondWindowIn;
+    private long maxInFlight;
+    private long maxPacingRate;
+
+    public Transfers(PeerRef self, BulkPolicy policy, FrameOut out) {
+        this.self = self;
+        this.policy = policy;
+        this.out = out;
+    }
+
+    /**
+     * Starts sending bytes {@code from .. length} of {@code source} to {@code peer}, whose receiver was set
+     * up (by an accepted offer) with the same id and offset.
+     */
+    public void send(PeerRef peer, int transfer, ByteSource source, long from, long length, BulkListener listener,
+            long time) {
+        now = time;
+        Key k = new Key(peer, transfer);
+        if (outgoing.containsKey(k) || transfer == 0 || from < 0 || from > length) {
+            throw new IllegalArgumentException("transfer " + transfer + " to " + peer + " exists or is malformed");
+        }
+        OutgoingTransfer t = new OutgoingTransfer(peer, transfer, source, from, length, listener, policy, now);
+        outgoing.put(k, t);
+        turns.add(t);
+        if (from == length) {
+            t.onAck(new BulkAck(peer, self, transfer, length, 0, List.of()), now); // nothing left: done
+            forget(t);
+        }
+    }
+
+    /** Takes bytes {@code from .. length} of transfer {@code transfer} from {@code peer} into {@code sink}. */
+    public void receive(PeerRef peer, int transfer, ByteSink sink, long from, long length, BulkListener listener,
+            long time) {
+        now = time;
+        Key k = new Key(peer, transfer);
+        if (incoming.containsKey(k) || transfer == 0 || from < 0 || from > length) {
+            throw new IllegalArgumentException("transfer " + transfer + " from " + peer + " exists or is malformed");
+        }
+        IncomingTransfer t = new IncomingTransfer(peer, transfer, sink, from, length, listener, policy, now);
+        incoming.put(k, t);
+        if (from == length) {
+            listener.progress(length);
+            listener.completed();
+        }
+    }
+
+    public void acceptor(Acceptor a) {
+        acceptor = a;
+    }
+
+    /** The local user ends a transfer, in either direction: the peer is told, the listener hears "cancelled". */
+    public boolean cancel(PeerRef peer, int transfer, String reason) {
+        Key k = new Key(peer, transfer);
+        boolean any = false;
+        OutgoingTransfer o = outgoing.remove(k);
+        if (o != null) {
+            turns.remove(o);
+            o.fail(reason);
+            any = true;
+        }
+        IncomingTransfer i = incoming.remove(k);
+        if (i != null) {
+            i.fail(reason);
+            any = true;
+        }
+        if (any) {
+            stop(k, BulkStop.Cause.CANCELLED);
+        }
+        return any;
+    }
+
+    /** A peer instance quit or restarted: its transfers fail (a restarted peer resumes by a new offer). */
+    public void peerGone(PeerRef peer, String reason) {
+        for (Iterator<OutgoingTransfer> it = outgoing.values().iterator(); it.hasNext();) {
+            OutgoingTransfer t = it.next();
+            if (t.peer.equals(peer)) {
+                it.remove();
+                turns.remove(t);
+                t.fail(reason);
+            }
+        }
+        for (Iterator<IncomingTransfer> it = incoming.values().iterator(); it.hasNext();) {
+            IncomingTransfer t = it.next();
+            if (t.peer.equals(peer)) {
+                it.remove();
+                t.fail(reason);
+            }
+        }
+        stops.keySet().removeIf(k -> k.peer.equals(peer));
+    }
+
+    // ---- up ----
+
+    public DropReason onData(BulkData d, long time) {
+        now = time;
+        dataIn++;
+        IncomingTransfer t = incoming.get(new Key(d.sender(), d.transfer()));
+        if (t == null) {
+            Incoming setup = acceptor.open(d.sender(), d.transfer());
+            if (setup != null && setup.from() < setup.length()) {
+                t = new IncomingTransfer(d.sender(), d.transfer(), setup.sink(), setup.from(), setup.length(),
+                        setup.listener(), policy, now);
+                incoming.put(new Key(d.sender(), d.transfer()), t);
+            }
+        }
+        if (t == null) {
+            unknownIn++;
+            stop(new Key(d.sender(), d.transfer()), BulkStop.Cause.UNKNOWN);
+            return null;
+        }
+        long dup = t.duplicates;
+        long beyond = t.beyondWindow;
+        if (!t.onData(d, now)) {
+            t.fail("the sender sent bytes beyond the end");
+            stop(new Key(d.sender(), d.transfer()), BulkStop.Cause.FAILED);
+            return DropReason.BAD_FIELD;
+        }
+        duplicatesIn += t.duplicates - dup;
+        beyondWindowIn += t.beyondWindow - beyond;
+        if (t.failed()) {
+            incoming.remove(new Key(d.sender(), d.transfer()));
+            stop(new Key(d.sender(), d.transfer()), BulkStop.Cause.FAILED);
+        }
+        return null;
+    }
+
+    public DropReason onAck(BulkAck a, long time) {
+        now = time;
+        OutgoingTransfer t = outgoing.get(new Key(a.sender(), a.transfer()));
+        if (t != null) {
+            t.onAck(a, now);
+            if (t.finished()) {
+                forget(t);
+            }
+        }
+        return null; // an ack for a finished transfer is the expected tail of every transfer
+    }
+
+    public DropReason onStop(BulkStop s, long time) {
+        now = time;
+        Key k = new Key(s.sender(), s.transfer());
+        String reason = switch (s.cause()) {
+            case CANCELLED -> "cancelled by the peer";
+            case UNKNOWN -> "the peer has no such transfer (it restarted, or never accepted)";
+            case FAILED -> "the peer failed (disk full, or a file it could not read or write)";
+        };
+        OutgoingTransfer o = outgoing.remove(k);
+        if (o != null) {
+            turns.remove(o);
+            o.fail(reason);
+        }
+        IncomingTransfer i = incoming.get(k);
+        if (i != null && s.cause() != BulkStop.Cause.UNKNOWN) {
+            incoming.remove(k);
+            i.fail(reason); // a completed one stays completed
+        }
+        return null;
+    }
+
+    // ---- timers and down ----
+
+    public void onTimer(long time) {
+        now = time;
+        for (OutgoingTransfer t : new ArrayList<>(outgoing.values())) {
+            t.onTimer(now);
+            if (t.finished()) {
+                forget(t);
+            }
+        }
+        for (Iterator<IncomingTransfer> it = incoming.values().iterator(); it.hasNext();) {
+            IncomingTransfer t = it.next();
+            if (t.idle(now)) {
+                it.remove();
+                t.fail("nothing heard for " + policy.idleTimeoutNanos() / 1_000_000_000L + " s");
+            }
+        }
+    }
+
+    /** Sends owed acknowledgements and stops, then data, in turns. Call after chat has flushed. */
+    public void flush(long time) {
+        now = time;
+        for (IncomingTransfer t : incoming.values()) {
+            if (t.ackWanted(now) && out.send(t.peer, t.ack(now, self))) {
+                acksSent++;
+            }
+        }
+        for (Map.Entry<Key, BulkStop.Cause> s : stops.entrySet()) {
+            out.send(s.getKey().peer, new BulkStop(self, s.getKey().peer, s.getKey().transfer, s.getValue()));
+        }
+        stops.clear();
+        int budget = policy.maxPacketsPerPass();
+        boolean sent = true;
+        while (budget > 0 && sent) {
+            sent = false;
+            for (int i = 0, n = turns.size(); i < n && budget > 0; i++) {
+                OutgoingTransfer t = turns.poll();
+                turns.add(t);
+                if (t.canSend(now)) {
+                    BulkData d = t.next(now, self);
+                    if (d == null) {
+                        continue; // the source failed; the transfer is finished and goes at the next timer
+                    }
+                    out.send(t.peer, d);
+                    budget--;
+                    sent = true;
+                }
+            }
+        }
+        for (OutgoingTransfer t : new ArrayList<>(turns)) {
+            if (t.finished()) {
+                forget(t);
+                stop(new Key(t.peer, t.id), BulkStop.Cause.FAILED);
+            }
+        }
+    }
+
+    /** The earliest time a timer or the pacer wants a pass. */
+    public long nextDeadline() {
+        long d = stops.isEmpty() ? Long.MAX_VALUE : now;
+        for (OutgoingTransfer t : turns) {
+            d = Math.min(d, t.canSend(now) ? now : t.nextDeadline(now));
+        }
+        for (IncomingTransfer t : incoming.values()) {
+            d = Math.min(d, Math.min(t.ackDeadline(), t.lastHeardDeadline()));
+        }
+        return d;
+    }
+
+    public boolean idle() {
+        return outgoing.isEmpty() && incoming.isEmpty();
+    }
+
+    public void addCounters(Map<String, Long> into) {
+        long sent = packetsSent;
+        long lost = packetsLost;
+        long resent = bytesResent;
+        for (OutgoingTransfer t : outgoing.values()) {
+            sent += t.packetsSent;
+            lost += t.packetsLost;
+            resent += t.bytesResent;
+        }
+        into.put("bulk_packets_sent", sent);
+        into.put("bulk_packets_lost", lost);
+        into.put("bulk_bytes_resent", resent);
+        into.put("bulk_acks_sent", acksSent);
+        into.put("bulk_packets_in", dataIn);
+        into.put("bulk_duplicates_in", duplicatesIn);
+        into.put("bulk_unknown_transfer_in", unknownIn);
+        into.put("bulk_beyond_window_in", beyondWindowIn);
+        into.put("bulk_transfers", (long) (outgoing.size() + incoming.size()));
+        long inFlight = maxInFlight;
+        long rate = maxPacingRate;
+        for (OutgoingTransfer t : outgoing.values()) {
+            inFlight = Math.max(inFlight, t.maxInFlight);
+            rate = Math.max(rate, t.maxPacingRate);
+        }
+        into.put("bulk_max_in_flight_bytes", inFlight);
+        into.put("bulk_max_pacing_bytes_per_s", rate);
+    }
+
+    private void forget(OutgoingTransfer t) {
+        if (outgoing.remove(new Key(t.peer, t.id)) != null) {
+            packetsSent += t.packetsSent;
+            packetsLost += t.packetsLost;
+            bytesResent += t.bytesResent;
+            maxInFlight = Math.max(maxInFlight, t.maxInFlight);
+            maxPacingRate = Math.max(maxPacingRate, t.maxPacingRate);
+        }
+        turns.remove(t);
+    }
+
+    private void stop(Key k, BulkStop.Cause cause) {
+        if (stops.size() < MAX_PENDING_STOPS) {
+            stops.put(k, cause);
+        }
+    }
+}

@@ -1,0 +1,698 @@
+package lanchat.node;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.random.RandomGenerator;
+import lanchat.bulk.BulkListener;
+import lanchat.bulk.Transfers;
+import lanchat.files.DownloadFolder;
+import lanchat.files.Entry;
+import lanchat.files.FilesException;
+import lanchat.files.IncomingFile;
+import lanchat.files.Manifest;
+import lanchat.files.ManifestAssembler;
+import lanchat.files.ManifestCodec;
+import lanchat.files.OfferContent;
+import lanchat.files.OfferId;
+import lanchat.files.OutgoingFile;
+import lanchat.files.Placement;
+import lanchat.files.ProgressText;
+import lanchat.files.ProgressThrottle;
+import lanchat.files.SourceFile;
+import lanchat.files.TransferMeter;
+import lanchat.message.Body;
+import lanchat.message.FileAnswer;
+import lanchat.message.FileCancel;
+import lanchat.message.FileOffer;
+import lanchat.wire.PeerRef;
+
+/**
+ * Files over the bulk layer (protocol.md 9): offers and answers travel as message bodies on the chat
+ * streams, file bytes as bulk transfers, the i-th file of an offer as transfer {@code first + i}. Runs on
+ * the loop thread; slow file work goes to {@link FileIo} and comes back through the loop.
+ */
+final class FileTransfers {
+    static final int LIFETIME_SECONDS = 600;
+    /** Files of one offer in flight at once: many small files keep the path busy, few large ones share it. */
+    static final int FILES_AT_ONCE = 16;
+    static final int MAX_INCOMING_OFFERS = 256;
+    /**
+     * Files being written are never forced from the loop thread (a force can take tens of milliseconds,
+     * and the chat would wait): the prefix is forced on the file thread when a transfer breaks off, so a
+     * re-offer resumes from it, and at the end by finish().
+     */
+    private static final IncomingFile.Settings NO_SYNC_ON_LOOP =
+            new IncomingFile.Settings(lanchat.files.ChannelOpener.DEFAULT, Long.MAX_VALUE);
+
+    private final Engine engine;
+    private final ChatNode node;
+    private final Driver loop;
+    private final FileIo io;
+    private final ChatListener listener;
+    private final RandomGenerator random;
+    private final LongSupplier wallMillis;
+    private final LongSupplier nanos;
+    private volatile DownloadFolder downloads = DownloadFolder.platformDefault();
+    private int nextTransfer;
+    private final Map<OfferId, Out> outgoing = new LinkedHashMap<>();
+    private final Map<OfferId, In> incoming = new LinkedHashMap<>();
+    /** Files whose transfer broke off, by sender key, path, size and hash: a new offer of them resumes. */
+    private final Map<String, Path> interrupted = new LinkedHashMap<>();
+
+    FileTransfers(Engine engine, ChatNode node, Driver loop, FileIo io, RandomGenerator random, LongSupplier wallMillis) {
+        this.engine = engine;
+        this.node = node;
+        this.loop = loop;
+        this.io = io;
+        this.listener = engine.listener();
+        this.random = random;
+        this.wallMillis = wallMillis;
+        this.nanos = loop::nanoTime;
+        this.nextTransfer = 1 + random.nextInt(1 << 30);
+        engine.bulk().acceptor(this::openIncoming);
+        engine.fileBodies(this::onBody);
+    }
+
+    void downloadsTo(Path dir) {
+        downloads = new DownloadFolder(dir);
+    }
+
+    // ---- the sender ----
+
+    private final class Out {
+        final OfferId id;
+        final PeerInfo peer;
+        final OfferContent content;
+        final List<SourceFile> files = new ArrayList<>();
+        final int first;
+        final long expiresAt;
+        final long[] done;
+        final TransferMeter meter;
+        final ProgressThrottle throttle;
+        boolean sending;
+        int next;
+        int active;
+        int finished;
+        final List<Integer> running = new ArrayList<>();
+
+        Out(OfferId id, PeerInfo peer, OfferContent content, int first) {
+            this.id = id;
+            this.peer = peer;
+            this.content = content;
+            Map<List<String>, SourceFile> byPath = new HashMap<>();
+            for (SourceFile s : content.sources()) {
+                byPath.put(s.entry().path(), s);
+            }
+            for (Entry e : content.manifest().entries()) {
+                if (e.kind() == Entry.Kind.FILE) {
+                    files.add(byPath.get(e.path()));
+                }
+            }
+            this.first = first;
+            this.expiresAt = wallMillis.getAsLong() + LIFETIME_SECONDS * 1000L;
+            this.done = new long[files.size()];
+            this.meter = new TransferMeter(content.manifest().totalBytes(), nanos);
+            this.throttle = new ProgressThrottle(nanos);
+        }
+    }
+
+    /** Hashes and offers {@code roots} to {@code target}; what happens is reported as events. */
+    void offer(PeerInfo target, List<Path> roots) {
+        OfferId id = loop.call(() -> OfferId.random(random));
+        io.execute(() -> {
+            try {
+                OfferContent c = Manifest.of(id, roots);
+                loop.execute(() -> startOffer(target, c));
+            } catch (FilesException e) {
+                loop.execute(() -> listener.onEvent(new ChatEvent.FileFailed(id.shortText(), false, target,
+                        e.getMessage())));
+            }
+        });
+    }
+
+    private void startOffer(PeerInfo target, OfferContent c) {
+        Manifest m = c.manifest();
+        int files = m.fileCount();
+        int first = nextTransfer;
+        nextTransfer += Math.max(1, files);
+        if (nextTransfer <= 0) {
+            nextTransfer = 1; // wrapped: ids only need to differ from the offers still running
+        }
+        Out o = new Out(m.id(), target, c, first);
+        outgoing.put(m.id(), o);
+        for (byte[] page : ManifestCodec.encode(m, ManifestCodec.DEFAULT_PAGE_BYTES)) {
+            node.whisperTo(target, new FileOffer(first, LIFETIME_SECONDS, page));
+        }
+        for (OfferContent.Skipped s : c.skipped()) {
+            listener.onEvent(new ChatEvent.FileFailed(m.id().shortText(), false, target,
+                    "left out " + s.path() + ": " + s.reason()));
+        }
+        listener.onEvent(new ChatEvent.FileOffered(m.id().shortText(), false, target, topNames(m), files,
+                m.totalBytes(), o.expiresAt));
+        io.after(LIFETIME_SECONDS * 1000L + 1000, () -> loop.execute(this::expire));
+    }
+
+    private void onAnswer(PeerInfo from, FileAnswer a) {
+        Out o = outgoing.get(a.offer());
+        if (o == null || o.peer.id() != from.id() || o.sending) {
+            return;
+        }
+        if (!a.accepted()) {
+            outgoing.remove(o.id);
+            listener.onEvent(new ChatEvent.FileFailed(o.id.shortText(), false, o.peer, "rejected by " + from.displayName()));
+            return;
+        }
+        for (FileAnswer.Resume r : a.resumes()) {
+            if (r.entry() < o.done.length) {
+                o.done[r.entry()] = Math.min(r.offset(), o.files.get(r.entry()).entry().size());
+            }
+        }
+        o.sending = true;
+        o.meter.done(sum(o.done)); // what the receiver holds counts as done, not as speed
+        sendMore(o);
+    }
+
+    private void sendMore(Out o) {
+        PeerRef peer = new PeerRef(o.peer.id(), o.peer.incarnation());
+        while (o.active < FILES_AT_ONCE && o.next < o.files.size() && outgoing.containsKey(o.id)) {
+            int i = o.next++;
+            SourceFile sf = o.files.get(i);
+            long size = sf.entry().size();
+            long from = o.done[i];
+            if (from >= size) {
+                o.finished++;
+                continue; // empty, or the receiver holds it all already
+            }
+            OutgoingFile file;
+            try {
+                file = OutgoingFile.open(sf);
+            } catch (FilesException e) {
+                failOut(o, e.getMessage(), true);
+                return;
+            }
+            o.active++;
+            o.running.add(i);
+            engine.bulk().send(peer, o.first + i, (offset, into) -> {
+                try {
+                    return file.read(offset, into);
+                } catch (FilesException e) {
+                    throw new IOException(e.getMessage(), e);
+                }
+            }, from, size, new BulkListener() {
+                @Override
+                public void progress(long bytes) {
+                    o.done[i] = bytes;
+                    progressOut(o);
+                }
+
+                @Override
+                public void completed() {
+                    file.close();
+                    o.done[i] = size;
+                    o.active--;
+                    o.running.remove((Integer) i);
+                    o.finished++;
+                    loop.execute(() -> sendMore(o)); // not from inside the bulk layer's own loop
+                }
+
+                @Override
+                public void failed(String reason) {
+                    file.close();
+                    o.running.remove((Integer) i);
+                    failOut(o, sf.entry().shownPath() + ": " + reason, false);
+                }
+            }, nanos.getAsLong());
+        }
+        if (o.finished == o.files.size() && outgoing.remove(o.id) != null) {
+            o.meter.done(o.content.manifest().totalBytes());
+            emitProgress(o.id, false, o.peer, o.content.manifest(), o.meter, true);
+            listener.onEvent(new ChatEvent.FileDone(o.id.shortText(), false, o.peer, o.files.size(),
+                    o.content.manifest().totalBytes(), ""));
+        }
+    }
+
+    private void progressOut(Out o) {
+        o.meter.done(sum(o.done));
+        emitProgress(o.id, false, o.peer, o.content.manifest(), o.meter, false);
+    }
+
+    private void failOut(Out o, String reason, boolean tellPeer) {
+        if (outgoing.remove(o.id) == null) {
+            return;
+        }
+        PeerRef peer = new PeerRef(o.peer.id(), o.peer.incarnation());
+        for (int i : new ArrayList<>(o.running)) {
+            engine.bulk().cancel(peer, o.first + i, "cancelled");
+        }
+        if (tellPeer) {
+            node.whisperTo(o.peer, new FileCancel(o.id));
+        }
+        listener.onEvent(new ChatEvent.FileFailed(o.id.shortText(), false, o.peer, reason));
+    }
+
+    // ---- the recipient ----
+
+    private enum InState { ASSEMBLING, OFFERED, ACCEPTING, RECEIVING }
+
+    private final class In {
+        final OfferId id;
+        final PeerInfo from;
+        final PeerRef ref;
+        final String senderKey;
+        final int first;
+        final long expiresAt;
+        final ManifestAssembler assembler = new ManifestAssembler();
+        Manifest manifest;
+        List<Entry> files;
+        InState state = InState.ASSEMBLING;
+        Path[] targets;
+        IncomingFile[] open;
+        long[] start;
+        long[] done;
+        boolean[] finished;
+        int finishedCount;
+        TransferMeter meter;
+        ProgressThrottle throttle;
+        String where = "";
+
+        In(OfferId id, PeerInfo from, String senderKey, int first, int lifetimeSeconds) {
+            this.id = id;
+            this.from = from;
+            this.ref = new PeerRef(from.id(), from.incarnation());
+            this.senderKey = senderKey;
+            this.first = first;
+            this.expiresAt = wallMillis.getAsLong() + Math.min(lifetimeSeconds, LIFETIME_SECONDS) * 1000L;
+        }
+    }
+
+    private void onBody(PeerInfo from, String senderKey, Body body) {
+        if (body instanceof FileOffer f) {
+            onOffer(from, senderKey, f);
+        } else if (body instanceof FileAnswer a) {
+            onAnswer(from, a);
+        } else if (body instanceof FileCancel c) {
+            onCancel(from, c);
+        }
+    }
+
+    private void onOffer(PeerInfo from, String senderKey, FileOffer f) {
+        try {
+            var page = f.manifestPage();
+            In in = incoming.get(page.id());
+            if (in == null) {
+                if (incoming.size() >= MAX_INCOMING_OFFERS) {
+                    return; // a flood of offers: the oldest stand, the sender's pages are acknowledged and lost
+                }
+                in = new In(page.id(), from, senderKey, f.firstTransfer(), f.lifetimeSeconds());
+                incoming.put(page.id(), in);
+            }
+            if (in.state != InState.ASSEMBLING || in.from.id() != from.id()) {
+                return;
+            }
+            in.assembler.add(page);
+            if (in.assembler.complete()) {
+                in.manifest = in.assembler.manifest();
+                in.files = in.manifest.entries().stream().filter(e -> e.kind() == Entry.Kind.FILE).toList();
+                in.state = InState.OFFERED;
+                listener.onEvent(new ChatEvent.FileOffered(in.id.shortText(), true, from, topNames(in.manifest),
+                        in.files.size(), in.manifest.totalBytes(), in.expiresAt));
+                io.after(LIFETIME_SECONDS * 1000L + 1000, () -> loop.execute(this::expire));
+            }
+        } catch (FilesException e) {
+            listener.onEvent(new ChatEvent.FileFailed("", true, from, "refused an offer: " + e.getMessage()));
+        }
+    }
+
+    /** Accepts the offer {@code id} (or the only one waiting); null, or a one-line error. */
+    String accept(String id) {
+        expire();
+        In in = findIncoming(id, InState.OFFERED);
+        if (in == null) {
+            return lookupError(id);
+        }
+        in.state = InState.ACCEPTING;
+        DownloadFolder folder = downloads;
+        try {
+            io.execute(() -> prepare(in, folder));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            in.state = InState.OFFERED;
+            return e.getMessage();
+        }
+        return null;
+    }
+
+    /** On the file thread: space, folders, names, resumes; then back to the loop to answer. */
+    private void prepare(In in, DownloadFolder folder) {
+        int n = in.files.size();
+        Path[] targets = new Path[n];
+        IncomingFile[] open = new IncomingFile[n];
+        long[] start = new long[n];
+        boolean[] finished = new boolean[n];
+        try {
+            folder.open();
+            folder.checkSpace(in.manifest);
+            Placement placement = folder.placement();
+            int i = 0;
+            Path top = null;
+            for (Entry e : in.manifest.entries()) {
+                if (e.kind() == Entry.Kind.FOLDER) {
+                    Path p = placement.place(e);
+                    top = top == null ? topOf(p, e) : top;
+                    continue;
+                }
+                Path earlier = loop.call(() -> interrupted.remove(resumeKey(in.senderKey, e)));
+                if (earlier != null) {
+                    open[i] = IncomingFile.resume(earlier, e, NO_SYNC_ON_LOOP);
+                    targets[i] = earlier;
+                    start[i] = open[i].heldBytes();
+                } else {
+                    targets[i] = placement.place(e);
+                }
+                top = top == null ? topOf(targets[i], e) : top;
+                if (e.size() == 0 || start[i] == e.size()) {
+                    IncomingFile f = open[i] != null ? open[i] : IncomingFile.start(targets[i], e, NO_SYNC_ON_LOOP);
+                    f.finish();
+                    f.close();
+                    open[i] = null;
+                    start[i] = e.size();
+                    finished[i] = true;
+                }
+                i++;
+            }
+            String where = in.manifest.entries().size() == 1 || isOneTree(in.manifest) ? String.valueOf(top)
+                    : folder.root().toString();
+            loop.execute(() -> accepted(in, targets, open, start, finished, where));
+        } catch (FilesException e) {
+            for (IncomingFile f : open) {
+                if (f != null) {
+                    f.close();
+                }
+            }
+            loop.execute(() -> {
+                incoming.remove(in.id);
+                node.whisperTo(in.from, FileAnswer.rejected(in.id));
+                listener.onEvent(new ChatEvent.FileFailed(in.id.shortText(), true, in.from, e.getMessage()));
+            });
+        }
+    }
+
+    private void accepted(In in, Path[] targets, IncomingFile[] open, long[] start, boolean[] finished, String where) {
+        in.targets = targets;
+        in.open = open;
+        in.start = start;
+        in.done = start.clone();
+        in.finished = finished;
+        in.where = where;
+        List<FileAnswer.Resume> resumes = new ArrayList<>();
+        for (int i = 0; i < start.length; i++) {
+            if (start[i] > 0 && resumes.size() < FileAnswer.MAX_RESUMES) {
+                resumes.add(new FileAnswer.Resume(i, start[i]));
+            }
+            if (finished[i]) {
+                in.finishedCount++;
+            }
+        }
+        in.meter = new TransferMeter(in.manifest.totalBytes(), sum(start), nanos);
+        in.throttle = new ProgressThrottle(nanos);
+        in.state = InState.RECEIVING;
+        node.whisperTo(in.from, new FileAnswer(in.id, true, resumes));
+        checkInDone(in);
+    }
+
+    /** The bulk layer met the first datagram of a transfer nobody registered: is it a file we accepted? */
+    private Transfers.Incoming openIncoming(PeerRef peer, int transfer) {
+        for (In in : incoming.values()) {
+            int i = transfer - in.first;
+            if (!in.ref.equals(peer) || in.state != InState.RECEIVING || i < 0 || i >= in.files.size()
+                    || in.finished[i]) {
+                continue;
+            }
+            return new Transfers.Incoming((offset, bytes) -> {
+                try {
+                    if (in.open[i] == null) {
+                        in.open[i] = IncomingFile.start(in.targets[i], in.files.get(i), NO_SYNC_ON_LOOP); // opened when its data comes
+                    }
+                    in.open[i].write(offset, bytes);
+                } catch (FilesException e) {
+                    throw new IOException(e.getMessage(), e);
+                }
+            }, in.start[i], in.files.get(i).size(), new BulkListener() {
+                @Override
+                public void progress(long bytes) {
+                    in.done[i] = bytes;
+                    in.meter.done(sum(in.done));
+                    emitProgress(in.id, true, in.from, in.manifest, in.meter, false);
+                }
+
+                @Override
+                public void completed() {
+                    IncomingFile f = in.open[i];
+                    in.open[i] = null;
+                    try {
+                        io.execute(() -> finishFile(in, i, f));
+                    } catch (java.util.concurrent.RejectedExecutionException e) {
+                        finishFile(in, i, f); // the file thread is swamped: finish here rather than lose it
+                    }
+                }
+
+                @Override
+                public void failed(String reason) {
+                    IncomingFile f = in.open[i];
+                    in.open[i] = null;
+                    if (f != null) {
+                        keepForResume(f);
+                        interrupted.put(resumeKey(in.senderKey, in.files.get(i)), in.targets[i]);
+                    }
+                    failIn(in, in.files.get(i).shownPath() + ": " + reason, false);
+                }
+            });
+        }
+        return null;
+    }
+
+    /** Forces what the file holds (on the file thread) and closes it: a re-offer resumes from there. */
+    private void keepForResume(IncomingFile f) {
+        Runnable keep = () -> {
+            try {
+                f.sync();
+            } catch (FilesException e) {
+                // the prefix stays unvouched: a re-offer starts that file again
+            }
+            f.close();
+        };
+        try {
+            io.execute(keep);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            keep.run();
+        }
+    }
+
+    private void finishFile(In in, int i, IncomingFile f) {
+        try {
+            if (f == null) {
+                f = IncomingFile.start(in.targets[i], in.files.get(i), NO_SYNC_ON_LOOP);
+            }
+            f.finish();
+            f.close();
+            loop.execute(() -> {
+                in.finished[i] = true;
+                in.finishedCount++;
+                checkInDone(in);
+            });
+        } catch (FilesException e) {
+            f.close();
+            loop.execute(() -> failIn(in, e.getMessage(), true));
+        }
+    }
+
+    private void checkInDone(In in) {
+        if (in.finishedCount == in.files.size() && incoming.remove(in.id) != null) {
+            in.meter.done(in.manifest.totalBytes());
+            emitProgress(in.id, true, in.from, in.manifest, in.meter, true);
+            listener.onEvent(new ChatEvent.FileDone(in.id.shortText(), true, in.from, in.files.size(),
+                    in.manifest.totalBytes(), in.where));
+        }
+    }
+
+    private void failIn(In in, String reason, boolean tellPeer) {
+        if (incoming.remove(in.id) == null) {
+            return;
+        }
+        if (in.state == InState.RECEIVING) {
+            for (int i = 0; i < in.files.size(); i++) {
+                engine.bulk().cancel(in.ref, in.first + i, "cancelled");
+                if (in.open[i] != null) {
+                    keepForResume(in.open[i]);
+                    interrupted.put(resumeKey(in.senderKey, in.files.get(i)), in.targets[i]);
+                    in.open[i] = null;
+                }
+            }
+        }
+        if (tellPeer) {
+            node.whisperTo(in.from, new FileCancel(in.id));
+        }
+        listener.onEvent(new ChatEvent.FileFailed(in.id.shortText(), true, in.from, reason));
+        while (interrupted.size() > 10_000) {
+            interrupted.remove(interrupted.keySet().iterator().next());
+        }
+    }
+
+    String reject(String id) {
+        expire();
+        In in = findIncoming(id, InState.OFFERED);
+        if (in == null) {
+            return lookupError(id);
+        }
+        incoming.remove(in.id);
+        node.whisperTo(in.from, FileAnswer.rejected(in.id));
+        listener.onEvent(new ChatEvent.FileFailed(in.id.shortText(), true, in.from, "rejected"));
+        return null;
+    }
+
+    /** Cancels an offer or transfer of either direction; null, or a one-line error. */
+    String cancel(String id) {
+        for (Out o : new ArrayList<>(outgoing.values())) {
+            if (o.id.hex().startsWith(id.toLowerCase(java.util.Locale.ROOT))) {
+                failOut(o, "cancelled", true);
+                return null;
+            }
+        }
+        In in = findIncoming(id, null);
+        if (in == null) {
+            return "no transfer " + id + ": /transfers lists them";
+        }
+        failIn(in, "cancelled", true);
+        return null;
+    }
+
+    private void onCancel(PeerInfo from, FileCancel c) {
+        Out o = outgoing.get(c.offer());
+        if (o != null && o.peer.id() == from.id()) {
+            failOut(o, "cancelled by " + from.displayName(), false);
+        }
+        In in = incoming.get(c.offer());
+        if (in != null && in.from.id() == from.id()) {
+            failIn(in, "cancelled by " + from.displayName(), false);
+        }
+    }
+
+    /** Offers nobody answered in their lifetime go, on both sides. */
+    void expire() {
+        long now = wallMillis.getAsLong();
+        for (Out o : new ArrayList<>(outgoing.values())) {
+            if (!o.sending && now >= o.expiresAt) {
+                outgoing.remove(o.id);
+                listener.onEvent(new ChatEvent.FileFailed(o.id.shortText(), false, o.peer,
+                        "expired: no answer within " + LIFETIME_SECONDS / 60 + " minutes"));
+            }
+        }
+        for (In in : new ArrayList<>(incoming.values())) {
+            if ((in.state == InState.OFFERED || in.state == InState.ASSEMBLING) && now >= in.expiresAt) {
+                incoming.remove(in.id);
+                listener.onEvent(new ChatEvent.FileFailed(in.id.shortText(), true, in.from,
+                        "expired: not accepted within " + LIFETIME_SECONDS / 60 + " minutes"));
+            }
+        }
+    }
+
+    List<ChatEvent.FileTransferLine> list() {
+        expire();
+        List<ChatEvent.FileTransferLine> lines = new ArrayList<>();
+        for (Out o : outgoing.values()) {
+            lines.add(new ChatEvent.FileTransferLine(o.id.shortText(), false, o.peer.displayName(),
+                    o.sending ? "sending" : "offered", name(o.content.manifest()), sum(o.done),
+                    o.content.manifest().totalBytes()));
+        }
+        for (In in : incoming.values()) {
+            if (in.manifest == null) {
+                continue;
+            }
+            lines.add(new ChatEvent.FileTransferLine(in.id.shortText(), true, in.from.displayName(),
+                    in.state == InState.RECEIVING ? "receiving" : in.state == InState.ACCEPTING ? "waiting" : "offered",
+                    name(in.manifest), in.done == null ? 0 : sum(in.done), in.manifest.totalBytes()));
+        }
+        return lines;
+    }
+
+    // ---- helpers ----
+
+    private In findIncoming(String id, InState state) {
+        List<In> matches = new ArrayList<>();
+        for (In in : incoming.values()) {
+            if (in.manifest != null && (state == null || in.state == state)
+                    && (id == null || id.isEmpty() || in.id.hex().startsWith(id.toLowerCase(java.util.Locale.ROOT)))) {
+                matches.add(in);
+            }
+        }
+        return matches.size() == 1 ? matches.get(0) : null;
+    }
+
+    private String lookupError(String id) {
+        long waiting = incoming.values().stream().filter(in -> in.state == InState.OFFERED).count();
+        if (waiting == 0) {
+            return "no offer waits for an answer";
+        }
+        if (id == null || id.isEmpty()) {
+            return waiting + " offers wait: add the id (/transfers lists them)";
+        }
+        return "no offer " + id + " waits for an answer: /transfers lists them";
+    }
+
+    private void emitProgress(OfferId id, boolean in, PeerInfo peer, Manifest m, TransferMeter meter, boolean last) {
+        ProgressThrottle t = in ? incoming.containsKey(id) ? incoming.get(id).throttle : null
+                : outgoing.containsKey(id) ? outgoing.get(id).throttle : null;
+        if (!last && (t == null || !t.shouldReport(false))) {
+            return;
+        }
+        String name = name(m);
+        listener.onEvent(new ChatEvent.FileProgress(id.shortText(), in, peer, name, meter.doneBytes(),
+                meter.totalBytes(), meter.percent(), meter.bytesPerSecond(), meter.secondsLeft().orElse(-1),
+                ProgressText.line(name, meter)));
+    }
+
+    private static String name(Manifest m) {
+        List<String> tops = topNames(m);
+        return tops.size() == 1 ? tops.get(0) : m.fileCount() + " files";
+    }
+
+    private static List<String> topNames(Manifest m) {
+        LinkedHashSet<String> names = new LinkedHashSet<>();
+        for (Entry e : m.entries()) {
+            names.add(e.path().get(0));
+        }
+        return List.copyOf(names);
+    }
+
+    /** Where the top-level name of {@code e} landed (a clash may have renamed it). */
+    private static Path topOf(Path placed, Entry e) {
+        Path p = placed;
+        for (int k = 1; k < e.path().size(); k++) {
+            p = p.getParent();
+        }
+        return p;
+    }
+
+    private static boolean isOneTree(Manifest m) {
+        return topNames(m).size() == 1;
+    }
+
+    private static String resumeKey(String senderKey, Entry e) {
+        return senderKey + '|' + String.join("/", e.path()) + '|' + e.size() + '|'
+                + java.util.HexFormat.of().formatHex(e.sha256());
+    }
+
+    private static long sum(long[] a) {
+        long s = 0;
+        for (long v : a) {
+            s += v;
+        }
+        return s;
+    }
+}

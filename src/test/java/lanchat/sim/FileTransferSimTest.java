@@ -1,0 +1,164 @@
+package lanchat.sim;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import lanchat.node.ChatEvent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Files offered, accepted and carried by the bulk layer between two full nodes on the simulated network. */
+class FileTransferSimTest {
+    static final long SECOND = 1_000_000_000L;
+
+    @TempDir
+    Path tmp;
+
+    static void write(Path p, int size, long seed) throws IOException {
+        byte[] b = new byte[size];
+        new SplittableRandom(seed).nextBytes(b);
+        Files.createDirectories(p.getParent());
+        Files.write(p, b);
+    }
+
+    /** A folder of mixed files: empty, tiny, one datagram and a bit, a few MiB, nested, an empty folder. */
+    Path mixedFolder() throws IOException {
+        Path root = tmp.resolve("out/holiday");
+        write(root.resolve("empty.txt"), 0, 1);
+        write(root.resolve("note.txt"), 17, 2);
+        write(root.resolve("one-and-a-bit.bin"), 1_200, 3);
+        write(root.resolve("photos/big.jpg"), 3 << 20, 4);
+        write(root.resolve("photos/2024/small.png"), 40_000, 5);
+        Files.createDirectories(root.resolve("empty-folder"));
+        return root;
+    }
+
+    static void assertSameTree(Path expected, Path actual) throws IOException {
+        try (Stream<Path> walk = Files.walk(expected)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path other = actual.resolve(expected.relativize(p).toString());
+                assertTrue(Files.exists(other), "missing " + other);
+                if (Files.isRegularFile(p)) {
+                    assertArrayEquals(Files.readAllBytes(p), Files.readAllBytes(other), "content of " + other);
+                }
+            }
+        }
+        try (Stream<Path> walk = Files.walk(actual)) {
+            assertTrue(walk.noneMatch(p -> p.getFileName().toString().contains(".lanchat-")), "temporary files left");
+        }
+    }
+
+    @ParameterizedTest(name = "loss {0}")
+    @ValueSource(doubles = {0, 0.2})
+    void aFolderOfMixedFilesArrivesIntact(double loss) throws Exception {
+        SimNetwork net = new SimNetwork(101);
+        SimNode[] p = SimulatedNetworkTest.startPair(net, "alice", "bob");
+        Path downloads = tmp.resolve("in");
+        p[1].node().downloadsTo(downloads);
+        net.conditions(Conditions.LAN.withLoss(loss).withJitter(200_000));
+        Path folder = mixedFolder();
+        p[0].node().sendFiles("bob", List.of(folder));
+        assertTrue(net.runUntil(() -> !p[1].events().of(ChatEvent.FileOffered.class).isEmpty(), 10 * SECOND));
+        ChatEvent.FileOffered offer = p[1].events().of(ChatEvent.FileOffered.class).get(0);
+        assertEquals(List.of("holiday"), offer.names());
+        assertEquals(5, offer.files());
+        assertEquals(0 + 17 + 1_200 + (3 << 20) + 40_000, offer.totalBytes());
+        assertEquals("alice", offer.peer().name());
+        p[1].node().acceptFiles(null);
+        assertTrue(net.runUntil(() -> !p[1].events().of(ChatEvent.FileDone.class).isEmpty()
+                && !p[0].events().of(ChatEvent.FileDone.class).isEmpty(), 60 * SECOND),
+                "failures: " + p[1].events().of(ChatEvent.FileFailed.class) + p[0].events().of(ChatEvent.FileFailed.class));
+        assertSameTree(folder, downloads.resolve("holiday"));
+        ChatEvent.FileDone done = p[1].events().of(ChatEvent.FileDone.class).get(0);
+        assertEquals(downloads.resolve("holiday").toString(), done.where());
+        List<ChatEvent.FileProgress> progress = p[1].events().of(ChatEvent.FileProgress.class);
+        assertEquals(100, progress.get(progress.size() - 1).percent());
+    }
+
+    @Test
+    void aRejectedOfferTellsTheSender() throws Exception {
+        SimNetwork net = new SimNetwork(102);
+        SimNode[] p = SimulatedNetworkTest.startPair(net, "alice", "bob");
+        p[1].node().downloadsTo(tmp.resolve("in"));
+        Path f = tmp.resolve("out/a.txt");
+        write(f, 100, 1);
+        p[0].node().sendFiles("bob", List.of(f));
+        assertTrue(net.runUntil(() -> !p[1].events().of(ChatEvent.FileOffered.class).isEmpty(), 10 * SECOND));
+        String id = p[1].events().of(ChatEvent.FileOffered.class).get(0).id();
+        IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class,
+                () -> p[1].node().rejectFiles("zzzz"));
+        assertTrue(wrong.getMessage().contains("/transfers"), wrong.getMessage());
+        p[1].node().rejectFiles(id);
+        assertTrue(net.runUntil(() -> !p[0].events().of(ChatEvent.FileFailed.class).isEmpty(), 10 * SECOND));
+        assertEquals("rejected by bob", p[0].events().of(ChatEvent.FileFailed.class).get(0).reason());
+        assertTrue(Files.notExists(tmp.resolve("in/a.txt")));
+    }
+
+    @Test
+    void theSenderCancelsMidWayAndTheRecipientHearsIt() throws Exception {
+        SimNetwork net = new SimNetwork(103);
+        SimNode[] p = SimulatedNetworkTest.startPair(net, "alice", "bob");
+        net.conditions(SimNetworkBottleneck.GIGABIT);
+        p[1].node().downloadsTo(tmp.resolve("in"));
+        Path f = tmp.resolve("out/big.bin");
+        write(f, 32 << 20, 1);
+        p[0].node().sendFiles("bob", List.of(f));
+        assertTrue(net.runUntil(() -> !p[1].events().of(ChatEvent.FileOffered.class).isEmpty(), 10 * SECOND));
+        String id = p[1].events().of(ChatEvent.FileOffered.class).get(0).id();
+        p[1].node().acceptFiles(id);
+        assertTrue(net.runUntil(() -> p[1].events().of(ChatEvent.FileProgress.class).stream()
+                .anyMatch(e -> e.percent() >= 20), 10 * SECOND));
+        assertEquals(1, p[0].node().transfers().size());
+        assertEquals("sending", p[0].node().transfers().get(0).state());
+        p[0].node().cancelFiles(id);
+        assertTrue(net.runUntil(() -> !p[1].events().of(ChatEvent.FileFailed.class).isEmpty(), 10 * SECOND));
+        assertEquals("cancelled by alice", p[1].events().of(ChatEvent.FileFailed.class).get(0).reason());
+        assertTrue(p[1].node().transfers().isEmpty());
+    }
+
+    @Test
+    void aSenderThatRestartsResumesByOfferingAgain() throws Exception {
+        SimNetwork net = new SimNetwork(104);
+        lanchat.session.Identity aliceKey = lanchat.session.Identity.generate(new SplittableRandom(5));
+        lanchat.node.NodeConfig alice = lanchat.node.NodeConfig.defaults("alice").withIdentity(aliceKey, 0);
+        SimNode[] p = {net.start(alice), net.start(lanchat.node.NodeConfig.defaults("bob"))};
+        assertTrue(net.runUntil(() -> p[0].node().peers().size() == 1 && p[1].node().peers().size() == 1, 5 * SECOND));
+        net.conditions(SimNetworkBottleneck.GIGABIT);
+        p[1].node().downloadsTo(tmp.resolve("in"));
+        Path f = tmp.resolve("out/big.bin");
+        write(f, 48 << 20, 7);
+        p[0].node().sendFiles("bob", List.of(f));
+        assertTrue(net.runUntil(() -> !p[1].events().of(ChatEvent.FileOffered.class).isEmpty(), 10 * SECOND));
+        p[1].node().acceptFiles(null);
+        assertTrue(net.runUntil(() -> p[1].events().of(ChatEvent.FileProgress.class).stream()
+                .anyMatch(e -> e.percent() >= 50), 10 * SECOND));
+        long sentBefore = p[0].engine().counters().get("bulk_packets_sent");
+        // The sender's machine dies; the same identity starts again (a new incarnation) and offers again.
+        net.kill(p[0]);
+        net.runFor(SECOND); // a restart takes a moment: a new incarnation is a later wall-clock time
+        SimNode again = net.start(alice);
+        assertTrue(net.runUntil(() -> !p[1].events().of(ChatEvent.FileFailed.class).isEmpty(), 10 * SECOND),
+                "the recipient notices the restart");
+        assertTrue(net.runUntil(() -> again.node().peers().size() == 1, 10 * SECOND));
+        again.node().sendFiles("bob", List.of(f));
+        assertTrue(net.runUntil(() -> p[1].events().of(ChatEvent.FileOffered.class).size() == 2, 10 * SECOND));
+        p[1].node().acceptFiles(null);
+        assertTrue(net.runUntil(() -> !p[1].events().of(ChatEvent.FileDone.class).isEmpty(), 30 * SECOND),
+                "failures: " + p[1].events().of(ChatEvent.FileFailed.class));
+        assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(tmp.resolve("in/big.bin")));
+        long resent = again.engine().counters().get("bulk_packets_sent");
+        long whole = (48L << 20) / 1096;
+        assertTrue(sentBefore + resent < whole * 1.25, "sent " + sentBefore + " + " + resent + " for " + whole);
+        assertTrue(resent < whole * 0.6, "the resumed half took " + resent + " packets of " + whole);
+    }
+}
