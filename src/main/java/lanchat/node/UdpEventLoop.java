@@ -18,16 +18,20 @@ import lanchat.transport.UdpTransport;
  *
  * <p>The group socket carries announcements only: every peer's heartbeats, twice a second each, which
  * with 30 peers would wake an idle loop 60 times a second for a few microseconds of work and a hundred
- * of waking up. So after the group socket woke the loop, it does not wake it again for
- * {@link #GROUP_BATCH_NANOS}: what arrives meanwhile is read in one pass then (or in any earlier pass,
- * since every pass reads both sockets). Chat, acknowledgements and handshakes come by unicast and wake the
- * loop at once.
+ * of waking up. So once the group socket has woken the loop {@link #GROUP_WAKES_PER_SECOND} times within
+ * a second, it does not wake it again for {@link #GROUP_BATCH_NANOS} after each wake: what arrives
+ * meanwhile is read in one pass then (or in any earlier pass, since every pass reads both sockets). A
+ * small group (a few wakes a second) is never batched, so a newcomer's HELLO is read at once there. Chat,
+ * acknowledgements and handshakes come by unicast and wake the loop at once.
  */
 final class UdpEventLoop implements Driver {
     private static final System.Logger LOG = System.getLogger("lanchat");
     private static final int CALL_TIMEOUT_SECONDS = 10;
     /** How long announcements may wait in the group socket after one woke the loop (protocol.md 3). */
     static final long GROUP_BATCH_NANOS = 100_000_000L;
+    /** Wakes by the group socket within a second from which on announcements are read in batches. */
+    static final int GROUP_WAKES_PER_SECOND = 10;
+    private static final long SECOND = 1_000_000_000L;
 
     private final DutyCycle cycle;
     private final UdpTransport transport;
@@ -39,6 +43,8 @@ final class UdpEventLoop implements Driver {
     private final SelectionKey groupKey;
     /** While the group socket's readiness is ignored: until then announcements wait for the next pass. */
     private long groupQuietUntil = Long.MIN_VALUE;
+    private long groupWindowStart = Long.MIN_VALUE;
+    private int groupWakes;
     private volatile boolean running = true;
 
     private UdpEventLoop(DutyCycle cycle, UdpTransport transport, Clock clock, FatalErrors fatal) throws IOException {
@@ -96,14 +102,25 @@ final class UdpEventLoop implements Driver {
                 selector.select(Math.max(1, (wakeAt - now + 999_999) / 1_000_000));
             }
             if (groupKey.isValid() && selector.selectedKeys().contains(groupKey)) {
-                groupKey.interestOps(0);
-                groupQuietUntil = clock.nanoTime() + GROUP_BATCH_NANOS;
+                groupWoke(clock.nanoTime());
             }
             selector.selectedKeys().clear();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             sleeping.set(false);
+        }
+    }
+
+    /** Counts a wake by the group socket; from the threshold on, the next ones wait for a batch. */
+    private void groupWoke(long now) {
+        if (now - groupWindowStart >= SECOND) {
+            groupWindowStart = now;
+            groupWakes = 0;
+        }
+        if (++groupWakes > GROUP_WAKES_PER_SECOND) {
+            groupKey.interestOps(0);
+            groupQuietUntil = now + GROUP_BATCH_NANOS;
         }
     }
 
