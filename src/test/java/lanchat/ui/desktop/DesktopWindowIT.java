@@ -81,7 +81,8 @@ class DesktopWindowIT {
             String[] group = privateGroup();
             List<String> command = new ArrayList<>(List.of(JsonProcess.javaExecutable(),
                     "-Djava.net.preferIPv4Stack=true", "-jar", System.getProperty("lanchat.jar"), "--interface", "lo",
-                    "--group", group[0], "--port", group[1], "--name", "carol", "--verbose"));
+                    "--group", group[0], "--port", group[1], "--name", "carol", "--verbose", "--profile",
+                    Files.createTempDirectory("lanchat-window-carol").toString()));
             if (gui) {
                 command.add("--gui");
             }

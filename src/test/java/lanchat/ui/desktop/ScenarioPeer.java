@@ -14,10 +14,12 @@ final class ScenarioPeer extends JsonProcess<Map<String, Object>> {
         super(name, process, (index, line) -> JsonTestParser.object(line));
     }
 
+    /** A peer with a profile of its own in a new temporary folder: never the user's, never one in use. */
     static ScenarioPeer start(String jar, String name, String group, String port) throws IOException {
+        String profile = java.nio.file.Files.createTempDirectory("lanchat-scenario-" + name).toString();
         return new ScenarioPeer(name, new ProcessBuilder(List.of(javaExecutable(), "-Xmx96m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-Djava.net.preferIPv4Stack=true", "-jar", jar, "--json", "--interface",
-                "lo", "--name", name, "--group", group, "--port", port)).start());
+                "lo", "--name", name, "--group", group, "--port", port, "--profile", profile)).start());
     }
 
     static Predicate<Map<String, Object>> event(String kind, String field, Object value) {

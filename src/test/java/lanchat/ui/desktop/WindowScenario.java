@@ -55,7 +55,19 @@ public final class WindowScenario {
         this.frontend = frontend;
     }
 
-    public static void main(String[] args) throws Exception {
+    /** Exits 1 with the reason on any failure: a thrown check must not leave the JVM up with Swing's threads. */
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Throwable t) {
+            System.out.println("scenario: FAILED: " + t);
+            t.printStackTrace(System.out);
+            System.out.flush();
+            Runtime.getRuntime().halt(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         String jar = args[0];
         String group = args[1];
         String port = args[2];
