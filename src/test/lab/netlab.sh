@@ -3,7 +3,7 @@
 #
 #   netlab.sh up N            create hosts h1..hN (idempotent; hosts above N are removed)
 #   netlab.sh down            remove everything this script created
-#   netlab.sh loss HOST PCT   drop PCT% (0-100) of the UDP datagrams arriving at HOST
+#   netlab.sh loss HOST PCT   drop PCT% (0-100) of the UDP datagrams and TCP segments arriving at HOST
 #   netlab.sh block HOST WHAT firewall on HOST's inbound side: multicast | udp | unicast | none
 #   netlab.sh exec HOST CMD…  run CMD inside HOST's namespace
 #   netlab.sh status          list the lab's namespaces and addresses
@@ -148,12 +148,12 @@ cmd_loss() {
 table inet $LOSS_TABLE {
     chain input {
         type filter hook input priority 0; policy accept;
-        meta l4proto udp numgen random mod 100 < $pct counter drop
+        meta l4proto { udp, tcp } numgen random mod 100 < $pct counter drop
     }
 }
 EOF
     fi
-    echo "netlab: $ns drops $pct% of arriving UDP"
+    echo "netlab: $ns drops $pct% of arriving UDP and TCP"
 }
 
 cmd_block() {
