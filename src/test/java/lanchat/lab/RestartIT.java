@@ -104,7 +104,7 @@ class RestartIT {
                 }
             }
             // alice saw every message of both bobs exactly once, in order.
-            assertEquals(fromBob, texts(alice.events(Events.directMessage("bob", "alice"))), alice.describe());
+            assertEquals(fromBob, texts(alice.events(Events.directMessage("bob", "alice"))), alice.describe() + "\n" + bob2.describe() + "\nbob2 said: " + bob2.events(e -> e.is("queued") || e.is("error") || e.is("undelivered") || e.is("sent")).stream().limit(8).map(Event::line).collect(java.util.stream.Collectors.joining("\n")));
         }
     }
 
