@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import lanchat.node.ChatEvent;
 import lanchat.node.ChatNode;
 import lanchat.node.NodeConfig;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A lanchat peer for W6, inside a lab host: {@code FileWorker NAME GROUP PORT DOWNLOADS MAX_SECONDS}. It
@@ -29,10 +30,9 @@ public final class FileWorker {
         Path downloads = Path.of(args[3]);
         long maxSeconds = Long.parseLong(args[4]);
         Thread limit = new Thread(() -> {
-            try {
-                Thread.sleep(maxSeconds * 1000);
-            } catch (InterruptedException e) {
-                return;
+            long end = System.nanoTime() + maxSeconds * 1_000_000_000L;
+            for (long left; (left = end - System.nanoTime()) > 0; ) {
+                LockSupport.parkNanos(left); // a hard bound on the worker's life, not a wait for anything
             }
             Line.emit("error", "message", "time-limit");
             Runtime.getRuntime().halt(3);
@@ -81,7 +81,7 @@ public final class FileWorker {
                     while (RUNNING.get()) {
                         try {
                             node[0].whisper(peer, "t=" + System.nanoTime());
-                            Thread.sleep(10);
+                            LockSupport.parkNanos(10_000_000L); // one chat line per 10 ms
                         } catch (Exception e) {
                             return;
                         }
@@ -93,7 +93,7 @@ public final class FileWorker {
                 // The baseline: the same chat lines for a while, with no transfer.
                 for (int i = 0; i < Integer.parseInt(w[2]) * 100; i++) {
                     node[0].whisper(w[1], "t=" + System.nanoTime());
-                    Thread.sleep(10);
+                    LockSupport.parkNanos(10_000_000L); // one chat line per 10 ms
                 }
                 Line.emit("chatonly");
             } else if (w[0].equals("reset")) {

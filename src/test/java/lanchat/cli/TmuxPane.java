@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One lanchat in a real pseudo-terminal: a tmux server on its own socket (-L) runs the jar in a shell that
@@ -93,7 +94,7 @@ final class TmuxPane implements AutoCloseable {
             if (ready.test(screen)) {
                 return screen;
             }
-            Thread.sleep(100); // polling the screen: tmux has no way to notify a change
+            LockSupport.parkNanos(100_000_000L); // polling the screen, within the deadline: tmux cannot notify a change
         }
         throw new AssertionError("no " + what + " on the screen within " + timeout + ":\n" + screen
                 + "\nstandard error of the program:\n" + Files.readString(paneErr));

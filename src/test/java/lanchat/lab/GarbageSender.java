@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A hostile host for the lab: for a bounded time it sends random bytes and mutated lanchat frames to the
@@ -76,7 +77,7 @@ public final class GarbageSender {
                     out.send(ByteBuffer.wrap(nextDatagram()), to); // a full buffer drops it: fine for garbage
                     sent++;
                 }
-                Thread.sleep(1);
+                LockSupport.parkNanos(1_000_000L);
             }
             System.out.println("{\"event\":\"done\",\"sent\":" + sent + ",\"captured\":" + captured.size() + "}");
         }

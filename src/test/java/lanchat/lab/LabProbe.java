@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A tiny program run inside a lab host to check the lab itself (no lanchat involved). Writes JSON lines.
@@ -83,7 +84,7 @@ public final class LabProbe {
                 payload.clear();
                 ch.send(payload, to);
                 if (i % 10 == 9) {
-                    Thread.sleep(1); // pacing so a receiver's socket buffer never overflows
+                    LockSupport.parkNanos(1_000_000L); // pacing so a receiver's socket buffer never overflows
                 }
             }
             System.out.println("{\"event\":\"sent\",\"count\":" + count + "}");

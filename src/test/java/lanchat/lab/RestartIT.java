@@ -104,7 +104,8 @@ class RestartIT {
                 }
             }
             // alice saw every message of both bobs exactly once, in order.
-            assertEquals(fromBob, texts(alice.events(Events.directMessage("bob", "alice"))), alice.describe() + "\n" + bob2.describe() + "\nbob2 said: " + bob2.events(e -> e.is("queued") || e.is("error") || e.is("undelivered") || e.is("sent")).stream().limit(8).map(Event::line).collect(java.util.stream.Collectors.joining("\n")));
+            assertEquals(fromBob, texts(alice.events(Events.directMessage("bob", "alice"))),
+                    alice.describe() + "\n" + bob2.describe() + "\nbob2's answers: " + answers(bob2));
         }
     }
 
@@ -142,6 +143,12 @@ class RestartIT {
         bob.await("alice's last of phase " + phase,
                 Events.directMessage("alice", "bob", fromAlice.get(fromAlice.size() - 1).text), TRANSFER);
         alice.await("bob's last of phase " + phase, Events.directMessage("bob", "alice", lastOf(fromBob)), TRANSFER);
+    }
+
+    /** What bob said about his sends, for a failure message: which were sent, queued or refused. */
+    private static String answers(LabPeer bob) {
+        return bob.events(e -> e.is("queued") || e.is("error") || e.is("undelivered") || e.is("sent")).stream()
+                .limit(8).map(Event::line).collect(Collectors.joining("\n"));
     }
 
     private static String lastOf(List<String> list) {

@@ -26,6 +26,7 @@ import lanchat.wire.Goodbye;
 import lanchat.wire.PeerRef;
 import lanchat.wire.StreamRecord;
 import lanchat.wire.Wire;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * An attacker on the LAN (a third lab host) who knows only what peers multicast: it learns each real
@@ -71,7 +72,7 @@ public final class Spoofer {
             long learnUntil = System.nanoTime() + 5_000_000_000L;
             while (peers.size() < 2 && System.nanoTime() < learnUntil) {
                 learn(listen);
-                Thread.sleep(10); // listening window while the real peers heartbeat (0.5 s)
+                LockSupport.parkNanos(10_000_000L); // listening window while the real peers heartbeat (0.5 s)
             }
             System.out.println("{\"event\":\"learned\",\"peers\":" + peers.size() + "}");
             List<Known> known = new ArrayList<>(peers.values());
@@ -89,7 +90,7 @@ public final class Spoofer {
                     out.send(ByteBuffer.wrap(d), to);
                     sent++;
                 }
-                Thread.sleep(1); // pacing to RATE per second
+                LockSupport.parkNanos(1_000_000L); // pacing to RATE per second
             }
             System.out.println("{\"event\":\"done\",\"sent\":" + sent + "}");
         }
