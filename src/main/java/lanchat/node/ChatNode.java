@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 import lanchat.message.Body;
@@ -33,12 +32,11 @@ public final class ChatNode implements AutoCloseable {
     private final Driver driver;
     private final int maxPending;
     private final Permits pending;
-    private final AtomicInteger nextMessageId = new AtomicInteger(1);
-    /** Message ids reach the loop in the order they are taken: receivers rely on ids growing (protocol.md 4.2). */
-    private final Object idOrder = new Object();
+    /** The engine's message ids: one source, so sends reach the loop in id order (protocol.md 4.2). */
+    private final MessageIds ids;
     private volatile boolean stopped;
     private volatile Map<String, Long> finalCounters;
-    /** Draws end-to-end message ids; guarded by {@link #idOrder}. */
+    /** Draws end-to-end message ids; guarded by itself (the user's threads and the loop draw). */
     private final RandomGenerator idRandom;
     private final LongSupplier wallMillis;
     /** Files over the bulk layer; touched only on the loop thread. */
@@ -56,20 +54,11 @@ public final class ChatNode implements AutoCloseable {
                 wallMillis));
         this.pending = new Permits(maxPending);
         engine.onMessageSettled(pending::release);
-        engine.ownSends(new Engine.OwnSends() {
-            @Override
-            public void queue(java.util.function.IntConsumer send) {
-                synchronized (idOrder) {
-                    int id = nextId();
-                    driver.execute(() -> send.accept(id)); // after every send whose id is smaller
-                }
-            }
-
-            @Override
-            public Text autoReply(String text) {
-                synchronized (idOrder) {
-                    return new Text(MessageId.random(idRandom), wallMillis.getAsLong(), Text.AUTO_REPLY, text);
-                }
+        this.ids = engine.messageIds();
+        ids.handTo(driver::execute);
+        engine.autoReplies(text -> {
+            synchronized (idRandom) {
+                return new Text(MessageId.random(idRandom), wallMillis.getAsLong(), Text.AUTO_REPLY, text);
             }
         });
     }
@@ -208,18 +197,14 @@ public final class ChatNode implements AutoCloseable {
 
     private long sayBody(Body body, String text) {
         admit();
-        synchronized (idOrder) {
-            int id = nextId();
-            Body b = body != null ? body : newText(text);
-            driver.execute(() -> engine.sendToRoom(id, b));
-            return Integer.toUnsignedLong(id);
-        }
+        Body b = body != null ? body : newText(text);
+        return Integer.toUnsignedLong(ids.send(id -> engine.sendToRoom(id, b)));
     }
 
     /** A chat line with a new end-to-end id, sent now. */
     public Text newText(String text) {
         check(text);
-        synchronized (idOrder) {
+        synchronized (idRandom) {
             return Text.of(MessageId.random(idRandom), wallMillis.getAsLong(), text);
         }
     }
@@ -242,11 +227,7 @@ public final class ChatNode implements AutoCloseable {
      */
     public long whisperTo(PeerInfo target, Body body) {
         admit();
-        synchronized (idOrder) {
-            int id = nextId();
-            driver.execute(() -> engine.sendTo(target, id, body));
-            return Integer.toUnsignedLong(id);
-        }
+        return Integer.toUnsignedLong(ids.send(id -> engine.sendTo(target, id, body)));
     }
 
     // ---- files (protocol.md 9) ----
@@ -412,12 +393,6 @@ public final class ChatNode implements AutoCloseable {
         } else {
             pending.acquireUninterruptibly();
         }
-    }
-
-    /** Message ids are never 0 (protocol.md 2.4) and grow by one, wrapping past 2^32 - 1 to 1. */
-    private int nextId() {
-        int id = nextMessageId.getAndIncrement();
-        return id == 0 ? nextMessageId.getAndIncrement() : id;
     }
 
     /** Messages that may still await an outcome; the loop thread may overdraw it rather than wait. */

@@ -88,26 +88,17 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
 
     /** What the engine sends by itself. A presence is sent again once when it fails, never more. */
     private enum Own { PRESENCE, PRESENCE_AGAIN, AUTO_REPLY }
-    private volatile OwnSends ownSends;
+    /** Every message id of this node, the engine's own sends included (one order for receivers). */
+    private final MessageIds ids = new MessageIds();
+    /** Makes the text of an automatic reply with a new end-to-end id; {@link ChatNode} provides it. */
+    private volatile java.util.function.Function<String, Text> autoReplies;
     /** Whether our presence is an idle away, for other threads (ChatNode#activity). */
     private volatile boolean idleAway;
 
     public Engine(NodeConfig config, PeerRef self, Transport transport, SessionLayer sessions, RandomGenerator random,
             ChatListener listener) {
         this.self = self;
-        this.ownSends = new OwnSends() { // without a ChatNode (tests of the engine alone): ids of its own
-            private int next = 1;
-
-            @Override
-            public void queue(java.util.function.IntConsumer send) {
-                send.accept(next++);
-            }
-
-            @Override
-            public Text autoReply(String text) {
-                return new Text(MessageId.random(random), 0, Text.AUTO_REPLY, text);
-            }
-        };
+        this.autoReplies = text -> new Text(MessageId.random(random), 0, Text.AUTO_REPLY, text); // until a ChatNode attaches
         this.sessions = sessions;
         this.listener = listener;
         this.streams = config.streams();
@@ -475,26 +466,19 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
         sendOwn(peer.ref(), new PresenceBody(ownPresence.current()), Own.PRESENCE);
     }
 
-    /**
-     * Gives the messages the engine sends by itself (presence, automatic replies) their message id in the
-     * order of every other send, which receivers rely on (protocol.md 4.2), and makes the end-to-end facts of
-     * an automatic reply. {@link ChatNode} provides it.
-     */
-    interface OwnSends {
-        /** Runs {@code send} on the loop thread with the next message id, after every send queued before. */
-        void queue(java.util.function.IntConsumer send);
-
-        Text autoReply(String text);
+    /** The node's message ids; the {@link ChatNode} sends through them too. */
+    MessageIds messageIds() {
+        return ids;
     }
 
-    void ownSends(OwnSends s) {
-        ownSends = s;
+    void autoReplies(java.util.function.Function<String, Text> f) {
+        autoReplies = f;
     }
 
     /** A body the engine sends by itself to one peer instance; its outcome is no event and holds back nothing. */
     private void sendOwn(PeerRef to, Body body, Own what) {
         byte[] bytes = BodyCodec.encode(body);
-        ownSends.queue(id -> {
+        ids.send(id -> {
             Links.Entry e = links.live(to.id());
             if (stopped || e == null || !e.peer().ref().equals(to)) {
                 return; // it left (or we stopped) before the message's turn came
@@ -552,7 +536,7 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
             return;
         }
         String text = lanchat.presence.AutoReplyPolicy.replyText(discovery.name(), own);
-        sendOwn(peer.ref(), ownSends.autoReply(text), Own.AUTO_REPLY);
+        sendOwn(peer.ref(), autoReplies.apply(text), Own.AUTO_REPLY);
         listener.onEvent(new ChatEvent.AutoReplySent(views.identity(peer, now), text));
     }
 

@@ -89,6 +89,16 @@ public final class SimNetwork {
 
     /** As {@link #start(NodeConfig)}, with the engine reporting to {@code around} applied to the node's log. */
     public SimNode start(NodeConfig config, java.util.function.UnaryOperator<lanchat.node.ChatListener> around) {
+        SimNode n = startEngine(config, around);
+        attach(n, config);
+        return n;
+    }
+
+    /**
+     * Starts a peer's engine without its {@link ChatNode} facade, as {@link ChatNode#start} does for the moment
+     * between starting the event loop and attaching the facade; {@link #attach} adds it.
+     */
+    public SimNode startEngine(NodeConfig config, java.util.function.UnaryOperator<lanchat.node.ChatListener> around) {
         SimNode n = new SimNode(this, address(nodes.size() + 1));
         long seed = random.nextLong();
         SplittableRandom nodeRandom = new SplittableRandom(seed);
@@ -98,13 +108,17 @@ public final class SimNetwork {
                 : new NoiseSessions(identity, ref, n, clock, nodeRandom, seededEphemerals(nodeRandom), RekeyPolicy.DEFAULT);
         n.engine = new Engine(config, ref, n, sessions, nodeRandom, around.apply(n.events));
         n.cycle = new DutyCycle(n.engine, n, clock, config);
-        n.node = ChatNode.attach(n.engine, n, config);
         nodes.add(n);
         byAddress.put(n.address, n);
         n.cycle.start();
         touched(n);
         flushTouched();
         return n;
+    }
+
+    /** Attaches the {@link ChatNode} facade to a peer started with {@link #startEngine}. */
+    public void attach(SimNode n, NodeConfig config) {
+        n.node = ChatNode.attach(n.engine, n, config);
     }
 
     /** Ephemeral keys from the node's seeded randomness: the same seed replays the same handshakes. */
