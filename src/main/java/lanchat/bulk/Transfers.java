@@ -223,6 +223,9 @@ public final class Transfers {
 
     public void onTimer(long time) {
         now = time;
+        if (outgoing.isEmpty() && incoming.isEmpty()) {
+            return;
+        }
         for (OutgoingTransfer t : new ArrayList<>(outgoing.values())) {
             t.onTimer(now);
             if (t.finished()) {
@@ -241,6 +244,9 @@ public final class Transfers {
     /** Sends owed acknowledgements and stops, then data, in turns. Call after chat has flushed. */
     public void flush(long time) {
         now = time;
+        if (incoming.isEmpty() && turns.isEmpty() && stops.isEmpty()) {
+            return; // the idle case: no iterators, no copies
+        }
         for (IncomingTransfer t : incoming.values()) {
             if (t.ackWanted(now) && out.send(t.peer, t.ack(now, self))) {
                 acksSent++;
@@ -278,6 +284,9 @@ public final class Transfers {
 
     /** The earliest time a timer or the pacer wants a pass. */
     public long nextDeadline() {
+        if (incoming.isEmpty() && turns.isEmpty()) {
+            return stops.isEmpty() ? Long.MAX_VALUE : now;
+        }
         long d = stops.isEmpty() ? Long.MAX_VALUE : now;
         for (OutgoingTransfer t : turns) {
             d = Math.min(d, t.canSend(now) ? now : t.nextDeadline(now));

@@ -19,9 +19,11 @@ import lanchat.transport.UdpTransport;
  * <p>The group socket carries announcements only: every peer's heartbeats, twice a second each, which
  * with 30 peers would wake an idle loop 60 times a second for a few microseconds of work and a hundred
  * of waking up. So once the group socket has woken the loop {@link #GROUP_WAKES_PER_SECOND} times within
- * a second, it does not wake it again for {@link #GROUP_BATCH_NANOS} after each wake: what arrives
- * meanwhile is read in one pass then (or in any earlier pass, since every pass reads both sockets). A
- * small group (a few wakes a second) is never batched, so a newcomer's HELLO is read at once there. Chat,
+ * a second, or brought more announcements than that in the second before, it does not wake it again for
+ * {@link #GROUP_BATCH_NANOS} after each wake: what arrives meanwhile is read in one pass then (or in any
+ * earlier pass, since every pass reads both sockets); while announcements keep coming, the socket is
+ * read on that 100 ms beat and wakes nobody in between. A small group (a few announcements a second) is
+ * never batched, so a newcomer's HELLO is read at once there. Chat,
  * acknowledgements and handshakes come by unicast and wake the loop at once.
  */
 final class UdpEventLoop implements Driver {
@@ -43,8 +45,13 @@ final class UdpEventLoop implements Driver {
     private final SelectionKey groupKey;
     /** While the group socket's readiness is ignored: until then announcements wait for the next pass. */
     private long groupQuietUntil = Long.MIN_VALUE;
-    private long groupWindowStart = Long.MIN_VALUE;
+    private long groupWindowStart;
+    private boolean groupWindowStarted; // nanoTime may be any value, even negative: no sentinel
     private int groupWakes;
+    private long groupReadsAtWindowStart;
+    private long groupReadsAtQuietStart;
+    /** The last window brought many announcements: batch from the first wake of this one. */
+    private boolean busyGroup;
     private volatile boolean running = true;
 
     private UdpEventLoop(DutyCycle cycle, UdpTransport transport, Clock clock, FatalErrors fatal) throws IOException {
@@ -88,8 +95,14 @@ final class UdpEventLoop implements Driver {
     private void await(long wakeAt) {
         long now = clock.nanoTime();
         if (groupKey.interestOps() == 0 && now >= groupQuietUntil) {
-            groupKey.interestOps(SelectionKey.OP_READ);
-        } else if (groupKey.interestOps() == 0) {
+            long reads = transport.groupDatagramsRead();
+            if (busyGroup && reads > groupReadsAtQuietStart) {
+                quietFor(now, reads); // announcements came meanwhile: stay on the batch beat, no wake per datagram
+            } else {
+                groupKey.interestOps(SelectionKey.OP_READ);
+            }
+        }
+        if (groupKey.interestOps() == 0) {
             wakeAt = Math.min(wakeAt, groupQuietUntil); // then the announcements that waited are read
         }
         sleeping.set(true);
@@ -112,16 +125,30 @@ final class UdpEventLoop implements Driver {
         }
     }
 
-    /** Counts a wake by the group socket; from the threshold on, the next ones wait for a batch. */
+    /**
+     * Counts a wake by the group socket; from the threshold on, the next ones wait for a batch. A group
+     * that was busy in the last window is batched from the start of the next, or every second would begin
+     * with ten single wakes.
+     */
     private void groupWoke(long now) {
-        if (now - groupWindowStart >= SECOND) {
+        if (!groupWindowStarted || now - groupWindowStart >= SECOND) {
+            long reads = transport.groupDatagramsRead();
+            long span = now - groupWindowStart;
+            busyGroup = groupWindowStarted && (reads - groupReadsAtWindowStart) * SECOND / span > GROUP_WAKES_PER_SECOND;
+            groupWindowStarted = true;
+            groupReadsAtWindowStart = reads;
             groupWindowStart = now;
             groupWakes = 0;
         }
-        if (++groupWakes > GROUP_WAKES_PER_SECOND) {
+        if (++groupWakes > GROUP_WAKES_PER_SECOND || busyGroup) {
             groupKey.interestOps(0);
-            groupQuietUntil = now + GROUP_BATCH_NANOS;
+            quietFor(now, transport.groupDatagramsRead());
         }
+    }
+
+    private void quietFor(long now, long reads) {
+        groupQuietUntil = now + GROUP_BATCH_NANOS;
+        groupReadsAtQuietStart = reads;
     }
 
     @Override

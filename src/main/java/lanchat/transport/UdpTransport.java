@@ -26,6 +26,9 @@ public final class UdpTransport implements Transport, Closeable {
     private final InetSocketAddress local;
     private final InetSocketAddress groupAddress;
     private boolean groupFirst;
+    private boolean groupDrained;
+    private boolean unicastDrained;
+    private long groupDatagramsRead;
 
     private UdpTransport(DatagramChannel unicast, DatagramChannel group, InetSocketAddress groupAddress)
             throws IOException {
@@ -120,13 +123,49 @@ public final class UdpTransport implements Transport, Closeable {
         }
     }
 
-    /** The two sockets take turns, so that a flood on one does not starve the other. */
+    /**
+     * The two sockets take turns, so that a flood on one does not starve the other. A socket found empty
+     * is not asked again until both have been (the end of the caller's pass): an idle pass costs one
+     * system call per socket, and a batch from one socket one per datagram.
+     */
     @Override
     public InetSocketAddress receive(ByteBuffer buffer) {
         groupFirst = !groupFirst;
-        DatagramChannel first = groupFirst ? group : unicast;
-        InetSocketAddress from = receiveFrom(first, buffer);
-        return from != null ? from : receiveFrom(first == group ? unicast : group, buffer);
+        InetSocketAddress from = groupFirst ? fromGroup(buffer) : fromUnicast(buffer);
+        if (from == null) {
+            from = groupFirst ? fromUnicast(buffer) : fromGroup(buffer);
+        }
+        if (from == null) {
+            groupDrained = unicastDrained = false; // both empty: the next call starts a new pass
+        }
+        return from;
+    }
+
+    private InetSocketAddress fromGroup(ByteBuffer buffer) {
+        if (groupDrained) {
+            return null;
+        }
+        InetSocketAddress from = receiveFrom(group, buffer);
+        if (from == null) {
+            groupDrained = true;
+        } else {
+            groupDatagramsRead++;
+        }
+        return from;
+    }
+
+    private InetSocketAddress fromUnicast(ByteBuffer buffer) {
+        if (unicastDrained) {
+            return null;
+        }
+        InetSocketAddress from = receiveFrom(unicast, buffer);
+        unicastDrained = from == null;
+        return from;
+    }
+
+    /** Datagrams read from the group socket so far (announcements); for the loop's batching rule. */
+    public long groupDatagramsRead() {
+        return groupDatagramsRead;
     }
 
     private static InetSocketAddress receiveFrom(DatagramChannel channel, ByteBuffer buffer) {
