@@ -60,6 +60,7 @@ final class FileTransfers {
     private final LongSupplier wallMillis;
     private final LongSupplier nanos;
     private volatile DownloadFolder downloads = DownloadFolder.platformDefault();
+    private final AutoAccept autoAccept = new AutoAccept();
     private int nextTransfer;
     private final Map<OfferId, Out> outgoing = new LinkedHashMap<>();
     private final Map<OfferId, In> incoming = new LinkedHashMap<>();
@@ -82,6 +83,11 @@ final class FileTransfers {
 
     void downloadsTo(Path dir) {
         downloads = new DownloadFolder(dir);
+    }
+
+    /** Whether offers from verified peers are accepted without /accept (off by default). */
+    void autoAccept(boolean on) {
+        autoAccept.set(on);
     }
 
     // ---- the sender ----
@@ -324,6 +330,15 @@ final class FileTransfers {
                 listener.onEvent(new ChatEvent.FileOffered(in.id.shortText(), true, from, topNames(in.manifest),
                         in.files.size(), in.manifest.totalBytes(), in.expiresAt));
                 io.after(LIFETIME_SECONDS * 1000L + 1000, () -> loop.execute(this::expire));
+                String why = autoAccept.reason(from, in.senderKey, engine.whois(from), engine.keyOf(from));
+                if (why != null) {
+                    String error = acceptOffer(in, true, why);
+                    if (error != null) {
+                        listener.onEvent(new ChatEvent.FileFailed(in.id.shortText(), true, from,
+                                "could not accept automatically: " + error + "; /accept " + in.id.shortText()
+                                        + " tries again"));
+                    }
+                }
             }
         } catch (FilesException e) {
             listener.onEvent(new ChatEvent.FileFailed("", true, from, "refused an offer: " + e.getMessage()));
@@ -337,8 +352,14 @@ final class FileTransfers {
         if (in == null) {
             return lookupError(id);
         }
+        return acceptOffer(in, false, "");
+    }
+
+    /** Takes the offer into the downloads folder (checks on the file thread); null, or a one-line error. */
+    private String acceptOffer(In in, boolean automatic, String why) {
         in.state = InState.ACCEPTING;
         DownloadFolder folder = downloads;
+        listener.onEvent(new ChatEvent.FileAccepted(in.id.shortText(), in.from, automatic, why));
         try {
             io.execute(() -> prepare(in, folder));
         } catch (java.util.concurrent.RejectedExecutionException e) {
