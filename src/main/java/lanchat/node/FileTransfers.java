@@ -25,6 +25,7 @@ import lanchat.files.OutgoingFile;
 import lanchat.files.Placement;
 import lanchat.files.ProgressText;
 import lanchat.files.ProgressThrottle;
+import lanchat.files.ResumeIndex;
 import lanchat.files.SourceFile;
 import lanchat.files.TransferMeter;
 import lanchat.message.Body;
@@ -50,6 +51,12 @@ final class FileTransfers {
      */
     private static final IncomingFile.Settings NO_SYNC_ON_LOOP =
             new IncomingFile.Settings(lanchat.files.ChannelOpener.DEFAULT, Long.MAX_VALUE);
+    /**
+     * How much prefix progress of a file being received makes the loop hand a checkpoint to the file thread
+     * (forced there, then recorded in the sidecar): what a kill of this process can cost a resume, beyond
+     * what was in flight.
+     */
+    static final long CHECKPOINT_BYTES = IncomingFile.Settings.DEFAULT.syncEveryBytes();
 
     private final Engine engine;
     private final ChatNode node;
@@ -59,13 +66,12 @@ final class FileTransfers {
     private final RandomGenerator random;
     private final LongSupplier wallMillis;
     private final LongSupplier nanos;
-    private volatile DownloadFolder downloads = DownloadFolder.platformDefault();
+    /** The download folder with its resume notes (which download holds which offered file). */
+    private volatile ResumeIndex downloads;
     private final AutoAccept autoAccept = new AutoAccept();
     private int nextTransfer;
     private final Map<OfferId, Out> outgoing = new LinkedHashMap<>();
     private final Map<OfferId, In> incoming = new LinkedHashMap<>();
-    /** Files whose transfer broke off, by sender key, path, size and hash: a new offer of them resumes. */
-    private final Map<String, Path> interrupted = new LinkedHashMap<>();
 
     FileTransfers(Engine engine, ChatNode node, Driver loop, FileIo io, RandomGenerator random, LongSupplier wallMillis) {
         this.engine = engine;
@@ -76,13 +82,14 @@ final class FileTransfers {
         this.random = random;
         this.wallMillis = wallMillis;
         this.nanos = loop::nanoTime;
+        this.downloads = new ResumeIndex(DownloadFolder.platformDefault(), wallMillis);
         this.nextTransfer = 1 + random.nextInt(1 << 30);
         engine.bulk().acceptor(this::openIncoming);
         engine.fileBodies(this::onBody);
     }
 
     void downloadsTo(Path dir) {
-        downloads = new DownloadFolder(dir);
+        downloads = new ResumeIndex(new DownloadFolder(dir), wallMillis);
     }
 
     /** Whether offers from verified peers are accepted without /accept (off by default). */
@@ -278,6 +285,11 @@ final class FileTransfers {
         Manifest manifest;
         List<Entry> files;
         InState state = InState.ASSEMBLING;
+        ResumeIndex resumes;
+        /** Each file's key in the resume notes (see {@link #resumeKey}). */
+        String[] keys;
+        /** The prefix of each file last handed to the file thread as a checkpoint. */
+        long[] checkpointed;
         Path[] targets;
         IncomingFile[] open;
         long[] start;
@@ -358,10 +370,10 @@ final class FileTransfers {
     /** Takes the offer into the downloads folder (checks on the file thread); null, or a one-line error. */
     private String acceptOffer(In in, boolean automatic, String why) {
         in.state = InState.ACCEPTING;
-        DownloadFolder folder = downloads;
+        ResumeIndex resumes = downloads;
         listener.onEvent(new ChatEvent.FileAccepted(in.id.shortText(), in.from, automatic, why));
         try {
-            io.execute(() -> prepare(in, folder));
+            io.execute(() -> prepare(in, resumes));
         } catch (java.util.concurrent.RejectedExecutionException e) {
             in.state = InState.OFFERED;
             return e.getMessage();
@@ -369,9 +381,15 @@ final class FileTransfers {
         return null;
     }
 
-    /** On the file thread: space, folders, names, resumes; then back to the loop to answer. */
-    private void prepare(In in, DownloadFolder folder) {
+    /**
+     * On the file thread: space, folders, names, resumes; then back to the loop to answer. A file offered again
+     * by the same sender key (same path, size and hash) continues in the download the resume notes name, if
+     * its temporary file is still there; every other file is placed afresh and noted before the answer goes.
+     */
+    private void prepare(In in, ResumeIndex resumes) {
+        DownloadFolder folder = resumes.folder();
         int n = in.files.size();
+        String[] keys = new String[n];
         Path[] targets = new Path[n];
         IncomingFile[] open = new IncomingFile[n];
         long[] start = new long[n];
@@ -388,13 +406,17 @@ final class FileTransfers {
                     top = top == null ? topOf(p, e) : top;
                     continue;
                 }
-                Path earlier = loop.call(() -> interrupted.remove(resumeKey(in.senderKey, e)));
+                keys[i] = resumeKey(in.senderKey, e);
+                Path earlier = e.size() == 0 ? null : resumes.claim(keys[i]);
                 if (earlier != null) {
                     open[i] = IncomingFile.resume(earlier, e, NO_SYNC_ON_LOOP);
                     targets[i] = earlier;
                     start[i] = open[i].heldBytes();
                 } else {
                     targets[i] = placement.place(e);
+                    if (e.size() > 0) {
+                        resumes.remember(keys[i], targets[i]);
+                    }
                 }
                 top = top == null ? topOf(targets[i], e) : top;
                 if (e.size() == 0 || start[i] == e.size()) {
@@ -404,18 +426,21 @@ final class FileTransfers {
                     open[i] = null;
                     start[i] = e.size();
                     finished[i] = true;
+                    resumes.forget(keys[i]);
                 }
                 i++;
             }
+            resumes.save(); // before the answer: a kill from now on finds these downloads again
             String where = in.manifest.entries().size() == 1 || isOneTree(in.manifest) ? String.valueOf(top)
                     : folder.root().toString();
-            loop.execute(() -> accepted(in, targets, open, start, finished, where));
+            loop.execute(() -> accepted(in, resumes, keys, targets, open, start, finished, where));
         } catch (FilesException e) {
             for (IncomingFile f : open) {
                 if (f != null) {
                     f.close();
                 }
             }
+            releaseAll(resumes, keys);
             loop.execute(() -> {
                 incoming.remove(in.id);
                 node.whisperTo(in.from, FileAnswer.rejected(in.id));
@@ -424,7 +449,21 @@ final class FileTransfers {
         }
     }
 
-    private void accepted(In in, Path[] targets, IncomingFile[] open, long[] start, boolean[] finished, String where) {
+    private void accepted(In in, ResumeIndex notes, String[] keys, Path[] targets, IncomingFile[] open,
+            long[] start, boolean[] finished, String where) {
+        if (incoming.get(in.id) != in) {
+            // cancelled while the file thread prepared it: what it opened is kept for a later offer
+            for (IncomingFile f : open) {
+                if (f != null) {
+                    keepForResume(f);
+                }
+            }
+            releaseAll(notes, keys);
+            return;
+        }
+        in.resumes = notes;
+        in.keys = keys;
+        in.checkpointed = start.clone();
         in.targets = targets;
         in.open = open;
         in.start = start;
@@ -461,6 +500,7 @@ final class FileTransfers {
                         in.open[i] = IncomingFile.start(in.targets[i], in.files.get(i), NO_SYNC_ON_LOOP); // opened when its data comes
                     }
                     in.open[i].write(offset, bytes);
+                    checkpoint(in, i);
                 } catch (FilesException e) {
                     throw new IOException(e.getMessage(), e);
                 }
@@ -489,13 +529,31 @@ final class FileTransfers {
                     in.open[i] = null;
                     if (f != null) {
                         keepForResume(f);
-                        interrupted.put(resumeKey(in.senderKey, in.files.get(i)), in.targets[i]);
                     }
                     failIn(in, in.files.get(i).shownPath() + ": " + reason, false);
                 }
             });
         }
         return null;
+    }
+
+    /**
+     * Every {@link #CHECKPOINT_BYTES} of prefix, the loop writes out what the file buffered and the file thread
+     * forces it and records it in the sidecar, so that even a kill of this process (which syncs nothing)
+     * leaves a prefix a re-offer resumes from. Skipped when the file thread is swamped: the next one covers it.
+     */
+    private void checkpoint(In in, int i) throws FilesException {
+        IncomingFile f = in.open[i];
+        if (f.contiguousBytes() - in.checkpointed[i] < CHECKPOINT_BYTES || f.contiguousBytes() == f.entry().size()) {
+            return; // a finished file is forced by finish() (or not at all), never twice
+        }
+        IncomingFile.Checkpoint c = f.checkpoint();
+        in.checkpointed[i] = c.prefix();
+        try {
+            io.execute(c::commit);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the prefix stays written; the next checkpoint, or the sync when the transfer breaks off, forces it
+        }
     }
 
     /** Forces what the file holds (on the file thread) and closes it: a re-offer resumes from there. */
@@ -522,6 +580,7 @@ final class FileTransfers {
             }
             f.finish();
             f.close();
+            in.resumes.forget(in.keys[i]);
             loop.execute(() -> {
                 in.finished[i] = true;
                 in.finishedCount++;
@@ -539,6 +598,11 @@ final class FileTransfers {
             emitProgress(in.id, true, in.from, in.manifest, in.meter, true);
             listener.onEvent(new ChatEvent.FileDone(in.id.shortText(), true, in.from, in.files.size(),
                     in.manifest.totalBytes(), in.where));
+            try {
+                io.execute(in.resumes::save); // the finished files' notes go
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // saved with the next offer; a note of a finished file only costs a check then
+            }
         }
     }
 
@@ -551,8 +615,10 @@ final class FileTransfers {
                 engine.bulk().cancel(in.ref, in.first + i, "cancelled");
                 if (in.open[i] != null) {
                     keepForResume(in.open[i]);
-                    interrupted.put(resumeKey(in.senderKey, in.files.get(i)), in.targets[i]);
                     in.open[i] = null;
+                }
+                if (!in.finished[i]) {
+                    in.resumes.release(in.keys[i]); // its note stays: the same file offered again resumes
                 }
             }
         }
@@ -560,8 +626,13 @@ final class FileTransfers {
             node.whisperTo(in.from, new FileCancel(in.id));
         }
         listener.onEvent(new ChatEvent.FileFailed(in.id.shortText(), true, in.from, reason));
-        while (interrupted.size() > 10_000) {
-            interrupted.remove(interrupted.keySet().iterator().next());
+    }
+
+    private static void releaseAll(ResumeIndex resumes, String[] keys) {
+        for (String k : keys) {
+            if (k != null) {
+                resumes.release(k);
+            }
         }
     }
 

@@ -43,6 +43,10 @@ class FileTransferSimTest {
         return root;
     }
 
+    static byte[] sha256(Path p) throws Exception {
+        return java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p));
+    }
+
     static void assertSameTree(Path expected, Path actual) throws IOException {
         try (Stream<Path> walk = Files.walk(expected)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
@@ -160,5 +164,57 @@ class FileTransferSimTest {
         long whole = (48L << 20) / 1096;
         assertTrue(sentBefore + resent < whole * 1.25, "sent " + sentBefore + " + " + resent + " for " + whole);
         assertTrue(resent < whole * 0.6, "the resumed half took " + resent + " packets of " + whole);
+    }
+
+    @Test
+    void aRecipientThatRestartsResumesWhenOfferedAgain() throws Exception {
+        SimNetwork net = new SimNetwork(105);
+        lanchat.node.NodeConfig alice = lanchat.node.NodeConfig.defaults("alice").withIdentity(
+                lanchat.session.Identity.generate(new SplittableRandom(6)), 0);
+        lanchat.node.NodeConfig bob = lanchat.node.NodeConfig.defaults("bob").withIdentity(
+                lanchat.session.Identity.generate(new SplittableRandom(8)), 0);
+        SimNode[] p = {net.start(alice), net.start(bob)};
+        assertTrue(net.runUntil(() -> p[0].node().peers().size() == 1 && p[1].node().peers().size() == 1, 5 * SECOND));
+        net.conditions(SimNetworkBottleneck.GIGABIT);
+        Path downloads = tmp.resolve("in");
+        p[1].node().downloadsTo(downloads);
+        Path f = tmp.resolve("out/big.bin");
+        write(f, 48 << 20, 9);
+        p[0].node().sendFiles("bob", List.of(f));
+        assertTrue(net.runUntil(() -> !p[1].events().of(ChatEvent.FileOffered.class).isEmpty(), 10 * SECOND));
+        p[1].node().acceptFiles(null);
+        assertTrue(net.runUntil(() -> p[1].events().of(ChatEvent.FileProgress.class).stream()
+                .anyMatch(e -> e.percent() >= 50), 10 * SECOND));
+        long sentBefore = p[0].engine().counters().get("bulk_packets_sent");
+        // The recipient's machine dies (nothing is synced or closed); the same profile starts again, with the
+        // same download folder, and the sender offers the file again.
+        net.kill(p[1]);
+        net.runFor(SECOND);
+        SimNode again = net.start(bob);
+        again.node().downloadsTo(downloads);
+        assertTrue(net.runUntil(() -> !p[0].events().of(ChatEvent.FileFailed.class).isEmpty(), 30 * SECOND),
+                "the sender notices the restart");
+        assertTrue(net.runUntil(() -> again.node().peers().size() == 1 && p[0].node().peers().size() == 1,
+                10 * SECOND));
+        // bulk_packets_sent drops what a failed transfer sent, so the resumed part is counted from here
+        long sentAtReoffer = p[0].engine().counters().get("bulk_packets_sent");
+        p[0].node().sendFiles("bob", List.of(f));
+        assertTrue(net.runUntil(() -> !again.events().of(ChatEvent.FileOffered.class).isEmpty(), 10 * SECOND));
+        again.node().acceptFiles(null);
+        assertTrue(net.runUntil(() -> !again.events().of(ChatEvent.FileDone.class).isEmpty(), 30 * SECOND),
+                "failures: " + again.events().of(ChatEvent.FileFailed.class));
+        assertEquals(downloads.resolve("big.bin").toString(), again.events().of(ChatEvent.FileDone.class).get(0).where(),
+                "resumed into the same name, not big (1).bin");
+        assertArrayEquals(sha256(f), sha256(downloads.resolve("big.bin")), "the SHA-256 matches");
+        long resent = p[0].engine().counters().get("bulk_packets_sent") - sentAtReoffer;
+        long whole = (48L << 20) / 1096;
+        System.out.printf("recipient restart: %d packets before the kill, %d after the re-offer, of %d for the"
+                + " whole file%n", sentBefore, resent, whole);
+        assertTrue(sentBefore + resent < whole * 1.25, "sent " + sentBefore + " + " + resent + " for " + whole);
+        assertTrue(resent < whole * 0.6, "the resumed part took " + resent + " packets of " + whole);
+        try (Stream<Path> walk = Files.walk(downloads)) {
+            assertTrue(walk.noneMatch(q -> q.getFileName().toString().contains(".lanchat-part")
+                    || q.getFileName().toString().contains(".lanchat-held")), "temporary files left");
+        }
     }
 }
