@@ -406,11 +406,14 @@ public final class IncomingFile implements Closeable {
     }
 
     /**
-     * Whether a download into {@code target} can be resumed: its temporary file is a regular file and the target
-     * is still our empty placeholder (a finished or replaced target is nothing to resume into).
+     * Whether a download into {@code target} can be continued: the target is still our empty placeholder (a
+     * finished or replaced target is nothing to resume into), and its temporary file, if any, a regular file.
+     * Without a temporary file (no byte had come yet) it starts from 0 under the same name.
      */
     public static boolean canResume(Path target) {
-        return Files.isRegularFile(partPath(target), LinkOption.NOFOLLOW_LINKS) && isPlaceholder(target);
+        Path part = partPath(target);
+        return isPlaceholder(target) && (!Files.exists(part, LinkOption.NOFOLLOW_LINKS)
+                || Files.isRegularFile(part, LinkOption.NOFOLLOW_LINKS));
     }
 
     /** Deletes what a download into {@code target} left (temporary file, sidecar, empty placeholder); never a file. */

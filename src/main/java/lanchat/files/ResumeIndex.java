@@ -25,8 +25,9 @@ import java.util.function.LongSupplier;
  * beside the temporary files it points to: another --downloads folder has its own, and deleting the folder
  * deletes both.
  *
- * <p>A note is a key (sender key, path, size and SHA-256 of the offered file; see {@code FileTransfers}) and the
- * target's path relative to the folder. It vouches for nothing about the bytes: the temporary file's sidecar
+ * <p>A note is a key (sender key, path, size and SHA-256 of the offered file; see {@code FileTransfers}), the
+ * target's path relative to the folder, and the offer it was accepted in (so that the sender's own re-offer of
+ * that offer, after an outage or a restart, continues without asking again: {@link #continues}). It vouches for nothing about the bytes: the temporary file's sidecar
  * says how long a prefix was forced to disk, that prefix is hashed again on resume, and the whole file must
  * match the SHA-256 before it gets its name. A note whose target would lie outside the folder (a hand-edited or
  * damaged file, a link planted since) is dropped.
@@ -41,7 +42,8 @@ public final class ResumeIndex {
     /** A week: a download left that long is not coming back, and its temporary file takes up space. */
     public static final long MAX_AGE_MILLIS = 7L * 24 * 3600 * 1000;
 
-    private record Note(Path target, long savedAt) {}
+    /** {@code offer}: the hex id of the offer it was accepted in, "" once that offer no longer continues. */
+    private record Note(Path target, long savedAt, String offer) {}
 
     private final DownloadFolder folder;
     private final LongSupplier wallMillis;
@@ -72,6 +74,11 @@ public final class ResumeIndex {
         if (note == null || live.contains(key)) {
             return null;
         }
+        for (String other : live) {
+            if (notes.containsKey(other) && notes.get(other).target().equals(note.target())) {
+                return null; // its placeholder was deleted and the name placed again for another download
+            }
+        }
         if (!IncomingFile.canResume(note.target()) || !inside(note.target())) {
             notes.remove(key);
             dirty = true;
@@ -81,11 +88,14 @@ public final class ResumeIndex {
         return note.target();
     }
 
-    /** A download of {@code key} starts at {@code target} (a placement's reserved name); saved by {@link #save()}. */
-    public synchronized void remember(String key, Path target) {
+    /**
+     * A download of {@code key} starts (or continues) at {@code target} for the offer {@code offer} (hex id);
+     * saved by {@link #save()}.
+     */
+    public synchronized void remember(String key, Path target, String offer) {
         load();
         notes.remove(key);
-        notes.put(key, new Note(target, wallMillis.getAsLong()));
+        notes.put(key, new Note(target, wallMillis.getAsLong(), offer));
         live.add(key);
         dirty = true;
         trim();
@@ -101,6 +111,34 @@ public final class ResumeIndex {
         live.remove(key);
         if (notes.remove(key) != null) {
             dirty = true;
+        }
+    }
+
+    /**
+     * Whether {@code offer} is one this folder accepted from {@code senderKey} and still holds downloads of:
+     * its sender offering it again continues it.
+     */
+    public synchronized boolean continues(String senderKey, String offer) {
+        load();
+        if (senderKey.isEmpty() || offer.isEmpty()) {
+            return false;
+        }
+        for (Map.Entry<String, Note> e : notes.entrySet()) {
+            if (e.getValue().offer().equals(offer) && e.getKey().startsWith(senderKey + "|")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The user cancelled {@code offer}: its downloads stay for a re-offer, but it never continues by itself. */
+    public synchronized void disown(String offer) {
+        load();
+        for (Map.Entry<String, Note> e : notes.entrySet()) {
+            if (e.getValue().offer().equals(offer)) {
+                e.setValue(new Note(e.getValue().target(), e.getValue().savedAt(), ""));
+                dirty = true;
+            }
         }
     }
 
@@ -120,7 +158,8 @@ public final class ResumeIndex {
         StringBuilder text = new StringBuilder();
         for (Map.Entry<String, Note> e : notes.entrySet()) {
             text.append(e.getValue().savedAt()).append(' ').append(encode(e.getKey())).append(' ')
-                    .append(encode(relative(e.getValue().target()))).append('\n');
+                    .append(encode(relative(e.getValue().target()))).append(' ').append(e.getValue().offer())
+                    .append('\n');
         }
         Path file = folder.root().resolve(FILE_NAME);
         Path next = folder.root().resolve(FILE_NAME + IncomingFile.PART_SUFFIX); // a name no peer's file can have
@@ -158,8 +197,8 @@ public final class ResumeIndex {
         }
         long now = wallMillis.getAsLong();
         for (String line : lines) {
-            String[] f = line.split(" ");
-            if (f.length != 3 || !f[0].matches("\\d{1,19}")) {
+            String[] f = line.split(" ", -1);
+            if (f.length != 4 || !f[0].matches("\\d{1,19}") || !f[3].matches("[0-9a-f]{0,32}")) {
                 dirty = true;
                 continue;
             }
@@ -174,7 +213,7 @@ public final class ResumeIndex {
                     discardLeftovers(target);
                 } else {
                     notes.remove(key);
-                    notes.put(key, new Note(target, savedAt));
+                    notes.put(key, new Note(target, savedAt, f[3]));
                 }
             } catch (IllegalArgumentException e) {
                 dirty = true; // a damaged line: that note is lost, the others stand

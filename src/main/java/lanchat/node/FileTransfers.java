@@ -44,6 +44,8 @@ final class FileTransfers {
     /** Files of one offer in flight at once: many small files keep the path busy, few large ones share it. */
     static final int FILES_AT_ONCE = 16;
     static final int MAX_INCOMING_OFFERS = 256;
+    /** Offers whose peer went away mid-transfer, kept to be offered again by themselves when it is back. */
+    static final int MAX_PAUSED_OFFERS = 64;
     /**
      * Files being written are never forced from the loop thread (a force can take tens of milliseconds,
      * and the chat would wait): the prefix is forced on the file thread when a transfer breaks off, so a
@@ -72,6 +74,10 @@ final class FileTransfers {
     private int nextTransfer;
     private final Map<OfferId, Out> outgoing = new LinkedHashMap<>();
     private final Map<OfferId, In> incoming = new LinkedHashMap<>();
+    /** Our offers whose transfer broke off with the peer: the same offer again when that key is back. */
+    private final Map<OfferId, Paused> paused = new LinkedHashMap<>();
+
+    private record Paused(OfferContent content, PeerInfo peer, String peerKey, long until) {}
 
     FileTransfers(Engine engine, ChatNode node, Driver loop, FileIo io, RandomGenerator random, LongSupplier wallMillis) {
         this.engine = engine;
@@ -86,6 +92,7 @@ final class FileTransfers {
         this.nextTransfer = 1 + random.nextInt(1 << 30);
         engine.bulk().acceptor(this::openIncoming);
         engine.fileBodies(this::onBody);
+        engine.onJoin(this::onJoin);
     }
 
     void downloadsTo(Path dir) {
@@ -239,7 +246,7 @@ final class FileTransfers {
                 public void failed(String reason) {
                     file.close();
                     o.running.remove((Integer) i);
-                    failOut(o, sf.entry().shownPath() + ": " + reason, false);
+                    pauseOut(o, sf.entry().shownPath() + ": " + reason);
                 }
             }, nanos.getAsLong());
         }
@@ -254,6 +261,38 @@ final class FileTransfers {
     private void progressOut(Out o) {
         o.meter.done(sum(o.done));
         emitProgress(o.id, false, o.peer, o.content.manifest(), o.meter, false);
+    }
+
+    /**
+     * A file's transfer broke off with the peer (it left, restarted, or was silent too long): the offer ends
+     * now, and is offered again, same id, when a peer with the same key is back within the offer's lifetime;
+     * its recipient continues it without asking (it accepted that offer) from what it holds.
+     */
+    private void pauseOut(Out o, String reason) {
+        String key = engine.keyOf(o.peer);
+        if (key.isEmpty() || paused.size() >= MAX_PAUSED_OFFERS || !outgoing.containsKey(o.id)) {
+            failOut(o, reason, false);
+            return;
+        }
+        paused.put(o.id, new Paused(o.content, o.peer, key, wallMillis.getAsLong() + LIFETIME_SECONDS * 1000L));
+        failOut(o, reason + "; it resumes by itself if " + o.peer.displayName() + " is back within "
+                + LIFETIME_SECONDS / 60 + " minutes", false);
+    }
+
+    /** A peer joined or came back: our offers that broke off with its key start again. */
+    private void onJoin(PeerInfo peer) {
+        long now = wallMillis.getAsLong();
+        paused.values().removeIf(p -> now >= p.until());
+        String key = engine.keyOf(peer);
+        if (key.isEmpty()) {
+            return;
+        }
+        for (Map.Entry<OfferId, Paused> e : new ArrayList<>(paused.entrySet())) {
+            if (e.getValue().peerKey().equals(key)) {
+                paused.remove(e.getKey());
+                startOffer(peer, e.getValue().content());
+            }
+        }
     }
 
     private void failOut(Out o, String reason, boolean tellPeer) {
@@ -331,6 +370,14 @@ final class FileTransfers {
                 in = new In(page.id(), from, senderKey, f.firstTransfer(), f.lifetimeSeconds());
                 incoming.put(page.id(), in);
             }
+            if (in.state != InState.ASSEMBLING && in.from.id() == from.id() && in.senderKey.equals(senderKey)) {
+                // Chat bodies come exactly once: a page of an offer already put together is its sender offering
+                // it again (its transfer broke off on its side first). This side's attempt ends and keeps what
+                // it holds; the new one continues from there.
+                failIn(in, "offered again by " + from.displayName(), false);
+                in = new In(page.id(), from, senderKey, f.firstTransfer(), f.lifetimeSeconds());
+                incoming.put(page.id(), in);
+            }
             if (in.state != InState.ASSEMBLING || in.from.id() != from.id()) {
                 return;
             }
@@ -344,16 +391,43 @@ final class FileTransfers {
                 io.after(LIFETIME_SECONDS * 1000L + 1000, () -> loop.execute(this::expire));
                 String why = autoAccept.reason(from, in.senderKey, engine.whois(from), engine.keyOf(from));
                 if (why != null) {
-                    String error = acceptOffer(in, true, why);
-                    if (error != null) {
-                        listener.onEvent(new ChatEvent.FileFailed(in.id.shortText(), true, from,
-                                "could not accept automatically: " + error + "; /accept " + in.id.shortText()
-                                        + " tries again"));
-                    }
+                    acceptAutomatically(in, why);
+                } else {
+                    continueIfAcceptedBefore(in);
                 }
             }
         } catch (FilesException e) {
             listener.onEvent(new ChatEvent.FileFailed("", true, from, "refused an offer: " + e.getMessage()));
+        }
+    }
+
+    private void acceptAutomatically(In in, String why) {
+        String error = acceptOffer(in, true, why);
+        if (error != null) {
+            listener.onEvent(new ChatEvent.FileFailed(in.id.shortText(), true, in.from, "could not accept "
+                    + "automatically: " + error + "; /accept " + in.id.shortText() + " tries again"));
+        }
+    }
+
+    /**
+     * The sender offering again an offer this folder accepted from it and still holds downloads of (after an
+     * outage, or a restart of either side) continues it without asking; asked on the file thread, which reads
+     * the resume notes.
+     */
+    private void continueIfAcceptedBefore(In in) {
+        ResumeIndex resumes = downloads;
+        try {
+            io.execute(() -> {
+                if (resumes.continues(in.senderKey, in.id.hex())) {
+                    loop.execute(() -> {
+                        if (incoming.get(in.id) == in && in.state == InState.OFFERED) {
+                            acceptAutomatically(in, "it continues offer " + in.id.shortText() + ", accepted before");
+                        }
+                    });
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // it waits for /accept, which resumes it all the same
         }
     }
 
@@ -414,9 +488,9 @@ final class FileTransfers {
                     start[i] = open[i].heldBytes();
                 } else {
                     targets[i] = placement.place(e);
-                    if (e.size() > 0) {
-                        resumes.remember(keys[i], targets[i]);
-                    }
+                }
+                if (e.size() > 0) {
+                    resumes.remember(keys[i], targets[i], in.id.hex());
                 }
                 top = top == null ? topOf(targets[i], e) : top;
                 if (e.size() == 0 || start[i] == e.size()) {
@@ -650,6 +724,14 @@ final class FileTransfers {
 
     /** Cancels an offer or transfer of either direction; null, or a one-line error. */
     String cancel(String id) {
+        for (Map.Entry<OfferId, Paused> e : new ArrayList<>(paused.entrySet())) {
+            if (e.getKey().hex().startsWith(id.toLowerCase(java.util.Locale.ROOT))) {
+                paused.remove(e.getKey());
+                listener.onEvent(new ChatEvent.FileFailed(e.getKey().shortText(), false, e.getValue().peer(),
+                        "cancelled"));
+                return null;
+            }
+        }
         for (Out o : new ArrayList<>(outgoing.values())) {
             if (o.id.hex().startsWith(id.toLowerCase(java.util.Locale.ROOT))) {
                 failOut(o, "cancelled", true);
@@ -661,10 +743,29 @@ final class FileTransfers {
             return "no transfer " + id + ": /transfers lists them";
         }
         failIn(in, "cancelled", true);
+        disown(in);
         return null;
     }
 
+    /** The user cancelled an incoming offer: when its sender offers it again, it waits for /accept. */
+    private void disown(In in) {
+        ResumeIndex resumes = in.resumes != null ? in.resumes : downloads;
+        String offer = in.id.hex();
+        try {
+            io.execute(() -> {
+                resumes.disown(offer);
+                resumes.save();
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // its notes still name the offer: the sender's own re-offer would continue it
+        }
+    }
+
     private void onCancel(PeerInfo from, FileCancel c) {
+        Paused p = paused.get(c.offer());
+        if (p != null && p.peer().id() == from.id()) {
+            paused.remove(c.offer());
+        }
         Out o = outgoing.get(c.offer());
         if (o != null && o.peer.id() == from.id()) {
             failOut(o, "cancelled by " + from.displayName(), false);
@@ -678,6 +779,14 @@ final class FileTransfers {
     /** Offers nobody answered in their lifetime go, on both sides. */
     void expire() {
         long now = wallMillis.getAsLong();
+        for (Map.Entry<OfferId, Paused> e : new ArrayList<>(paused.entrySet())) {
+            if (now >= e.getValue().until()) {
+                paused.remove(e.getKey());
+                listener.onEvent(new ChatEvent.FileFailed(e.getKey().shortText(), false, e.getValue().peer(),
+                        "expired: " + e.getValue().peer().displayName() + " was not back within "
+                                + LIFETIME_SECONDS / 60 + " minutes"));
+            }
+        }
         for (Out o : new ArrayList<>(outgoing.values())) {
             if (!o.sending && now >= o.expiresAt) {
                 outgoing.remove(o.id);
@@ -701,6 +810,11 @@ final class FileTransfers {
             lines.add(new ChatEvent.FileTransferLine(o.id.shortText(), false, o.peer.displayName(),
                     o.sending ? "sending" : "offered", name(o.content.manifest()), sum(o.done),
                     o.content.manifest().totalBytes()));
+        }
+        for (Map.Entry<OfferId, Paused> e : paused.entrySet()) {
+            Manifest m = e.getValue().content().manifest();
+            lines.add(new ChatEvent.FileTransferLine(e.getKey().shortText(), false, e.getValue().peer().displayName(),
+                    "paused", name(m), 0, m.totalBytes()));
         }
         for (In in : incoming.values()) {
             if (in.manifest == null) {

@@ -49,7 +49,7 @@ class ResumeIndexTest {
     void aNoteSurvivesARestartAndIsHandedOutOnce() throws Exception {
         Path target = interrupted("big.bin", 10_000, 4_000);
         ResumeIndex before = index();
-        before.remember("k1", target);
+        before.remember("k1", target, "0a");
         before.save();
         ResumeIndex after = index(); // the process restarted
         assertEquals(target, after.claim("k1"));
@@ -64,11 +64,11 @@ class ResumeIndexTest {
         Path a = interrupted("a.bin", 5_000, 1_000);
         Path b = interrupted("b.bin", 5_000, 1_000);
         ResumeIndex index = index();
-        index.remember("a", a);
-        index.remember("b", b);
+        index.remember("a", a, "0a");
+        index.remember("b", b, "0a");
         index.forget("a");
         index.release("b");
-        Files.delete(IncomingFile.partPath(b)); // the user tidied up
+        Files.delete(b); // the user tidied up
         index.save();
         ResumeIndex after = index();
         assertNull(after.claim("a"));
@@ -80,7 +80,7 @@ class ResumeIndexTest {
     void aTargetThatIsNoLongerAnEmptyPlaceholderIsNotResumedInto() throws Exception {
         Path target = interrupted("doc.txt", 5_000, 2_000);
         ResumeIndex index = index();
-        index.remember("k", target);
+        index.remember("k", target, "0a");
         index.save();
         Files.writeString(target, "the user's own file, written since");
         assertNull(index().claim("k"));
@@ -92,9 +92,9 @@ class ResumeIndexTest {
         Path old = interrupted("old.bin", 5_000, 1_000);
         Path recent = interrupted("recent.bin", 5_000, 1_000);
         ResumeIndex index = index();
-        index.remember("old", old);
+        index.remember("old", old, "0a");
         now.addAndGet(ResumeIndex.MAX_AGE_MILLIS / 2);
-        index.remember("recent", recent);
+        index.remember("recent", recent, "0a");
         index.save();
         now.addAndGet(ResumeIndex.MAX_AGE_MILLIS / 2 + 1);
         ResumeIndex after = index();
@@ -109,10 +109,10 @@ class ResumeIndexTest {
     void atMostAThousandNotesTheOldestGoFirst() throws Exception {
         ResumeIndex index = index();
         Path first = interrupted("first.bin", 2_000, 1_000);
-        index.remember("first", first);
+        index.remember("first", first, "0a");
         index.release("first");
         for (int i = 0; i < ResumeIndex.MAX_NOTES; i++) {
-            index.remember("k" + i, dir.resolve("f" + i)); // notes only: nothing on disk for them
+            index.remember("k" + i, dir.resolve("f" + i), "0a"); // notes only: nothing on disk for them
             index.release("k" + i);
         }
         assertEquals(ResumeIndex.MAX_NOTES, index.size());
@@ -128,7 +128,7 @@ class ResumeIndexTest {
         Path outside = dir.getParent().resolve("outside.bin");
         Files.deleteIfExists(outside);
         Files.writeString(dir.resolve(ResumeIndex.FILE_NAME), now.get() + " k " + java.net.URLEncoder.encode(relative,
-                StandardCharsets.UTF_8) + "\n");
+                StandardCharsets.UTF_8) + " 0a\n");
         assertNull(index().claim("k"));
         assertFalse(Files.exists(outside));
     }
@@ -140,10 +140,10 @@ class ResumeIndexTest {
         Path target = Files.createFile(elsewhere.resolve("x.bin"));
         Files.createFile(IncomingFile.partPath(target));
         Files.createSymbolicLink(dir.resolve("sub"), elsewhere);
-        Files.writeString(dir.resolve(ResumeIndex.FILE_NAME), now.get() + " k sub%2Fx.bin\n");
+        Files.writeString(dir.resolve(ResumeIndex.FILE_NAME), now.get() + " k sub%2Fx.bin 0a\n");
         assertNull(index().claim("k"));
         now.addAndGet(ResumeIndex.MAX_AGE_MILLIS + 1);
-        Files.writeString(dir.resolve(ResumeIndex.FILE_NAME), 0 + " k sub%2Fx.bin\n");
+        Files.writeString(dir.resolve(ResumeIndex.FILE_NAME), 0 + " k sub%2Fx.bin 0a\n");
         assertEquals(0, index().size());
         assertTrue(Files.exists(IncomingFile.partPath(target)), "an old note never deletes outside the folder");
         assertTrue(Files.exists(target));
@@ -152,8 +152,9 @@ class ResumeIndexTest {
     @Test
     void damagedLinesAreSkippedAndTheRestStand() throws Exception {
         Path target = interrupted("ok.bin", 3_000, 1_000);
-        Files.writeString(dir.resolve(ResumeIndex.FILE_NAME), "garbage\n12 only-two\nx k ok.bin\n%zz k ok.bin\n"
-                + now.get() + " %zz ok.bin\n" + now.get() + " good ok.bin\n");
+        Files.writeString(dir.resolve(ResumeIndex.FILE_NAME), "garbage\n12 only-two\nx k ok.bin 0a\n%zz k ok.bin 0a\n"
+                + now.get() + " %zz ok.bin 0a\n" + now.get() + " bad-offer ok.bin XYZ\n" + now.get()
+                + " good ok.bin 0a\n");
         ResumeIndex index = index();
         assertEquals(target, index.claim("good"));
         assertEquals(1, index.size());
@@ -163,8 +164,25 @@ class ResumeIndexTest {
     void aFolderThatCannotBeWrittenLosesOnlyTheNotes() throws Exception {
         Files.createDirectories(dir.resolve(ResumeIndex.FILE_NAME + IncomingFile.PART_SUFFIX + "/blocker"));
         ResumeIndex index = index();
-        index.remember("k", dir.resolve("x"));
+        index.remember("k", dir.resolve("x"), "0a");
         index.save(); // cannot write: logged, no exception
         assertFalse(Files.exists(dir.resolve(ResumeIndex.FILE_NAME)));
+    }
+
+    @Test
+    void anOfferContinuesOnlyFromItsSenderAndNotAfterTheUserCancelledIt() throws Exception {
+        Path target = interrupted("big.bin", 10_000, 4_000);
+        ResumeIndex index = index();
+        index.remember("alicekey|big.bin|10000|ab", target, "0123abcd");
+        index.save();
+        ResumeIndex after = index();
+        assertTrue(after.continues("alicekey", "0123abcd"));
+        assertFalse(after.continues("malloreykey", "0123abcd"), "another sender's offer with that id");
+        assertFalse(after.continues("alicekey", "ffff0000"));
+        assertFalse(after.continues("", "0123abcd"));
+        after.disown("0123abcd");
+        after.save();
+        assertFalse(index().continues("alicekey", "0123abcd"));
+        assertEquals(target, index().claim("alicekey|big.bin|10000|ab"), "a re-offer with /accept still resumes");
     }
 }
