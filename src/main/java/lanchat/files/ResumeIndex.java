@@ -148,18 +148,22 @@ public final class ResumeIndex {
     }
 
     /**
-     * Writes the notes if they changed (a temporary file renamed over the old one). A failure is not an error:
-     * downloads go on, and only a resume after a restart is lost.
+     * Writes the notes if they changed (a temporary file renamed over the old one), outside the lock so that
+     * the loop's {@link #release} never waits for the disk; one thread saves (the file thread). A failure is not
+     * an error: downloads go on, and only a resume after a restart is lost.
      */
-    public synchronized void save() {
-        if (!dirty) {
-            return;
-        }
+    public void save() {
         StringBuilder text = new StringBuilder();
-        for (Map.Entry<String, Note> e : notes.entrySet()) {
-            text.append(e.getValue().savedAt()).append(' ').append(encode(e.getKey())).append(' ')
-                    .append(encode(relative(e.getValue().target()))).append(' ').append(e.getValue().offer())
-                    .append('\n');
+        synchronized (this) {
+            if (!dirty) {
+                return;
+            }
+            for (Map.Entry<String, Note> e : notes.entrySet()) {
+                text.append(e.getValue().savedAt()).append(' ').append(encode(e.getKey())).append(' ')
+                        .append(encode(relative(e.getValue().target()))).append(' ').append(e.getValue().offer())
+                        .append('\n');
+            }
+            dirty = false;
         }
         Path file = folder.root().resolve(FILE_NAME);
         Path next = folder.root().resolve(FILE_NAME + IncomingFile.PART_SUFFIX); // a name no peer's file can have
@@ -171,8 +175,10 @@ public final class ResumeIndex {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(next, file, StandardCopyOption.REPLACE_EXISTING);
             }
-            dirty = false;
         } catch (IOException e) {
+            synchronized (this) {
+                dirty = true;
+            }
             System.getLogger("lanchat.files").log(System.Logger.Level.WARNING, "cannot write " + file
                     + " (downloads cut off now will not resume after a restart): " + ManifestBuilder.reason(e));
         }

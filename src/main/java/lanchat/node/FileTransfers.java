@@ -246,7 +246,11 @@ final class FileTransfers {
                 public void failed(String reason) {
                     file.close();
                     o.running.remove((Integer) i);
-                    pauseOut(o, sf.entry().shownPath() + ": " + reason);
+                    if (brokeOffWithPeer(reason)) {
+                        pauseOut(o, sf.entry().shownPath() + ": " + reason);
+                    } else {
+                        failOut(o, sf.entry().shownPath() + ": " + reason, false);
+                    }
                 }
             }, nanos.getAsLong());
         }
@@ -277,6 +281,16 @@ final class FileTransfers {
         paused.put(o.id, new Paused(o.content, o.peer, key, wallMillis.getAsLong() + LIFETIME_SECONDS * 1000L));
         failOut(o, reason + "; it resumes by itself if " + o.peer.displayName() + " is back within "
                 + LIFETIME_SECONDS / 60 + " minutes", false);
+    }
+
+    /**
+     * Whether a bulk failure is the peer's absence (it left, restarted, went silent) rather than a decision or
+     * an error that a re-offer would meet again: our own file unreadable, or the peer cancelled or failed
+     * (its disk). The bulk layer gives reasons as text; these are its three that are not absence.
+     */
+    private static boolean brokeOffWithPeer(String reason) {
+        return !reason.startsWith("could not read") && !reason.startsWith("cancelled")
+                && !reason.startsWith("the peer failed");
     }
 
     /** A peer joined or came back: our offers that broke off with its key start again. */
