@@ -309,4 +309,35 @@ class FileTransferSimTest {
         assertEquals(2, p[1].events().of(ChatEvent.FileAccepted.class).size());
         assertTrue(p[1].events().of(ChatEvent.FileAccepted.class).get(1).automatic());
     }
+
+    @Test
+    void aPausedOfferIsListedAndACancelDropsItSoItIsNotOfferedAgain() throws Exception {
+        SimNetwork net = new SimNetwork(109);
+        lanchat.node.NodeConfig bob = lanchat.node.NodeConfig.defaults("bob").withIdentity(
+                lanchat.session.Identity.generate(new SplittableRandom(14)), 0);
+        SimNode[] p = {net.start(lanchat.node.NodeConfig.defaults("alice")), net.start(bob)};
+        assertTrue(net.runUntil(() -> p[0].node().peers().size() == 1 && p[1].node().peers().size() == 1, 5 * SECOND));
+        net.conditions(SimNetworkBottleneck.GIGABIT);
+        p[1].node().downloadsTo(tmp.resolve("in"));
+        Path f = tmp.resolve("out/big.bin");
+        write(f, 32 << 20, 15);
+        p[0].node().sendFiles("bob", List.of(f));
+        assertTrue(net.runUntil(() -> !p[1].events().of(ChatEvent.FileOffered.class).isEmpty(), 10 * SECOND));
+        String id = p[1].events().of(ChatEvent.FileOffered.class).get(0).id();
+        p[1].node().acceptFiles(id);
+        assertTrue(net.runUntil(() -> p[1].events().of(ChatEvent.FileProgress.class).stream()
+                .anyMatch(e -> e.percent() >= 30), 10 * SECOND));
+        net.kill(p[1]); // and nothing more is heard of bob for a while
+        assertTrue(net.runUntil(() -> !p[0].events().of(ChatEvent.FileFailed.class).isEmpty(), 60 * SECOND));
+        assertEquals(List.of("paused"), p[0].node().transfers().stream().map(ChatEvent.FileTransferLine::state).toList());
+        p[0].node().cancelFiles(id);
+        assertEquals("cancelled", p[0].events().of(ChatEvent.FileFailed.class).get(1).reason());
+        assertTrue(p[0].node().transfers().isEmpty());
+        SimNode again = net.start(bob);
+        again.node().downloadsTo(tmp.resolve("in"));
+        assertTrue(net.runUntil(() -> again.node().peers().size() == 1, 10 * SECOND));
+        net.runFor(2 * SECOND);
+        assertTrue(again.events().of(ChatEvent.FileOffered.class).isEmpty(), "a cancelled offer is not made again");
+        assertEquals(1, p[0].events().of(ChatEvent.FileOffered.class).size());
+    }
 }
