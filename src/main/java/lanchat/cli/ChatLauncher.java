@@ -94,6 +94,7 @@ final class ChatLauncher implements Launcher {
             if (settings.downloads() != null) {
                 node.downloadsTo(settings.downloads());
             }
+            node.autoAcceptFiles(settings.autoAccept());
             // Only now: the banner names the port, and before the bind it could claim one that is busy.
             ui.banner(Banner.lines(Version.current(), settings.network()));
             events.release();

@@ -24,7 +24,7 @@ import lanchat.wire.PeerNames;
 final class ConfigFile {
     static final String FILE_NAME = "config.properties";
     static final Set<String> KEYS = Set.of("name", "interface", "group", "port", "color", "bell", "history",
-            "history_days", "queue_days", "auto_away");
+            "history_days", "queue_days", "auto_away", "auto_accept");
 
     private record Entry(String value, int line) {}
 
@@ -73,7 +73,7 @@ final class ConfigFile {
             if (!KEYS.contains(key)) {
                 throw error(file, number, "unknown key '" + key + "'; the keys are "
                         + String.join(", ", List.of("name", "interface", "group", "port", "color", "bell", "history",
-                        "history_days", "queue_days", "auto_away")));
+                        "history_days", "queue_days", "auto_away", "auto_accept")));
             }
             if (value.isEmpty()) {
                 throw error(file, number, key + " has no value; give one or remove the line");
@@ -128,6 +128,11 @@ final class ConfigFile {
         return text("auto_away").map(Integer::valueOf);
     }
 
+    /** Whether offers from verified peers are accepted without /accept, as --auto-accept. */
+    Optional<Boolean> autoAccept() {
+        return text("auto_accept").map(Boolean::valueOf);
+    }
+
     Optional<Integer> queueDays() {
         return text("queue_days").map(Integer::valueOf);
     }
@@ -177,7 +182,7 @@ final class ConfigFile {
                             + " (never) to " + Main.MAX_AUTO_AWAY_MINUTES);
                 }
             }
-            case "color", "bell", "history" -> {
+            case "color", "bell", "history", "auto_accept" -> {
                 if (!value.equals("true") && !value.equals("false")) {
                     throw error(file, entry.line(), key + " '" + value + "' must be true or false");
                 }

@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
             "  ./run.sh doctor                        check why nobody appears",
             "",
             "Defaults: config.properties in the profile folder, one 'key = value' a line",
-            "(keys: name, interface, group, port, color, bell); the command line wins.",
+            "(keys: name, interface, group, port, color, bell, auto_accept, ...); the command line wins.",
             "The folder: $XDG_CONFIG_HOME/lanchat or ~/.config/lanchat (Linux),",
             "~/Library/Application Support/lanchat (macOS), %%APPDATA%%\\lanchat (Windows),",
             "or the one --profile DIR names.",
@@ -112,6 +112,11 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--downloads", paramLabel = "DIR", description = "Where accepted files go (default: the"
             + " platform's Downloads folder, in a lanchat subfolder; created when first needed).")
     String downloads;
+
+    @Option(names = "--auto-accept", negatable = true, description = "Accept file offers from peers whose key"
+            + " you verified with /verify without asking; others still wait for /accept (default: off; also"
+            + " auto_accept in config.properties).")
+    Boolean autoAccept;
 
     @Option(names = {"-v", "--verbose"}, description = "Log the engine's details, and its counters at exit.")
     boolean verbose;
@@ -197,7 +202,7 @@ public final class Main implements Callable<Integer> {
                 : config.bell().orElse(true) ? BellPolicy.MENTIONS : BellPolicy.OFF;
         return new Settings(chosenName, nif, groupAddress, chosenPort, profiles.locate(profile),
                 colour(config), json, verbose, gui, new UiOptions(chosenBell, log, waitFor, autoAway(config)),
-                history(config), downloadsFolder());
+                history(config), downloadsFolder(), autoAccept != null ? autoAccept : config.autoAccept().orElse(false));
     }
 
     private java.nio.file.Path downloadsFolder() throws UsageException {

@@ -10,11 +10,19 @@ import lanchat.ui.core.UiOptions;
 
 /**
  * The checked command line, with the config file's defaults filled in: everything needed to start.
- * {@code ui} holds the text front ends' options (the bell comes from --bell, else the config file).
+ * {@code ui} holds the text front ends' options (the bell comes from --bell, else the config file);
+ * {@code autoAccept}: offers from verified peers are accepted without /accept (--auto-accept, auto_accept).
  */
 record Settings(String name, NetworkInterface networkInterface, InetAddress group, int port, Path profile,
         boolean colour, boolean json, boolean verbose, boolean gui, UiOptions ui, HistoryOptions history,
-        Path downloads) {
+        Path downloads, boolean autoAccept) {
+
+    /** Without --auto-accept: every offer waits for /accept. */
+    Settings(String name, NetworkInterface networkInterface, InetAddress group, int port, Path profile,
+            boolean colour, boolean json, boolean verbose, boolean gui, UiOptions ui, HistoryOptions history,
+            Path downloads) {
+        this(name, networkInterface, group, port, profile, colour, json, verbose, gui, ui, history, downloads, false);
+    }
 
     /** Without --downloads: accepted files go to the platform's Downloads folder, lanchat. */
     Settings(String name, NetworkInterface networkInterface, InetAddress group, int port, Path profile,

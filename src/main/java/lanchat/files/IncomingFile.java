@@ -28,6 +28,9 @@ import java.util.Set;
  * hash is computed as the prefix grows (bytes that arrive in order are hashed from their buffer; others are
  * read back when the prefix reaches them), so finishing a large file does not read it again.
  *
+ * <p>{@link #checkpoint()} splits that sync for a writer that must not wait for the disk: the writer hands out
+ * what it wrote, and another thread forces it and updates the sidecar ({@link Checkpoint#commit()}).
+ *
  * <p>After a failed write (disk full) the object is spent: every later call fails with the same reason;
  * {@link #close()} it and {@link #resume} when there is room again. Not thread-safe: one writer thread per file.
  */
@@ -80,7 +83,8 @@ public final class IncomingFile implements Closeable {
     /** Gathers the in-order bytes; what it holds ends at the contiguous prefix. */
     private final GatheringWriter writer;
     private long contiguous;
-    private long heldBytes;
+    /** Written by a {@link Checkpoint} on another thread too: volatile, and only ever raised. */
+    private volatile long heldBytes;
     private ByteBuffer readBack;
     private FilesException failure;
     private boolean closed;
@@ -246,16 +250,65 @@ public final class IncomingFile implements Closeable {
         }
         io(writer::flush);
         try {
-            channel.force(false);
-            if (held == null) {
-                held = settings.opener().open(sidecar, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        LinkOption.NOFOLLOW_LINKS));
-            }
-            Sidecar.write(held, contiguous);
+            vouch(contiguous);
         } catch (IOException e) {
             throw fail(writeFailure(entry, target, e));
         }
-        heldBytes = contiguous;
+    }
+
+    /**
+     * On the writing thread: writes what is buffered and returns a checkpoint of the prefix written so far, for
+     * another thread to force and record while the writing goes on.
+     */
+    public Checkpoint checkpoint() throws FilesException {
+        requireUsable();
+        io(writer::flush);
+        return new Checkpoint(contiguous);
+    }
+
+    /**
+     * A prefix that is written (not necessarily on disk yet). {@link #commit()} may run on any one thread other
+     * than the writer: FileChannel.force() covers every write made before it, which includes this prefix.
+     */
+    public final class Checkpoint {
+        private final long prefix;
+
+        private Checkpoint(long prefix) {
+            this.prefix = prefix;
+        }
+
+        public long prefix() {
+            return prefix;
+        }
+
+        /**
+         * Forces the data and records the prefix in the sidecar. A failure here spends nothing (the writer
+         * finds out on its own next write or sync): the sidecar keeps vouching for what it did before.
+         *
+         * @return whether the sidecar now vouches for the prefix
+         */
+        public boolean commit() {
+            try {
+                vouch(prefix);
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+    }
+
+    /** Forces the data, then records {@code prefix} in the sidecar unless it vouches for as much already. */
+    private synchronized void vouch(long prefix) throws IOException {
+        if (closed || prefix <= heldBytes && held != null) {
+            return; // closed meanwhile (its close synced already), or an older checkpoint than the last one
+        }
+        channel.force(false);
+        if (held == null) {
+            held = settings.opener().open(sidecar, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS));
+        }
+        Sidecar.write(held, prefix);
+        heldBytes = Math.max(heldBytes, prefix);
     }
 
     /**
@@ -344,11 +397,44 @@ public final class IncomingFile implements Closeable {
     }
 
     /** Closes without writing anything more: what a kill leaves behind (tests use it to play one). */
-    void closeWithoutSync() {
+    synchronized void closeWithoutSync() {
         if (!closed) {
             closed = true;
             closeQuietly(channel);
             closeQuietly(held);
+        }
+    }
+
+    /**
+     * Whether a download into {@code target} can be continued: the target is still our empty placeholder (a
+     * finished or replaced target is nothing to resume into), and its temporary file, if any, a regular file.
+     * Without a temporary file (no byte had come yet) it starts from 0 under the same name.
+     */
+    public static boolean canResume(Path target) {
+        Path part = partPath(target);
+        return isPlaceholder(target) && (!Files.exists(part, LinkOption.NOFOLLOW_LINKS)
+                || Files.isRegularFile(part, LinkOption.NOFOLLOW_LINKS));
+    }
+
+    /** Deletes what a download into {@code target} left (temporary file, sidecar, empty placeholder); never a file. */
+    public static void discardLeftovers(Path target) {
+        if (Files.isRegularFile(partPath(target), LinkOption.NOFOLLOW_LINKS)) {
+            deleteQuietly(partPath(target));
+        }
+        if (Files.isRegularFile(heldPath(target), LinkOption.NOFOLLOW_LINKS)) {
+            deleteQuietly(heldPath(target));
+        }
+        if (isPlaceholder(target)) {
+            deleteQuietly(target);
+        }
+    }
+
+    private static boolean isPlaceholder(Path target) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return a.isRegularFile() && a.size() == 0;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -21,7 +21,7 @@ public enum NameRule {
     COMPONENT_TOO_LONG("a name is longer than " + SafeName.MAX_COMPONENT_BYTES + " bytes"),
     NOT_NFC("a name is not in Unicode normal form C"),
     TEMPORARY_SUFFIX("a name ends like lanchat's temporary files (" + IncomingFile.PART_SUFFIX + ", "
-            + IncomingFile.HELD_SUFFIX + ")");
+            + IncomingFile.HELD_SUFFIX + ") or is " + ResumeIndex.FILE_NAME);
 
     private final String reason;
 

@@ -157,10 +157,12 @@ public final class SafeName {
     /**
      * Our temporary files' suffixes are ours alone (any case, for case-insensitive file systems): a peer's file
      * named like one could block a download's temporary file, and a sender never offers a half-received file.
+     * The same holds for the download folder's resume notes ({@link ResumeIndex#FILE_NAME}).
      */
     static boolean isTemporaryName(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        return lower.endsWith(IncomingFile.PART_SUFFIX) || lower.endsWith(IncomingFile.HELD_SUFFIX);
+        return lower.endsWith(IncomingFile.PART_SUFFIX) || lower.endsWith(IncomingFile.HELD_SUFFIX)
+                || lower.equals(ResumeIndex.FILE_NAME);
     }
 
     static int utf8Length(String s) {

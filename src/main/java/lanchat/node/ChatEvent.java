@@ -143,6 +143,13 @@ public sealed interface ChatEvent {
     record FileOffered(String id, boolean incoming, PeerInfo peer, List<String> names, int files, long totalBytes,
             long expiresAtMillis) implements ChatEvent {}
 
+    /**
+     * An incoming offer was accepted: by /accept ({@code automatic} false), or at once because auto-accept is
+     * on and the sender's key is verified for its name ({@code reason} says so). Its files go to the downloads
+     * folder next; a check that fails there (space, names) still ends it with {@link FileFailed}.
+     */
+    record FileAccepted(String id, PeerInfo peer, boolean automatic, String reason) implements ChatEvent {}
+
     /** How far a transfer is, at most 4 times a second; {@code secondsLeft} is -1 while unknown. */
     record FileProgress(String id, boolean incoming, PeerInfo peer, String name, long doneBytes, long totalBytes,
             int percent, long bytesPerSecond, long secondsLeft, String line) implements ChatEvent {}

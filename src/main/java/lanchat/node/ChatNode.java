@@ -273,6 +273,15 @@ public final class ChatNode implements AutoCloseable {
         files.downloadsTo(dir);
     }
 
+    /**
+     * Whether an offer from a peer whose key is verified for its name (/verify) is accepted at once into the
+     * downloads folder, with a FileAccepted event saying why; off by default, and other peers' offers always
+     * wait for {@link #acceptFiles}.
+     */
+    public void autoAcceptFiles(boolean on) {
+        files.autoAccept(on);
+    }
+
     private static void fileAnswer(String error) {
         if (error != null) {
             throw new IllegalArgumentException(error);

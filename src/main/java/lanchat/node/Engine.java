@@ -277,6 +277,13 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
         fileBodies = f;
     }
 
+    /** Told of every peer that joined or came back, after the PeerJoined event (FileTransfers resumes). */
+    private java.util.function.Consumer<PeerInfo> joins = peer -> { };
+
+    void onJoin(java.util.function.Consumer<PeerInfo> j) {
+        joins = j;
+    }
+
     ChatListener listener() {
         return listener;
     }
@@ -618,6 +625,7 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
         presences.forgetOtherInstances(peer.ref());
         sendPresence(peer); // its session is up: it learns ours at once
         reportDisplayChanges();
+        joins.accept(views.identity(peer, now));
     }
 
     @Override

@@ -25,6 +25,7 @@ import lanchat.files.OutgoingFile;
 import lanchat.files.Placement;
 import lanchat.files.ProgressText;
 import lanchat.files.ProgressThrottle;
+import lanchat.files.ResumeIndex;
 import lanchat.files.SourceFile;
 import lanchat.files.TransferMeter;
 import lanchat.message.Body;
@@ -43,6 +44,8 @@ final class FileTransfers {
     /** Files of one offer in flight at once: many small files keep the path busy, few large ones share it. */
     static final int FILES_AT_ONCE = 16;
     static final int MAX_INCOMING_OFFERS = 256;
+    /** Offers whose peer went away mid-transfer, kept to be offered again by themselves when it is back. */
+    static final int MAX_PAUSED_OFFERS = 64;
     /**
      * Files being written are never forced from the loop thread (a force can take tens of milliseconds,
      * and the chat would wait): the prefix is forced on the file thread when a transfer breaks off, so a
@@ -50,6 +53,12 @@ final class FileTransfers {
      */
     private static final IncomingFile.Settings NO_SYNC_ON_LOOP =
             new IncomingFile.Settings(lanchat.files.ChannelOpener.DEFAULT, Long.MAX_VALUE);
+    /**
+     * How much prefix progress of a file being received makes the loop hand a checkpoint to the file thread
+     * (forced there, then recorded in the sidecar): what a kill of this process can cost a resume, beyond
+     * what was in flight.
+     */
+    static final long CHECKPOINT_BYTES = IncomingFile.Settings.DEFAULT.syncEveryBytes();
 
     private final Engine engine;
     private final ChatNode node;
@@ -59,12 +68,16 @@ final class FileTransfers {
     private final RandomGenerator random;
     private final LongSupplier wallMillis;
     private final LongSupplier nanos;
-    private volatile DownloadFolder downloads = DownloadFolder.platformDefault();
+    /** The download folder with its resume notes (which download holds which offered file). */
+    private volatile ResumeIndex downloads;
+    private final AutoAccept autoAccept = new AutoAccept();
     private int nextTransfer;
     private final Map<OfferId, Out> outgoing = new LinkedHashMap<>();
     private final Map<OfferId, In> incoming = new LinkedHashMap<>();
-    /** Files whose transfer broke off, by sender key, path, size and hash: a new offer of them resumes. */
-    private final Map<String, Path> interrupted = new LinkedHashMap<>();
+    /** Our offers whose transfer broke off with the peer: the same offer again when that key is back. */
+    private final Map<OfferId, Paused> paused = new LinkedHashMap<>();
+
+    private record Paused(OfferContent content, PeerInfo peer, String peerKey, long until) {}
 
     FileTransfers(Engine engine, ChatNode node, Driver loop, FileIo io, RandomGenerator random, LongSupplier wallMillis) {
         this.engine = engine;
@@ -75,13 +88,20 @@ final class FileTransfers {
         this.random = random;
         this.wallMillis = wallMillis;
         this.nanos = loop::nanoTime;
+        this.downloads = new ResumeIndex(DownloadFolder.platformDefault(), wallMillis);
         this.nextTransfer = 1 + random.nextInt(1 << 30);
         engine.bulk().acceptor(this::openIncoming);
         engine.fileBodies(this::onBody);
+        engine.onJoin(this::onJoin);
     }
 
     void downloadsTo(Path dir) {
-        downloads = new DownloadFolder(dir);
+        downloads = new ResumeIndex(new DownloadFolder(dir), wallMillis);
+    }
+
+    /** Whether offers from verified peers are accepted without /accept (off by default). */
+    void autoAccept(boolean on) {
+        autoAccept.set(on);
     }
 
     // ---- the sender ----
@@ -226,7 +246,11 @@ final class FileTransfers {
                 public void failed(String reason) {
                     file.close();
                     o.running.remove((Integer) i);
-                    failOut(o, sf.entry().shownPath() + ": " + reason, false);
+                    if (brokeOffWithPeer(reason)) {
+                        pauseOut(o, sf.entry().shownPath() + ": " + reason);
+                    } else {
+                        failOut(o, sf.entry().shownPath() + ": " + reason, false);
+                    }
                 }
             }, nanos.getAsLong());
         }
@@ -241,6 +265,48 @@ final class FileTransfers {
     private void progressOut(Out o) {
         o.meter.done(sum(o.done));
         emitProgress(o.id, false, o.peer, o.content.manifest(), o.meter, false);
+    }
+
+    /**
+     * A file's transfer broke off with the peer (it left, restarted, or was silent too long): the offer ends
+     * now, and is offered again, same id, when a peer with the same key is back within the offer's lifetime;
+     * its recipient continues it without asking (it accepted that offer) from what it holds.
+     */
+    private void pauseOut(Out o, String reason) {
+        String key = engine.keyOf(o.peer);
+        if (key.isEmpty() || paused.size() >= MAX_PAUSED_OFFERS || !outgoing.containsKey(o.id)) {
+            failOut(o, reason, false);
+            return;
+        }
+        paused.put(o.id, new Paused(o.content, o.peer, key, wallMillis.getAsLong() + LIFETIME_SECONDS * 1000L));
+        failOut(o, reason + "; it resumes by itself if " + o.peer.displayName() + " is back within "
+                + LIFETIME_SECONDS / 60 + " minutes", false);
+    }
+
+    /**
+     * Whether a bulk failure is the peer's absence (it left, restarted, went silent) rather than a decision or
+     * an error that a re-offer would meet again: our own file unreadable, or the peer cancelled or failed
+     * (its disk). The bulk layer gives reasons as text; these are its three that are not absence.
+     */
+    private static boolean brokeOffWithPeer(String reason) {
+        return !reason.startsWith("could not read") && !reason.startsWith("cancelled")
+                && !reason.startsWith("the peer failed");
+    }
+
+    /** A peer joined or came back: our offers that broke off with its key start again. */
+    private void onJoin(PeerInfo peer) {
+        long now = wallMillis.getAsLong();
+        paused.values().removeIf(p -> now >= p.until());
+        String key = engine.keyOf(peer);
+        if (key.isEmpty()) {
+            return;
+        }
+        for (Map.Entry<OfferId, Paused> e : new ArrayList<>(paused.entrySet())) {
+            if (e.getValue().peerKey().equals(key)) {
+                paused.remove(e.getKey());
+                startOffer(peer, e.getValue().content());
+            }
+        }
     }
 
     private void failOut(Out o, String reason, boolean tellPeer) {
@@ -272,6 +338,11 @@ final class FileTransfers {
         Manifest manifest;
         List<Entry> files;
         InState state = InState.ASSEMBLING;
+        ResumeIndex resumes;
+        /** Each file's key in the resume notes (see {@link #resumeKey}). */
+        String[] keys;
+        /** The prefix of each file last handed to the file thread as a checkpoint. */
+        long[] checkpointed;
         Path[] targets;
         IncomingFile[] open;
         long[] start;
@@ -313,6 +384,14 @@ final class FileTransfers {
                 in = new In(page.id(), from, senderKey, f.firstTransfer(), f.lifetimeSeconds());
                 incoming.put(page.id(), in);
             }
+            if (in.state != InState.ASSEMBLING && in.from.id() == from.id() && in.senderKey.equals(senderKey)) {
+                // Chat bodies come exactly once: a page of an offer already put together is its sender offering
+                // it again (its transfer broke off on its side first). This side's attempt ends and keeps what
+                // it holds; the new one continues from there.
+                failIn(in, "offered again by " + from.displayName(), false);
+                in = new In(page.id(), from, senderKey, f.firstTransfer(), f.lifetimeSeconds());
+                incoming.put(page.id(), in);
+            }
             if (in.state != InState.ASSEMBLING || in.from.id() != from.id()) {
                 return;
             }
@@ -324,9 +403,45 @@ final class FileTransfers {
                 listener.onEvent(new ChatEvent.FileOffered(in.id.shortText(), true, from, topNames(in.manifest),
                         in.files.size(), in.manifest.totalBytes(), in.expiresAt));
                 io.after(LIFETIME_SECONDS * 1000L + 1000, () -> loop.execute(this::expire));
+                String why = autoAccept.reason(from, in.senderKey, engine.whois(from), engine.keyOf(from));
+                if (why != null) {
+                    acceptAutomatically(in, why);
+                } else {
+                    continueIfAcceptedBefore(in);
+                }
             }
         } catch (FilesException e) {
             listener.onEvent(new ChatEvent.FileFailed("", true, from, "refused an offer: " + e.getMessage()));
+        }
+    }
+
+    private void acceptAutomatically(In in, String why) {
+        String error = acceptOffer(in, true, why);
+        if (error != null) {
+            listener.onEvent(new ChatEvent.FileFailed(in.id.shortText(), true, in.from, "could not accept "
+                    + "automatically: " + error + "; /accept " + in.id.shortText() + " tries again"));
+        }
+    }
+
+    /**
+     * The sender offering again an offer this folder accepted from it and still holds downloads of (after an
+     * outage, or a restart of either side) continues it without asking; asked on the file thread, which reads
+     * the resume notes.
+     */
+    private void continueIfAcceptedBefore(In in) {
+        ResumeIndex resumes = downloads;
+        try {
+            io.execute(() -> {
+                if (resumes.continues(in.senderKey, in.id.hex())) {
+                    loop.execute(() -> {
+                        if (incoming.get(in.id) == in && in.state == InState.OFFERED) {
+                            acceptAutomatically(in, "it continues offer " + in.id.shortText() + ", accepted before");
+                        }
+                    });
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // it waits for /accept, which resumes it all the same
         }
     }
 
@@ -337,10 +452,16 @@ final class FileTransfers {
         if (in == null) {
             return lookupError(id);
         }
+        return acceptOffer(in, false, "");
+    }
+
+    /** Takes the offer into the downloads folder (checks on the file thread); null, or a one-line error. */
+    private String acceptOffer(In in, boolean automatic, String why) {
         in.state = InState.ACCEPTING;
-        DownloadFolder folder = downloads;
+        ResumeIndex resumes = downloads;
+        listener.onEvent(new ChatEvent.FileAccepted(in.id.shortText(), in.from, automatic, why));
         try {
-            io.execute(() -> prepare(in, folder));
+            io.execute(() -> prepare(in, resumes));
         } catch (java.util.concurrent.RejectedExecutionException e) {
             in.state = InState.OFFERED;
             return e.getMessage();
@@ -348,9 +469,15 @@ final class FileTransfers {
         return null;
     }
 
-    /** On the file thread: space, folders, names, resumes; then back to the loop to answer. */
-    private void prepare(In in, DownloadFolder folder) {
+    /**
+     * On the file thread: space, folders, names, resumes; then back to the loop to answer. A file offered again
+     * by the same sender key (same path, size and hash) continues in the download the resume notes name, if
+     * its temporary file is still there; every other file is placed afresh and noted before the answer goes.
+     */
+    private void prepare(In in, ResumeIndex resumes) {
+        DownloadFolder folder = resumes.folder();
         int n = in.files.size();
+        String[] keys = new String[n];
         Path[] targets = new Path[n];
         IncomingFile[] open = new IncomingFile[n];
         long[] start = new long[n];
@@ -367,13 +494,17 @@ final class FileTransfers {
                     top = top == null ? topOf(p, e) : top;
                     continue;
                 }
-                Path earlier = loop.call(() -> interrupted.remove(resumeKey(in.senderKey, e)));
+                keys[i] = resumeKey(in.senderKey, e);
+                Path earlier = e.size() == 0 ? null : resumes.claim(keys[i]);
                 if (earlier != null) {
                     open[i] = IncomingFile.resume(earlier, e, NO_SYNC_ON_LOOP);
                     targets[i] = earlier;
                     start[i] = open[i].heldBytes();
                 } else {
                     targets[i] = placement.place(e);
+                }
+                if (e.size() > 0) {
+                    resumes.remember(keys[i], targets[i], in.id.hex());
                 }
                 top = top == null ? topOf(targets[i], e) : top;
                 if (e.size() == 0 || start[i] == e.size()) {
@@ -383,18 +514,21 @@ final class FileTransfers {
                     open[i] = null;
                     start[i] = e.size();
                     finished[i] = true;
+                    resumes.forget(keys[i]);
                 }
                 i++;
             }
+            resumes.save(); // before the answer: a kill from now on finds these downloads again
             String where = in.manifest.entries().size() == 1 || isOneTree(in.manifest) ? String.valueOf(top)
                     : folder.root().toString();
-            loop.execute(() -> accepted(in, targets, open, start, finished, where));
+            loop.execute(() -> accepted(in, resumes, keys, targets, open, start, finished, where));
         } catch (FilesException e) {
             for (IncomingFile f : open) {
                 if (f != null) {
                     f.close();
                 }
             }
+            releaseAll(resumes, keys);
             loop.execute(() -> {
                 incoming.remove(in.id);
                 node.whisperTo(in.from, FileAnswer.rejected(in.id));
@@ -403,7 +537,21 @@ final class FileTransfers {
         }
     }
 
-    private void accepted(In in, Path[] targets, IncomingFile[] open, long[] start, boolean[] finished, String where) {
+    private void accepted(In in, ResumeIndex notes, String[] keys, Path[] targets, IncomingFile[] open,
+            long[] start, boolean[] finished, String where) {
+        if (incoming.get(in.id) != in) {
+            // cancelled while the file thread prepared it: what it opened is kept for a later offer
+            for (IncomingFile f : open) {
+                if (f != null) {
+                    keepForResume(f);
+                }
+            }
+            releaseAll(notes, keys);
+            return;
+        }
+        in.resumes = notes;
+        in.keys = keys;
+        in.checkpointed = start.clone();
         in.targets = targets;
         in.open = open;
         in.start = start;
@@ -440,6 +588,7 @@ final class FileTransfers {
                         in.open[i] = IncomingFile.start(in.targets[i], in.files.get(i), NO_SYNC_ON_LOOP); // opened when its data comes
                     }
                     in.open[i].write(offset, bytes);
+                    checkpoint(in, i);
                 } catch (FilesException e) {
                     throw new IOException(e.getMessage(), e);
                 }
@@ -468,13 +617,31 @@ final class FileTransfers {
                     in.open[i] = null;
                     if (f != null) {
                         keepForResume(f);
-                        interrupted.put(resumeKey(in.senderKey, in.files.get(i)), in.targets[i]);
                     }
                     failIn(in, in.files.get(i).shownPath() + ": " + reason, false);
                 }
             });
         }
         return null;
+    }
+
+    /**
+     * Every {@link #CHECKPOINT_BYTES} of prefix, the loop writes out what the file buffered and the file thread
+     * forces it and records it in the sidecar, so that even a kill of this process (which syncs nothing)
+     * leaves a prefix a re-offer resumes from. Skipped when the file thread is swamped: the next one covers it.
+     */
+    private void checkpoint(In in, int i) throws FilesException {
+        IncomingFile f = in.open[i];
+        if (f.contiguousBytes() - in.checkpointed[i] < CHECKPOINT_BYTES || f.contiguousBytes() == f.entry().size()) {
+            return; // a finished file is forced by finish() (or not at all), never twice
+        }
+        IncomingFile.Checkpoint c = f.checkpoint();
+        in.checkpointed[i] = c.prefix();
+        try {
+            io.execute(c::commit);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the prefix stays written; the next checkpoint, or the sync when the transfer breaks off, forces it
+        }
     }
 
     /** Forces what the file holds (on the file thread) and closes it: a re-offer resumes from there. */
@@ -501,6 +668,7 @@ final class FileTransfers {
             }
             f.finish();
             f.close();
+            in.resumes.forget(in.keys[i]);
             loop.execute(() -> {
                 in.finished[i] = true;
                 in.finishedCount++;
@@ -518,6 +686,11 @@ final class FileTransfers {
             emitProgress(in.id, true, in.from, in.manifest, in.meter, true);
             listener.onEvent(new ChatEvent.FileDone(in.id.shortText(), true, in.from, in.files.size(),
                     in.manifest.totalBytes(), in.where));
+            try {
+                io.execute(in.resumes::save); // the finished files' notes go
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // saved with the next offer; a note of a finished file only costs a check then
+            }
         }
     }
 
@@ -530,8 +703,10 @@ final class FileTransfers {
                 engine.bulk().cancel(in.ref, in.first + i, "cancelled");
                 if (in.open[i] != null) {
                     keepForResume(in.open[i]);
-                    interrupted.put(resumeKey(in.senderKey, in.files.get(i)), in.targets[i]);
                     in.open[i] = null;
+                }
+                if (!in.finished[i]) {
+                    in.resumes.release(in.keys[i]); // its note stays: the same file offered again resumes
                 }
             }
         }
@@ -539,8 +714,13 @@ final class FileTransfers {
             node.whisperTo(in.from, new FileCancel(in.id));
         }
         listener.onEvent(new ChatEvent.FileFailed(in.id.shortText(), true, in.from, reason));
-        while (interrupted.size() > 10_000) {
-            interrupted.remove(interrupted.keySet().iterator().next());
+    }
+
+    private static void releaseAll(ResumeIndex resumes, String[] keys) {
+        for (String k : keys) {
+            if (k != null) {
+                resumes.release(k);
+            }
         }
     }
 
@@ -558,6 +738,14 @@ final class FileTransfers {
 
     /** Cancels an offer or transfer of either direction; null, or a one-line error. */
     String cancel(String id) {
+        for (Map.Entry<OfferId, Paused> e : new ArrayList<>(paused.entrySet())) {
+            if (e.getKey().hex().startsWith(id.toLowerCase(java.util.Locale.ROOT))) {
+                paused.remove(e.getKey());
+                listener.onEvent(new ChatEvent.FileFailed(e.getKey().shortText(), false, e.getValue().peer(),
+                        "cancelled"));
+                return null;
+            }
+        }
         for (Out o : new ArrayList<>(outgoing.values())) {
             if (o.id.hex().startsWith(id.toLowerCase(java.util.Locale.ROOT))) {
                 failOut(o, "cancelled", true);
@@ -569,10 +757,29 @@ final class FileTransfers {
             return "no transfer " + id + ": /transfers lists them";
         }
         failIn(in, "cancelled", true);
+        disown(in);
         return null;
     }
 
+    /** The user cancelled an incoming offer: when its sender offers it again, it waits for /accept. */
+    private void disown(In in) {
+        ResumeIndex resumes = in.resumes != null ? in.resumes : downloads;
+        String offer = in.id.hex();
+        try {
+            io.execute(() -> {
+                resumes.disown(offer);
+                resumes.save();
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // its notes still name the offer: the sender's own re-offer would continue it
+        }
+    }
+
     private void onCancel(PeerInfo from, FileCancel c) {
+        Paused p = paused.get(c.offer());
+        if (p != null && p.peer().id() == from.id()) {
+            paused.remove(c.offer());
+        }
         Out o = outgoing.get(c.offer());
         if (o != null && o.peer.id() == from.id()) {
             failOut(o, "cancelled by " + from.displayName(), false);
@@ -586,6 +793,14 @@ final class FileTransfers {
     /** Offers nobody answered in their lifetime go, on both sides. */
     void expire() {
         long now = wallMillis.getAsLong();
+        for (Map.Entry<OfferId, Paused> e : new ArrayList<>(paused.entrySet())) {
+            if (now >= e.getValue().until()) {
+                paused.remove(e.getKey());
+                listener.onEvent(new ChatEvent.FileFailed(e.getKey().shortText(), false, e.getValue().peer(),
+                        "expired: " + e.getValue().peer().displayName() + " was not back within "
+                                + LIFETIME_SECONDS / 60 + " minutes"));
+            }
+        }
         for (Out o : new ArrayList<>(outgoing.values())) {
             if (!o.sending && now >= o.expiresAt) {
                 outgoing.remove(o.id);
@@ -609,6 +824,11 @@ final class FileTransfers {
             lines.add(new ChatEvent.FileTransferLine(o.id.shortText(), false, o.peer.displayName(),
                     o.sending ? "sending" : "offered", name(o.content.manifest()), sum(o.done),
                     o.content.manifest().totalBytes()));
+        }
+        for (Map.Entry<OfferId, Paused> e : paused.entrySet()) {
+            Manifest m = e.getValue().content().manifest();
+            lines.add(new ChatEvent.FileTransferLine(e.getKey().shortText(), false, e.getValue().peer().displayName(),
+                    "paused", name(m), 0, m.totalBytes()));
         }
         for (In in : incoming.values()) {
             if (in.manifest == null) {

@@ -150,6 +150,22 @@ class MainTest {
     }
 
     @Test
+    void autoAcceptIsOffUnlessTheConfigFileOrTheCommandLineTurnsItOn() throws Exception {
+        assertEquals(0, run("-i", "lo"));
+        assertFalse(launched.autoAccept(), "off by default");
+        assertEquals(0, run("-i", "lo", "--auto-accept"));
+        assertTrue(launched.autoAccept());
+        config("auto_accept = true");
+        assertEquals(0, run("-i", "lo"));
+        assertTrue(launched.autoAccept());
+        assertEquals(0, run("-i", "lo", "--no-auto-accept"));
+        assertFalse(launched.autoAccept(), "the command line wins");
+        config("auto_accept = always");
+        assertEquals(2, run("-i", "lo"));
+        assertTrue(errorLine().contains("auto_accept 'always' must be true or false"), err.toString());
+    }
+
+    @Test
     void autoAwayFromTheConfigFileAndTheCommandLineFirst() throws Exception {
         config("auto_away = 30");
         assertEquals(0, run("-i", "lo"));
@@ -242,7 +258,7 @@ class MainTest {
         String line = errorLine();
         assertEquals("lanchat: " + home.resolve(".config/lanchat/config.properties") + ":3: unknown key 'colour';"
                 + " the keys are name, interface, group, port, color, bell, history, history_days, queue_days,"
-                + " auto_away", line);
+                + " auto_away, auto_accept", line);
     }
 
     @Test

@@ -341,4 +341,51 @@ class IncomingFileTest {
         assertTrue(SafeName.utf8Length(IncomingFile.partPath(a).getFileName().toString()) <= 255);
         assertEquals(dir.resolve(".a.txt.lanchat-part"), IncomingFile.partPath(dir.resolve("a.txt")));
     }
+
+    @Test
+    void aCheckpointCommittedOnAnotherThreadIsWhereAResumeAfterAKillContinues() throws Exception {
+        byte[] data = content(3_000_000, 41);
+        Entry e = entryFor("checkpointed.bin", data);
+        Path target = reserve(e);
+        IncomingFile in = IncomingFile.start(target, e, syncEvery(Long.MAX_VALUE));
+        for (int at = 0; at < 2_000_000; at += CHUNK) {
+            writeChunk(in, data, at);
+        }
+        IncomingFile.Checkpoint c = in.checkpoint();
+        assertEquals(2_000_400, c.prefix()); // 1,667 whole chunks
+        java.util.concurrent.atomic.AtomicBoolean committed = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread other = new Thread(() -> committed.set(c.commit()), "file thread");
+        other.start();
+        for (int at = 2_000_400; at < 2_600_000; at += CHUNK) {
+            writeChunk(in, data, at); // the writer goes on meanwhile
+        }
+        other.join(10_000);
+        assertTrue(committed.get());
+        assertEquals(2_000_400, in.heldBytes());
+        in.closeWithoutSync(); // a kill: nothing more is synced
+        IncomingFile again = IncomingFile.resume(target, e);
+        assertEquals(2_000_400, again.heldBytes());
+        for (int at = 2_000_400; at < data.length; at += CHUNK) {
+            writeChunk(again, data, at);
+        }
+        assertEquals(target, again.finish());
+        assertArrayEquals(data, Files.readAllBytes(target));
+    }
+
+    @Test
+    void anOlderCheckpointNeverLowersWhatTheSidecarVouchesFor() throws Exception {
+        byte[] data = content(50_000, 42);
+        Entry e = entryFor("order.bin", data);
+        Path target = reserve(e);
+        IncomingFile in = IncomingFile.start(target, e, syncEvery(Long.MAX_VALUE));
+        writeChunk(in, data, 0);
+        IncomingFile.Checkpoint early = in.checkpoint();
+        writeChunk(in, data, CHUNK);
+        IncomingFile.Checkpoint late = in.checkpoint();
+        assertTrue(late.commit());
+        assertTrue(early.commit());
+        assertEquals(2 * CHUNK, in.heldBytes());
+        in.closeWithoutSync();
+        assertEquals(2 * CHUNK, IncomingFile.resume(target, e).heldBytes());
+    }
 }

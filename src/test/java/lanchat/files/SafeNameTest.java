@@ -170,6 +170,7 @@ class SafeNameTest {
     void namesLikeLanchatsTemporaryFilesAreRefused() {
         assertEquals(NameRule.TEMPORARY_SUFFIX, ruleOf(".a.txt.lanchat-part"));
         assertEquals(NameRule.TEMPORARY_SUFFIX, ruleOf("dir", "x.LANCHAT-HELD"));
+        assertEquals(NameRule.TEMPORARY_SUFFIX, ruleOf(".Lanchat-Resume"), "the download folder's resume notes");
         accepted("notes.lanchat-part.txt");
     }
 

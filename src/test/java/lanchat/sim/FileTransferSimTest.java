@@ -43,6 +43,10 @@ class FileTransferSimTest {
         return root;
     }
 
+    static byte[] sha256(Path p) throws Exception {
+        return java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p));
+    }
+
     static void assertSameTree(Path expected, Path actual) throws IOException {
         try (Stream<Path> walk = Files.walk(expected)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
@@ -160,5 +164,180 @@ class FileTransferSimTest {
         long whole = (48L << 20) / 1096;
         assertTrue(sentBefore + resent < whole * 1.25, "sent " + sentBefore + " + " + resent + " for " + whole);
         assertTrue(resent < whole * 0.6, "the resumed half took " + resent + " packets of " + whole);
+    }
+
+    @Test
+    void aRecipientThatRestartsResumesWhenOfferedAgain() throws Exception {
+        SimNetwork net = new SimNetwork(105);
+        lanchat.node.NodeConfig alice = lanchat.node.NodeConfig.defaults("alice").withIdentity(
+                lanchat.session.Identity.generate(new SplittableRandom(6)), 0);
+        lanchat.node.NodeConfig bob = lanchat.node.NodeConfig.defaults("bob").withIdentity(
+                lanchat.session.Identity.generate(new SplittableRandom(8)), 0);
+        SimNode[] p = {net.start(alice), net.start(bob)};
+        assertTrue(net.runUntil(() -> p[0].node().peers().size() == 1 && p[1].node().peers().size() == 1, 5 * SECOND));
+        net.conditions(SimNetworkBottleneck.GIGABIT);
+        Path downloads = tmp.resolve("in");
+        p[1].node().downloadsTo(downloads);
+        Path f = tmp.resolve("out/big.bin");
+        write(f, 48 << 20, 9);
+        p[0].node().sendFiles("bob", List.of(f));
+        assertTrue(net.runUntil(() -> !p[1].events().of(ChatEvent.FileOffered.class).isEmpty(), 10 * SECOND));
+        p[1].node().acceptFiles(null);
+        assertTrue(net.runUntil(() -> p[1].events().of(ChatEvent.FileProgress.class).stream()
+                .anyMatch(e -> e.percent() >= 50), 10 * SECOND));
+        long sentBefore = p[0].engine().counters().get("bulk_packets_sent");
+        // The recipient's machine dies (nothing is synced or closed), then the sender's (so nobody remembers the
+        // offer to make it again by itself); both profiles start again, bob with the same download folder, and
+        // alice offers the file anew, which bob accepts by hand.
+        net.kill(p[1]);
+        net.kill(p[0]);
+        net.runFor(SECOND);
+        SimNode bobAgain = net.start(bob);
+        bobAgain.node().downloadsTo(downloads);
+        SimNode aliceAgain = net.start(alice);
+        assertTrue(net.runUntil(() -> bobAgain.node().peers().size() == 1 && aliceAgain.node().peers().size() == 1,
+                10 * SECOND));
+        aliceAgain.node().sendFiles("bob", List.of(f));
+        assertTrue(net.runUntil(() -> !bobAgain.events().of(ChatEvent.FileOffered.class).isEmpty(), 10 * SECOND));
+        net.runFor(SECOND / 10);
+        assertTrue(bobAgain.events().of(ChatEvent.FileAccepted.class).isEmpty(), "a new offer waits for /accept");
+        bobAgain.node().acceptFiles(null);
+        assertTrue(net.runUntil(() -> !bobAgain.events().of(ChatEvent.FileDone.class).isEmpty(), 30 * SECOND),
+                "failures: " + bobAgain.events().of(ChatEvent.FileFailed.class));
+        assertEquals(downloads.resolve("big.bin").toString(),
+                bobAgain.events().of(ChatEvent.FileDone.class).get(0).where(), "resumed into the same name");
+        assertArrayEquals(sha256(f), sha256(downloads.resolve("big.bin")), "the SHA-256 matches");
+        long resent = aliceAgain.engine().counters().get("bulk_packets_sent");
+        long whole = (48L << 20) / 1096;
+        System.out.printf("recipient restart: %d packets before the kill, %d after the re-offer, of %d for the"
+                + " whole file%n", sentBefore, resent, whole);
+        assertTrue(sentBefore + resent < whole * 1.25, "sent " + sentBefore + " + " + resent + " for " + whole);
+        assertTrue(resent < whole * 0.6, "the resumed part took " + resent + " packets of " + whole);
+        try (Stream<Path> walk = Files.walk(downloads)) {
+            assertTrue(walk.noneMatch(q -> q.getFileName().toString().contains(".lanchat-part")
+                    || q.getFileName().toString().contains(".lanchat-held")), "temporary files left");
+        }
+    }
+
+    @Test
+    void whenARestartedRecipientIsBackTheSenderOffersAgainByItselfAndItContinuesWithoutACommand() throws Exception {
+        SimNetwork net = new SimNetwork(106);
+        lanchat.node.NodeConfig bob = lanchat.node.NodeConfig.defaults("bob").withIdentity(
+                lanchat.session.Identity.generate(new SplittableRandom(10)), 0);
+        SimNode[] p = {net.start(lanchat.node.NodeConfig.defaults("alice")), net.start(bob)};
+        assertTrue(net.runUntil(() -> p[0].node().peers().size() == 1 && p[1].node().peers().size() == 1, 5 * SECOND));
+        net.conditions(SimNetworkBottleneck.GIGABIT);
+        Path downloads = tmp.resolve("in");
+        p[1].node().downloadsTo(downloads);
+        Path f = tmp.resolve("out/big.bin");
+        write(f, 48 << 20, 11);
+        p[0].node().sendFiles("bob", List.of(f));
+        assertTrue(net.runUntil(() -> !p[1].events().of(ChatEvent.FileOffered.class).isEmpty(), 10 * SECOND));
+        String id = p[1].events().of(ChatEvent.FileOffered.class).get(0).id();
+        p[1].node().acceptFiles(null);
+        assertTrue(net.runUntil(() -> p[1].events().of(ChatEvent.FileProgress.class).stream()
+                .anyMatch(e -> e.percent() >= 50), 10 * SECOND));
+        net.kill(p[1]);
+        net.runFor(SECOND);
+        SimNode again = net.start(bob);
+        again.node().downloadsTo(downloads);
+        assertTrue(net.runUntil(() -> !p[0].events().of(ChatEvent.FileFailed.class).isEmpty(), 30 * SECOND));
+        String reason = p[0].events().of(ChatEvent.FileFailed.class).get(0).reason();
+        assertTrue(reason.endsWith("it resumes by itself if bob is back within 10 minutes"), reason);
+        long sentAtFailure = p[0].engine().counters().get("bulk_packets_sent");
+        // Nobody types anything from here on.
+        assertTrue(net.runUntil(() -> !again.events().of(ChatEvent.FileDone.class).isEmpty()
+                && p[0].events().of(ChatEvent.FileDone.class).size() == 1, 60 * SECOND),
+                "failures: " + again.events().of(ChatEvent.FileFailed.class) + p[0].events().of(ChatEvent.FileFailed.class));
+        ChatEvent.FileAccepted accepted = again.events().of(ChatEvent.FileAccepted.class).get(0);
+        assertTrue(accepted.automatic());
+        assertEquals(id, accepted.id(), "the same offer, offered again");
+        assertEquals("it continues offer " + id + ", accepted before", accepted.reason());
+        assertArrayEquals(sha256(f), sha256(downloads.resolve("big.bin")));
+        long resent = p[0].engine().counters().get("bulk_packets_sent") - sentAtFailure;
+        long whole = (48L << 20) / 1096;
+        System.out.printf("automatic resume after a recipient restart: %d packets of %d%n", resent, whole);
+        assertTrue(resent < whole * 0.6, "the resumed part took " + resent + " packets of " + whole);
+    }
+
+    @Test
+    void aRecipientThatCancelledIsNotResumedIntoByTheSendersOwnReoffer() throws Exception {
+        SimNetwork net = new SimNetwork(107);
+        SimNode[] p = SimulatedNetworkTest.startPair(net, "alice", "bob");
+        net.conditions(SimNetworkBottleneck.GIGABIT);
+        Path downloads = tmp.resolve("in");
+        p[1].node().downloadsTo(downloads);
+        Path f = tmp.resolve("out/a.bin");
+        write(f, 32 << 20, 12);
+        p[0].node().sendFiles("bob", List.of(f));
+        assertTrue(net.runUntil(() -> !p[1].events().of(ChatEvent.FileOffered.class).isEmpty(), 10 * SECOND));
+        String id = p[1].events().of(ChatEvent.FileOffered.class).get(0).id();
+        p[1].node().acceptFiles(id);
+        assertTrue(net.runUntil(() -> p[1].events().of(ChatEvent.FileProgress.class).stream()
+                .anyMatch(e -> e.percent() >= 20), 10 * SECOND));
+        p[1].node().cancelFiles(id);
+        assertTrue(net.runUntil(() -> !p[0].events().of(ChatEvent.FileFailed.class).isEmpty(), 10 * SECOND));
+        assertEquals("cancelled by bob", p[0].events().of(ChatEvent.FileFailed.class).get(0).reason());
+        assertTrue(p[0].node().transfers().isEmpty(), "a cancelled offer is not kept to be offered again");
+    }
+
+    @Test
+    void aLinkOutageMidWayEndsInTheWholeFileWithoutACommand() throws Exception {
+        SimNetwork net = new SimNetwork(108);
+        SimNode[] p = SimulatedNetworkTest.startPair(net, "alice", "bob");
+        net.conditions(SimNetworkBottleneck.GIGABIT);
+        Path downloads = tmp.resolve("in");
+        p[1].node().downloadsTo(downloads);
+        Path f = tmp.resolve("out/big.bin");
+        write(f, 48 << 20, 13);
+        p[0].node().sendFiles("bob", List.of(f));
+        assertTrue(net.runUntil(() -> !p[1].events().of(ChatEvent.FileOffered.class).isEmpty(), 10 * SECOND));
+        p[1].node().acceptFiles(null);
+        assertTrue(net.runUntil(() -> p[1].events().of(ChatEvent.FileProgress.class).stream()
+                .anyMatch(e -> e.percent() >= 50), 10 * SECOND));
+        net.partition(p[0], p[1]);
+        net.runFor(60 * SECOND); // long enough for each to time the other out
+        net.heal();
+        assertTrue(net.runUntil(() -> !p[1].events().of(ChatEvent.FileDone.class).isEmpty()
+                && !p[0].events().of(ChatEvent.FileDone.class).isEmpty(), 60 * SECOND),
+                "failures: " + p[1].events().of(ChatEvent.FileFailed.class) + p[0].events().of(ChatEvent.FileFailed.class));
+        assertArrayEquals(sha256(f), sha256(downloads.resolve("big.bin")));
+        // Both gave up during the outage; alice kept the offer and made it again when bob was back, and bob
+        // continued it by itself.
+        assertEquals(List.of("big.bin: no progress for 30 s; it resumes by itself if bob is back within 10 minutes"),
+                p[0].events().of(ChatEvent.FileFailed.class).stream().map(ChatEvent.FileFailed::reason).toList());
+        assertEquals(2, p[1].events().of(ChatEvent.FileAccepted.class).size());
+        assertTrue(p[1].events().of(ChatEvent.FileAccepted.class).get(1).automatic());
+    }
+
+    @Test
+    void aPausedOfferIsListedAndACancelDropsItSoItIsNotOfferedAgain() throws Exception {
+        SimNetwork net = new SimNetwork(109);
+        lanchat.node.NodeConfig bob = lanchat.node.NodeConfig.defaults("bob").withIdentity(
+                lanchat.session.Identity.generate(new SplittableRandom(14)), 0);
+        SimNode[] p = {net.start(lanchat.node.NodeConfig.defaults("alice")), net.start(bob)};
+        assertTrue(net.runUntil(() -> p[0].node().peers().size() == 1 && p[1].node().peers().size() == 1, 5 * SECOND));
+        net.conditions(SimNetworkBottleneck.GIGABIT);
+        p[1].node().downloadsTo(tmp.resolve("in"));
+        Path f = tmp.resolve("out/big.bin");
+        write(f, 32 << 20, 15);
+        p[0].node().sendFiles("bob", List.of(f));
+        assertTrue(net.runUntil(() -> !p[1].events().of(ChatEvent.FileOffered.class).isEmpty(), 10 * SECOND));
+        String id = p[1].events().of(ChatEvent.FileOffered.class).get(0).id();
+        p[1].node().acceptFiles(id);
+        assertTrue(net.runUntil(() -> p[1].events().of(ChatEvent.FileProgress.class).stream()
+                .anyMatch(e -> e.percent() >= 30), 10 * SECOND));
+        net.kill(p[1]); // and nothing more is heard of bob for a while
+        assertTrue(net.runUntil(() -> !p[0].events().of(ChatEvent.FileFailed.class).isEmpty(), 60 * SECOND));
+        assertEquals(List.of("paused"), p[0].node().transfers().stream().map(ChatEvent.FileTransferLine::state).toList());
+        p[0].node().cancelFiles(id);
+        assertEquals("cancelled", p[0].events().of(ChatEvent.FileFailed.class).get(1).reason());
+        assertTrue(p[0].node().transfers().isEmpty());
+        SimNode again = net.start(bob);
+        again.node().downloadsTo(tmp.resolve("in"));
+        assertTrue(net.runUntil(() -> again.node().peers().size() == 1, 10 * SECOND));
+        net.runFor(2 * SECOND);
+        assertTrue(again.events().of(ChatEvent.FileOffered.class).isEmpty(), "a cancelled offer is not made again");
+        assertEquals(1, p[0].events().of(ChatEvent.FileOffered.class).size());
     }
 }

@@ -76,7 +76,9 @@ public final class HelpText {
                     "/accept [id]: take an offer into the downloads folder (--downloads DIR; default your",
                     "  Downloads folder, lanchat). Nothing is overwritten: a clash becomes \"name (1).ext\".",
                     "  Files arrive under a temporary name and get theirs once their SHA-256 matches.",
-                    "  A transfer that broke off continues where it was when the same files are offered again."),
+                    "  A transfer that broke off continues where it was when the same files are offered again;",
+                    "  one cut off with its peer continues by itself when the peer is back within 10 minutes.",
+                    "  With --auto-accept, offers from peers you marked verified (/verify) need no /accept."),
             "/reject", List.of("/reject [id]: decline an offer; the sender is told."),
             "/cancel", List.of("/cancel <id>: withdraw your offer, or stop a transfer in either direction."),
             "/transfers", List.of("/transfers: every offer and transfer under way, with its id and progress."));

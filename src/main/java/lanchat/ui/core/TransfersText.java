@@ -21,6 +21,12 @@ public final class TransfersText {
         return out;
     }
 
+    /** "accepted 1a2b3c4d from bob automatically (auto-accept is on and bob's key is verified)". */
+    public static String accepted(ChatEvent.FileAccepted a) {
+        String who = Sanitizer.visible(a.peer().displayName(), Glyphs.UNICODE);
+        return "accepted " + a.id() + " from " + who + (a.automatic() ? " automatically (" + a.reason() + ")" : "");
+    }
+
     /** "bob offers holiday (5 files, 3.2 MB): /accept 1a2b3c4d or /reject 1a2b3c4d, within 10 minutes". */
     public static String offered(ChatEvent.FileOffered o, String who) {
         String what = String.join(", ", o.names().subList(0, Math.min(3, o.names().size())))

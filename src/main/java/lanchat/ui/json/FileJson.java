@@ -9,7 +9,7 @@ final class FileJson {
     private FileJson() {}
 
     static boolean handles(ChatEvent e) {
-        return e instanceof ChatEvent.FileOffered || e instanceof ChatEvent.FileProgress
+        return e instanceof ChatEvent.FileOffered || e instanceof ChatEvent.FileAccepted || e instanceof ChatEvent.FileProgress
                 || e instanceof ChatEvent.FileDone || e instanceof ChatEvent.FileFailed
                 || e instanceof ChatEvent.FileTransferList;
     }
@@ -17,6 +17,9 @@ final class FileJson {
     static String name(ChatEvent e) {
         if (e instanceof ChatEvent.FileOffered) {
             return "file_offer";
+        }
+        if (e instanceof ChatEvent.FileAccepted) {
+            return "file_accepted";
         }
         if (e instanceof ChatEvent.FileProgress) {
             return "file_progress";
@@ -33,6 +36,10 @@ final class FileJson {
                     .put("peer_id", f.peer().idHex()).put("names", f.names()).put("files", f.files())
                     .put("bytes", f.totalBytes())
                     .put("expires_at", java.time.Instant.ofEpochMilli(f.expiresAtMillis()).toString());
+        }
+        if (e instanceof ChatEvent.FileAccepted a) {
+            return o.put("offer", a.id()).put("peer", a.peer().displayName()).put("peer_id", a.peer().idHex())
+                    .put("automatic", a.automatic()).put("reason", a.automatic() ? a.reason() : null);
         }
         if (e instanceof ChatEvent.FileProgress p) {
             return o.put("offer", p.id()).put("incoming", p.incoming()).put("peer", p.peer().displayName())

@@ -30,7 +30,7 @@ final class FileText {
     }
 
     static boolean handles(ChatEvent e) {
-        return e instanceof ChatEvent.FileOffered || e instanceof ChatEvent.FileProgress
+        return e instanceof ChatEvent.FileOffered || e instanceof ChatEvent.FileAccepted || e instanceof ChatEvent.FileProgress
                 || e instanceof ChatEvent.FileDone || e instanceof ChatEvent.FileFailed
                 || e instanceof ChatEvent.FileTransferList;
     }
@@ -39,6 +39,9 @@ final class FileText {
         if (e instanceof ChatEvent.FileOffered o) {
             return List.of(line(o.incoming() ? theme.direct() : theme.quiet(),
                     "* " + TransfersText.offered(o, o.peer().displayName())));
+        }
+        if (e instanceof ChatEvent.FileAccepted a) {
+            return List.of(line(theme.quiet(), "* " + TransfersText.accepted(a)));
         }
         if (e instanceof ChatEvent.FileTransferList l) {
             return TransfersText.lines(l.lines()).stream().map(s -> line(theme.quiet(), s)).toList();

@@ -1,0 +1,296 @@
+package lanchat.files;
+
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongSupplier;
+
+/**
+ * Which download of a download folder holds which offered file, so that the same file offered again resumes
+ * from its temporary file, also after this process restarted. Kept in {@value #FILE_NAME} in the folder itself,
+ * beside the temporary files it points to: another --downloads folder has its own, and deleting the folder
+ * deletes both.
+ *
+ * <p>A note is a key (sender key, path, size and SHA-256 of the offered file; see {@code FileTransfers}), the
+ * target's path relative to the folder, and the offer it was accepted in (so that the sender's own re-offer of
+ * that offer, after an outage or a restart, continues without asking again: {@link #continues}). It vouches for nothing about the bytes: the temporary file's sidecar
+ * says how long a prefix was forced to disk, that prefix is hashed again on resume, and the whole file must
+ * match the SHA-256 before it gets its name. A note whose target would lie outside the folder (a hand-edited or
+ * damaged file, a link planted since) is dropped.
+ *
+ * <p>Bounded: at most {@value #MAX_NOTES} notes (the oldest go first), none older than {@link #MAX_AGE_MILLIS};
+ * a note that goes takes its temporary file, sidecar and empty placeholder with it. Thread-safe; its disk work
+ * (the first read, {@link #save()}) belongs on the file thread.
+ */
+public final class ResumeIndex {
+    public static final String FILE_NAME = ".lanchat-resume";
+    public static final int MAX_NOTES = 1_000;
+    /** A week: a download left that long is not coming back, and its temporary file takes up space. */
+    public static final long MAX_AGE_MILLIS = 7L * 24 * 3600 * 1000;
+
+    /** {@code offer}: the hex id of the offer it was accepted in, "" once that offer no longer continues. */
+    private record Note(Path target, long savedAt, String offer) {}
+
+    private final DownloadFolder folder;
+    private final LongSupplier wallMillis;
+    /** Oldest first. */
+    private final Map<String, Note> notes = new LinkedHashMap<>();
+    /** Keys of downloads running in this process: never handed out twice. */
+    private final Set<String> live = new HashSet<>();
+    private boolean loaded;
+    private boolean dirty;
+
+    public ResumeIndex(DownloadFolder folder, LongSupplier wallMillis) {
+        this.folder = folder;
+        this.wallMillis = wallMillis;
+    }
+
+    public DownloadFolder folder() {
+        return folder;
+    }
+
+    /**
+     * The target of an earlier download of the file {@code key} that can be resumed (its temporary file is there
+     * and the target is still our empty placeholder), now claimed by the caller; or null, and a note that can no
+     * longer be resumed is dropped.
+     */
+    public synchronized Path claim(String key) {
+        load();
+        Note note = notes.get(key);
+        if (note == null || live.contains(key)) {
+            return null;
+        }
+        for (String other : live) {
+            if (notes.containsKey(other) && notes.get(other).target().equals(note.target())) {
+                return null; // its placeholder was deleted and the name placed again for another download
+            }
+        }
+        if (!IncomingFile.canResume(note.target()) || !inside(note.target())) {
+            notes.remove(key);
+            dirty = true;
+            return null;
+        }
+        live.add(key);
+        return note.target();
+    }
+
+    /**
+     * A download of {@code key} starts (or continues) at {@code target} for the offer {@code offer} (hex id);
+     * saved by {@link #save()}.
+     */
+    public synchronized void remember(String key, Path target, String offer) {
+        load();
+        notes.remove(key);
+        notes.put(key, new Note(target, wallMillis.getAsLong(), offer));
+        live.add(key);
+        dirty = true;
+        trim();
+    }
+
+    /** The download of {@code key} broke off: its note stays, for a later offer of the same file. */
+    public synchronized void release(String key) {
+        live.remove(key);
+    }
+
+    /** The download of {@code key} is finished (or was discarded): nothing to resume. */
+    public synchronized void forget(String key) {
+        live.remove(key);
+        if (notes.remove(key) != null) {
+            dirty = true;
+        }
+    }
+
+    /**
+     * Whether {@code offer} is one this folder accepted from {@code senderKey} and still holds downloads of:
+     * its sender offering it again continues it.
+     */
+    public synchronized boolean continues(String senderKey, String offer) {
+        load();
+        if (senderKey.isEmpty() || offer.isEmpty()) {
+            return false;
+        }
+        for (Map.Entry<String, Note> e : notes.entrySet()) {
+            if (e.getValue().offer().equals(offer) && e.getKey().startsWith(senderKey + "|")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The user cancelled {@code offer}: its downloads stay for a re-offer, but it never continues by itself. */
+    public synchronized void disown(String offer) {
+        load();
+        for (Map.Entry<String, Note> e : notes.entrySet()) {
+            if (e.getValue().offer().equals(offer)) {
+                e.setValue(new Note(e.getValue().target(), e.getValue().savedAt(), ""));
+                dirty = true;
+            }
+        }
+    }
+
+    public synchronized int size() {
+        load();
+        return notes.size();
+    }
+
+    /**
+     * Writes the notes if they changed (a temporary file renamed over the old one), outside the lock so that
+     * the loop's {@link #release} never waits for the disk; one thread saves (the file thread). A failure is not
+     * an error: downloads go on, and only a resume after a restart is lost.
+     */
+    public void save() {
+        StringBuilder text = new StringBuilder();
+        synchronized (this) {
+            if (!dirty) {
+                return;
+            }
+            for (Map.Entry<String, Note> e : notes.entrySet()) {
+                text.append(e.getValue().savedAt()).append(' ').append(encode(e.getKey())).append(' ')
+                        .append(encode(relative(e.getValue().target()))).append(' ').append(e.getValue().offer())
+                        .append('\n');
+            }
+            dirty = false;
+        }
+        Path file = folder.root().resolve(FILE_NAME);
+        Path next = folder.root().resolve(FILE_NAME + IncomingFile.PART_SUFFIX); // a name no peer's file can have
+        try {
+            Files.deleteIfExists(next);
+            Files.writeString(next, text, StandardCharsets.UTF_8);
+            try {
+                Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(next, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            synchronized (this) {
+                dirty = true;
+            }
+            System.getLogger("lanchat.files").log(System.Logger.Level.WARNING, "cannot write " + file
+                    + " (downloads cut off now will not resume after a restart): " + ManifestBuilder.reason(e));
+        }
+    }
+
+    private void load() {
+        if (loaded) {
+            return;
+        }
+        loaded = true;
+        Path file = folder.root().resolve(FILE_NAME);
+        List<String> lines;
+        try {
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                return;
+            }
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return;
+        } catch (IOException e) {
+            return; // unreadable or not UTF-8: no resume after the restart, and the next save replaces it
+        }
+        long now = wallMillis.getAsLong();
+        for (String line : lines) {
+            String[] f = line.split(" ", -1);
+            if (f.length != 4 || !f[0].matches("\\d{1,19}") || !f[3].matches("[0-9a-f]{0,32}")) {
+                dirty = true;
+                continue;
+            }
+            try {
+                long savedAt = Long.parseLong(f[0]);
+                String key = decode(f[1]);
+                Path target = underRoot(decode(f[2]));
+                if (target == null) {
+                    dirty = true;
+                } else if (now - savedAt > MAX_AGE_MILLIS) {
+                    dirty = true;
+                    discardLeftovers(target);
+                } else {
+                    notes.remove(key);
+                    notes.put(key, new Note(target, savedAt, f[3]));
+                }
+            } catch (IllegalArgumentException e) {
+                dirty = true; // a damaged line: that note is lost, the others stand
+            }
+        }
+        trim();
+    }
+
+    /** Drops the oldest notes beyond the bound (never one in use). */
+    private void trim() {
+        Iterator<Map.Entry<String, Note>> it = notes.entrySet().iterator();
+        while (notes.size() > MAX_NOTES && it.hasNext()) {
+            Map.Entry<String, Note> oldest = it.next();
+            if (!live.contains(oldest.getKey())) {
+                it.remove();
+                discardLeftovers(oldest.getValue().target());
+                dirty = true;
+            }
+        }
+    }
+
+    /** The temporary file, sidecar and empty placeholder of a note that goes; only inside the folder. */
+    private void discardLeftovers(Path target) {
+        if (inside(target)) {
+            IncomingFile.discardLeftovers(target);
+        }
+    }
+
+    private boolean inside(Path target) {
+        try {
+            folder.requireInside(IncomingFile.partPath(target));
+            folder.requireInside(target);
+            return true;
+        } catch (FilesException e) {
+            return false;
+        }
+    }
+
+    /** {@code relative} (components joined by '/') under the root, or null if it is absolute or climbs out. */
+    private Path underRoot(String relative) {
+        List<String> parts = new ArrayList<>(List.of(relative.split("/", -1)));
+        if (relative.isEmpty() || parts.stream().anyMatch(p -> p.isEmpty() || p.equals(".") || p.equals("..")
+                || p.indexOf('\\') >= 0 || p.indexOf('\0') >= 0)) {
+            return null;
+        }
+        try {
+            Path target = folder.root();
+            for (String p : parts) {
+                target = target.resolve(p);
+            }
+            target = target.normalize();
+            return target.startsWith(folder.root()) && !target.equals(folder.root()) ? target : null;
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+    }
+
+    private String relative(Path target) {
+        Path rel = folder.root().relativize(target);
+        List<String> parts = new ArrayList<>();
+        for (Path p : rel) {
+            parts.add(p.toString());
+        }
+        return String.join("/", parts);
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+}

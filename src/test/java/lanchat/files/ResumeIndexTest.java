@@ -1,0 +1,188 @@
+package lanchat.files;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The download folder's resume notes: what survives a restart, what is bounded, what is never trusted. */
+class ResumeIndexTest {
+    @TempDir
+    Path dir;
+
+    /** Somewhere outside the download folder. */
+    @TempDir
+    Path other;
+
+    private final AtomicLong now = new AtomicLong(1_700_000_000_000L);
+
+    private ResumeIndex index() {
+        return new ResumeIndex(new DownloadFolder(dir), now::get);
+    }
+
+    /** A download of {@code size} random bytes into a placed target, cut off after {@code held} bytes. */
+    private Path interrupted(String name, int size, int held) throws Exception {
+        byte[] data = new byte[size];
+        new SplittableRandom(name.hashCode()).nextBytes(data);
+        Entry e = Entry.file(List.of(name), size, 0, MessageDigest.getInstance("SHA-256").digest(data));
+        Path target = new DownloadFolder(dir).placement().place(e);
+        IncomingFile f = IncomingFile.start(target, e, new IncomingFile.Settings(ChannelOpener.DEFAULT, Long.MAX_VALUE));
+        f.write(0, ByteBuffer.wrap(data, 0, held));
+        f.close();
+        return target;
+    }
+
+    @Test
+    void aNoteSurvivesARestartAndIsHandedOutOnce() throws Exception {
+        Path target = interrupted("big.bin", 10_000, 4_000);
+        ResumeIndex before = index();
+        before.remember("k1", target, "0a");
+        before.save();
+        ResumeIndex after = index(); // the process restarted
+        assertEquals(target, after.claim("k1"));
+        assertNull(after.claim("k1"), "a download already running is not handed out again");
+        after.release("k1");
+        assertEquals(target, after.claim("k1"), "released when it broke off: the next offer resumes it");
+        assertNull(after.claim("other"));
+    }
+
+    @Test
+    void aFinishedDownloadIsForgottenAndSoIsOneWhoseTemporaryFileWent() throws Exception {
+        Path a = interrupted("a.bin", 5_000, 1_000);
+        Path b = interrupted("b.bin", 5_000, 1_000);
+        ResumeIndex index = index();
+        index.remember("a", a, "0a");
+        index.remember("b", b, "0a");
+        index.forget("a");
+        index.release("b");
+        Files.delete(b); // the user tidied up
+        index.save();
+        ResumeIndex after = index();
+        assertNull(after.claim("a"));
+        assertNull(after.claim("b"));
+        assertEquals(0, after.size());
+    }
+
+    @Test
+    void aTargetThatIsNoLongerAnEmptyPlaceholderIsNotResumedInto() throws Exception {
+        Path target = interrupted("doc.txt", 5_000, 2_000);
+        ResumeIndex index = index();
+        index.remember("k", target, "0a");
+        index.save();
+        Files.writeString(target, "the user's own file, written since");
+        assertNull(index().claim("k"));
+        assertEquals("the user's own file, written since", Files.readString(target), "never touched");
+    }
+
+    @Test
+    void notesOlderThanAWeekGoWithTheirTemporaryFiles() throws Exception {
+        Path old = interrupted("old.bin", 5_000, 1_000);
+        Path recent = interrupted("recent.bin", 5_000, 1_000);
+        ResumeIndex index = index();
+        index.remember("old", old, "0a");
+        now.addAndGet(ResumeIndex.MAX_AGE_MILLIS / 2);
+        index.remember("recent", recent, "0a");
+        index.save();
+        now.addAndGet(ResumeIndex.MAX_AGE_MILLIS / 2 + 1);
+        ResumeIndex after = index();
+        assertNull(after.claim("old"));
+        assertEquals(recent, after.claim("recent"));
+        assertFalse(Files.exists(IncomingFile.partPath(old)), "its temporary file is deleted");
+        assertFalse(Files.exists(old), "and its empty placeholder");
+        assertTrue(Files.exists(IncomingFile.partPath(recent)));
+    }
+
+    @Test
+    void atMostAThousandNotesTheOldestGoFirst() throws Exception {
+        ResumeIndex index = index();
+        Path first = interrupted("first.bin", 2_000, 1_000);
+        index.remember("first", first, "0a");
+        index.release("first");
+        for (int i = 0; i < ResumeIndex.MAX_NOTES; i++) {
+            index.remember("k" + i, dir.resolve("f" + i), "0a"); // notes only: nothing on disk for them
+            index.release("k" + i);
+        }
+        assertEquals(ResumeIndex.MAX_NOTES, index.size());
+        assertNull(index.claim("first"));
+        assertFalse(Files.exists(IncomingFile.partPath(first)), "the note that went took its temporary file");
+        index.save();
+        assertTrue(Files.size(dir.resolve(ResumeIndex.FILE_NAME)) < 200 * ResumeIndex.MAX_NOTES);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"../outside.bin", "/etc/passwd", "a/../../outside.bin", "", "a//b", ".", "a\\..\\b"})
+    void aNoteThatWouldLeadOutsideTheFolderIsDropped(String relative) throws Exception {
+        Path outside = dir.getParent().resolve("outside.bin");
+        Files.deleteIfExists(outside);
+        Files.writeString(dir.resolve(ResumeIndex.FILE_NAME), now.get() + " k " + java.net.URLEncoder.encode(relative,
+                StandardCharsets.UTF_8) + " 0a\n");
+        assertNull(index().claim("k"));
+        assertFalse(Files.exists(outside));
+    }
+
+    @Test
+    void aLinkPlantedInTheFolderDoesNotLeadANoteOutside() throws Exception {
+        assertFalse(other.startsWith(dir));
+        Path elsewhere = Files.createDirectories(other.resolve("elsewhere"));
+        Path target = Files.createFile(elsewhere.resolve("x.bin"));
+        Files.createFile(IncomingFile.partPath(target));
+        Files.createSymbolicLink(dir.resolve("sub"), elsewhere);
+        Files.writeString(dir.resolve(ResumeIndex.FILE_NAME), now.get() + " k sub%2Fx.bin 0a\n");
+        assertNull(index().claim("k"));
+        now.addAndGet(ResumeIndex.MAX_AGE_MILLIS + 1);
+        Files.writeString(dir.resolve(ResumeIndex.FILE_NAME), 0 + " k sub%2Fx.bin 0a\n");
+        assertEquals(0, index().size());
+        assertTrue(Files.exists(IncomingFile.partPath(target)), "an old note never deletes outside the folder");
+        assertTrue(Files.exists(target));
+    }
+
+    @Test
+    void damagedLinesAreSkippedAndTheRestStand() throws Exception {
+        Path target = interrupted("ok.bin", 3_000, 1_000);
+        Files.writeString(dir.resolve(ResumeIndex.FILE_NAME), "garbage\n12 only-two\nx k ok.bin 0a\n%zz k ok.bin 0a\n"
+                + now.get() + " %zz ok.bin 0a\n" + now.get() + " bad-offer ok.bin XYZ\n" + now.get()
+                + " good ok.bin 0a\n");
+        ResumeIndex index = index();
+        assertEquals(target, index.claim("good"));
+        assertEquals(1, index.size());
+    }
+
+    @Test
+    void aFolderThatCannotBeWrittenLosesOnlyTheNotes() throws Exception {
+        Files.createDirectories(dir.resolve(ResumeIndex.FILE_NAME + IncomingFile.PART_SUFFIX + "/blocker"));
+        ResumeIndex index = index();
+        index.remember("k", dir.resolve("x"), "0a");
+        index.save(); // cannot write: logged, no exception
+        assertFalse(Files.exists(dir.resolve(ResumeIndex.FILE_NAME)));
+    }
+
+    @Test
+    void anOfferContinuesOnlyFromItsSenderAndNotAfterTheUserCancelledIt() throws Exception {
+        Path target = interrupted("big.bin", 10_000, 4_000);
+        ResumeIndex index = index();
+        index.remember("alicekey|big.bin|10000|ab", target, "0123abcd");
+        index.save();
+        ResumeIndex after = index();
+        assertTrue(after.continues("alicekey", "0123abcd"));
+        assertFalse(after.continues("malloreykey", "0123abcd"), "another sender's offer with that id");
+        assertFalse(after.continues("alicekey", "ffff0000"));
+        assertFalse(after.continues("", "0123abcd"));
+        after.disown("0123abcd");
+        after.save();
+        assertFalse(index().continues("alicekey", "0123abcd"));
+        assertEquals(target, index().claim("alicekey|big.bin|10000|ab"), "a re-offer with /accept still resumes");
+    }
+}
