@@ -73,6 +73,9 @@ final class ChatWindow implements ModelListener {
     private final JLabel subtitle = new JLabel(" ");
     /** Peer details: the key's fingerprint and safety number, and a way to mark it verified. */
     private final JButton verifyButton = new JButton("Key…");
+    /** Offers files to the open conversation's peer (also: Ctrl+O, or drop files on the messages). */
+    private final JButton sendFileButton = new JButton("Send file…");
+    private final TransfersPanel transfers;
     private final Map<ConversationId, ItemListModel> itemModels = new HashMap<>();
     private final Notifier notifier;
     private final DesktopCommands commands;
@@ -90,6 +93,22 @@ final class ChatWindow implements ModelListener {
                 ScrollPaneConstants.HORIZONTAL_SCROLLBAR_NEVER);
         this.notifier = new Notifier(frame, this::normalTitle);
         this.commands = new DesktopCommands(model, backend, quit);
+        this.transfers = new TransfersPanel(model, new TransfersPanel.Actions() {
+            @Override
+            public void accept(String id) {
+                commands.accept(id);
+            }
+
+            @Override
+            public void reject(String id) {
+                commands.reject(id);
+            }
+
+            @Override
+            public void cancel(String id) {
+                commands.cancel(id);
+            }
+        });
         this.detailsTimer = new Timer(1000, e -> refreshDetails());
         build(quit);
         model.addListener(this);
@@ -185,6 +204,7 @@ final class ChatWindow implements ModelListener {
         LinkMouse linkMouse = new LinkMouse();
         messages.addMouseListener(linkMouse);
         messages.addMouseMotionListener(linkMouse);
+        FileDrop.install(messages, () -> model.selected().peer() != null, this::offer);
         bind(messages, KeyStroke.getKeyStroke(KeyEvent.VK_ENTER, 0), "open-link", this::openSelectedLink);
         bind(messages, KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0), "to-composer",
                 () -> composer.requestFocusInWindow());
@@ -200,7 +220,14 @@ final class ChatWindow implements ModelListener {
         verifyButton.setToolTipText("The key fingerprint and safety number of this peer; verify it");
         verifyButton.addActionListener(e -> showKey());
         verifyButton.setVisible(false);
-        header.add(verifyButton, BorderLayout.EAST);
+        sendFileButton.setToolTipText("Offer files or folders to this peer (Ctrl+O; or drop them on the messages)");
+        sendFileButton.addActionListener(e -> chooseFiles());
+        sendFileButton.setVisible(false);
+        JPanel headerButtons = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.RIGHT, 6, 0));
+        headerButtons.setOpaque(false);
+        headerButtons.add(sendFileButton);
+        headerButtons.add(verifyButton);
+        header.add(headerButtons, BorderLayout.EAST);
         header.setBorder(BorderFactory.createCompoundBorder(
                 BorderFactory.createMatteBorder(0, 0, 1, 0, UIManager.getColor("Component.borderColor")),
                 BorderFactory.createEmptyBorder(10, 16, 10, 16)));
@@ -228,7 +255,10 @@ final class ChatWindow implements ModelListener {
         JPanel conversation = new JPanel(new BorderLayout());
         conversation.add(header, BorderLayout.NORTH);
         conversation.add(messageScroll, BorderLayout.CENTER);
-        conversation.add(composerRow, BorderLayout.SOUTH);
+        JPanel bottom = new JPanel(new BorderLayout());
+        bottom.add(transfers.component(), BorderLayout.NORTH);
+        bottom.add(composerRow, BorderLayout.SOUTH);
+        conversation.add(bottom, BorderLayout.SOUTH);
 
         JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, sideScroll, conversation);
         split.setDividerLocation(260);
@@ -254,6 +284,8 @@ final class ChatWindow implements ModelListener {
                 () -> composer.requestFocusInWindow()));
         chat.add(item("Peers", KeyStroke.getKeyStroke(KeyEvent.VK_P, InputEvent.CTRL_DOWN_MASK),
                 () -> commands.submit("/peers")));
+        chat.add(item("Send file…", KeyStroke.getKeyStroke(KeyEvent.VK_O, InputEvent.CTRL_DOWN_MASK),
+                this::chooseFiles));
         chat.addSeparator();
         chat.add(item("Quit", KeyStroke.getKeyStroke(KeyEvent.VK_Q, InputEvent.CTRL_DOWN_MASK), quit));
         JMenu view = new JMenu("View");
@@ -329,6 +361,40 @@ final class ChatWindow implements ModelListener {
         commands.submit(text);
     }
 
+    /** Ctrl+O or "Send file…": a file chooser, then the chosen files and folders go to the open peer. */
+    private void chooseFiles() {
+        Conversation c = model.selected();
+        if (c.peer() == null) {
+            model.note("open a peer's conversation to send files (files go to one peer, not the room)", true);
+            return;
+        }
+        javax.swing.JFileChooser chooser = new javax.swing.JFileChooser();
+        chooser.setDialogTitle("Send files to " + c.title());
+        chooser.setMultiSelectionEnabled(true);
+        chooser.setFileSelectionMode(javax.swing.JFileChooser.FILES_AND_DIRECTORIES);
+        chooser.setApproveButtonText("Send");
+        if (chooser.showOpenDialog(frame) == javax.swing.JFileChooser.APPROVE_OPTION) {
+            offer(List.of(chooser.getSelectedFiles()));
+        }
+    }
+
+    /** Offers {@code files} to the open conversation's peer, through the backend (hashing is off this thread). */
+    void offer(List<java.io.File> files) {
+        PeerInfo peer = model.selected().peer();
+        if (peer == null || files.isEmpty()) {
+            return;
+        }
+        List<String> paths = new java.util.ArrayList<>();
+        for (java.io.File f : files) {
+            paths.add(f.getAbsolutePath());
+        }
+        commands.sendFiles(peer.displayName(), paths);
+    }
+
+    TransfersPanel transfers() {
+        return transfers;
+    }
+
     private void step(int delta) {
         List<Conversation> list = sidebarModel.items;
         int at = list.indexOf(model.selected());
@@ -396,6 +462,7 @@ final class ChatWindow implements ModelListener {
     private void refreshDetails() {
         Conversation c = model.selected();
         verifyButton.setVisible(false); // only for a peer in sight, once its details arrive
+        sendFileButton.setVisible(c.online() && !c.id().room());
         if (c.id().room()) {
             int n = model.online().size();
             subtitle.setText(n == 0 ? "Nobody else is here yet" : n == 1 ? "1 other person online"
@@ -500,6 +567,11 @@ final class ChatWindow implements ModelListener {
     @Override
     public void notifyIncoming(Conversation c, Message m) {
         notifier.notify(c.id().room() ? m.sender() + " in the room" : m.sender(), m.text());
+    }
+
+    @Override
+    public void transfersChanged(lanchat.ui.desktop.model.Transfer changed) {
+        transfers.changed(changed);
     }
 
     @Override

@@ -30,6 +30,7 @@ public final class ChatModel {
     private final Map<Long, Message> ownById = new HashMap<>();
     private final List<ModelListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<Long, PeerInfo> online = new HashMap<>();
+    private final Transfers transfers = new Transfers();
     private ConversationId selected = ConversationId.ROOM;
     private boolean focused = true;
     private PeerInfo self;
@@ -153,7 +154,52 @@ public final class ChatModel {
                     : "✗ not delivered to " + o.toName() + ": " + o.reason() + ": " + o.text(), !o.delivered());
         } else if (event instanceof ChatEvent.HistoryProblem) {
             note(((ChatEvent.HistoryProblem) event).message(), true);
+        } else if (Transfers.handles(event)) {
+            transfer(event);
+        } else if (event instanceof ChatEvent.FileTransferList list) {
+            for (String line : lanchat.ui.core.TransfersText.lines(list.lines())) {
+                note(line.strip(), false);
+            }
         }
+    }
+
+    /** The offers and transfers, for the window's transfers panel. */
+    public Transfers transfers() {
+        return transfers;
+    }
+
+    /** Forgets the finished transfers' rows; their lines stay in the conversations. */
+    public void clearFinishedTransfers() {
+        transfers.clearFinished();
+        fire(l -> l.transfersChanged(null));
+    }
+
+    /**
+     * A file event: the transfers panel's row, and for an offer and its end a quiet line in the peer's own
+     * conversation (progress only moves the row: a line per step would bury the chat).
+     */
+    private void transfer(ChatEvent event) {
+        Transfer t = transfers.apply(event);
+        fire(l -> l.transfersChanged(t));
+        PeerInfo peer;
+        String text;
+        boolean error = false;
+        if (event instanceof ChatEvent.FileOffered o) {
+            peer = o.peer();
+            text = t.headline() + (t.incoming() ? ": Accept or Reject under Transfers (or /accept " + o.id() + ")"
+                    : ": Cancel under Transfers withdraws it");
+        } else if (event instanceof ChatEvent.FileDone d) {
+            peer = d.peer();
+            text = t.status();
+        } else if (event instanceof ChatEvent.FileFailed f) {
+            peer = f.peer();
+            text = (f.incoming() ? "from " : "to ") + t.peer() + ": " + t.status();
+            error = true;
+        } else {
+            return;
+        }
+        append(direct(peer), new ChatItem.QuietLine(now().toLocalTime(), text, error));
+        fire(ModelListener::conversationsChanged);
     }
 
     /**

@@ -15,6 +15,9 @@ public interface ModelListener {
     /** Someone else's message arrived while the window was not focused: time for a notification. */
     default void notifyIncoming(Conversation conversation, Message message) {}
 
+    /** A transfer's row changed ({@code changed}), or rows came or went ({@code changed} null). */
+    default void transfersChanged(Transfer changed) {}
+
     /** Our own name changed, or became known. */
     default void selfChanged() {}
 }
