@@ -410,15 +410,43 @@ final class ChatWindow implements ModelListener {
         }
     }
 
-    /** Shows {@code c}'s messages, scrolled to the newest. */
+    /** Shows {@code c}'s messages, scrolled to the newest; the first time, its last lines from the history. */
     void open(Conversation c) {
         messages.setModel(itemModel(c));
+        if (model.historyWanted(c.id())) {
+            loadHistory(c);
+        }
         title.setText(c.title());
         composer.putClientProperty("JTextField.placeholderText",
                 c.id().room() ? "Message everyone  (Enter sends, Shift+Enter new line, /help)"
                         : "Message " + c.title() + "  (Enter sends, Shift+Enter new line)");
         refreshDetails();
         scrollToEnd();
+    }
+
+    /**
+     * Asks the history for the conversation's last lines through the backend's worker; the store answers on
+     * its own thread and the lines come back to the event dispatch thread. Nothing here waits.
+     */
+    private void loadHistory(Conversation c) {
+        PeerInfo peer = c.peer();
+        ConversationId id = c.id();
+        backend.run(b -> b.recentLines(peer, HISTORY_LINES).whenComplete((lines, error) -> SwingUtilities.invokeLater(() -> {
+            if (error != null) {
+                model.note("history of " + c.title() + ": " + rootMessage(error), true);
+            } else {
+                model.historyLoaded(id, lines);
+            }
+        })), error -> model.note("history of " + c.title() + ": " + error, true));
+    }
+
+    /** Lines of history shown when a direct conversation is first opened (as many as the room's at start). */
+    static final int HISTORY_LINES = lanchat.ui.core.HistoryKeeper.STARTUP_LINES;
+
+    private static String rootMessage(Throwable error) {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        return String.valueOf(cause.getMessage());
     }
 
     private ItemListModel itemModel(Conversation c) {
@@ -556,6 +584,15 @@ final class ChatWindow implements ModelListener {
             }
         }
         return false;
+    }
+
+    @Override
+    public void itemsInserted(Conversation c, int from, int to) {
+        boolean follow = c == model.selected() && atEnd();
+        itemModel(c).appended(from, to); // the list model's "interval added" covers an insertion too
+        if (follow) {
+            scrollToEnd();
+        }
     }
 
     @Override

@@ -130,6 +130,10 @@ public final class ChatModel {
             fire(ModelListener::conversationsChanged);
         } else if (event instanceof ChatEvent.MessageSent) {
             ChatEvent.MessageSent s = (ChatEvent.MessageSent) event;
+            Conversation where = s.room() ? room() : s.to().isEmpty() ? null : direct(s.to().get(0));
+            if (where != null) {
+                where.shownOnce(s.e2eId()); // on screen since we typed it: the history must not show it again
+            }
             List<String> names = new ArrayList<>();
             for (PeerInfo p : s.to()) {
                 names.add(safe(p.displayName()));
@@ -213,14 +217,67 @@ public final class ChatModel {
                 target = c;
             }
         }
-        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm");
         append(target, new ChatItem.QuietLine(now().toLocalTime(), "history" + (page.search() != null
                 ? ": \"" + safe(page.search()) + "\"" : "") + (page.lines().isEmpty() ? ": nothing" : ""), false));
         for (ChatEvent.HistoryLine l : page.lines()) {
-            String when = day.format(java.time.Instant.ofEpochMilli(l.sentAtMillis()).atZone(java.time.ZoneId.systemDefault()));
-            append(target, new ChatItem.QuietLine(now().toLocalTime(), when + " " + safe(l.from())
-                    + (l.to() != null && l.outgoing() ? " → " + safe(l.to()) : "") + ": " + safe(l.text(), true), false));
+            append(target, historyLine(l, true));
         }
+    }
+
+    /**
+     * True once per direct conversation, when it is first opened: the window then asks the history for its
+     * last lines (off the event dispatch thread) and hands them to {@link #historyLoaded}.
+     */
+    public boolean historyWanted(ConversationId id) {
+        Conversation c = conversations.get(id);
+        return c != null && !id.room() && c.claimHistory();
+    }
+
+    /**
+     * The last lines of a direct conversation from the history, oldest first: put before its live lines under
+     * a "history" line, leaving out any line already shown live (same end-to-end id). Nothing is added when
+     * the history has nothing new.
+     */
+    public void historyLoaded(ConversationId id, List<ChatEvent.HistoryLine> lines) {
+        Conversation c = conversations.get(id);
+        if (c == null) {
+            return;
+        }
+        List<ChatItem> older = new ArrayList<>();
+        for (ChatEvent.HistoryLine l : lines) {
+            if (c.shownOnce(l.e2eId())) {
+                older.add(historyLine(l, false));
+            }
+        }
+        if (older.isEmpty()) {
+            return;
+        }
+        older.add(0, new ChatItem.QuietLine(older.get(0) instanceof ChatItem.QuietLine q ? q.time()
+                : now().toLocalTime(), "history: the last " + (older.size() == 1 ? "line" : older.size() + " lines")
+                + " with " + c.title(), false));
+        int n = c.prepend(older);
+        fire(l -> l.itemsInserted(c, 0, n - 1));
+    }
+
+    private static final java.time.format.DateTimeFormatter HISTORY_DAY =
+            java.time.format.DateTimeFormatter.ofPattern("d MMM", java.util.Locale.ROOT);
+
+    /**
+     * One stored line, at the time it was sent: "9 Mar · bob: text" (the day left out for today), our own
+     * with how it ended (✓, ✗, waiting); {@code recipient} adds "→ bob" where the conversation does not say it.
+     */
+    private ChatItem.QuietLine historyLine(ChatEvent.HistoryLine l, boolean recipient) {
+        LocalDateTime when = java.time.Instant.ofEpochMilli(l.sentAtMillis()).atZone(clock.getZone()).toLocalDateTime();
+        String day = when.toLocalDate().equals(now().toLocalDate()) ? "" : HISTORY_DAY.format(when) + " · ";
+        String outcome = !l.outgoing() ? "" : switch (l.status()) {
+            case "delivered" -> "  ✓";
+            case "failed" -> "  ✗";
+            case "queued" -> "  (waiting in the outbox)";
+            default -> "";
+        };
+        return new ChatItem.QuietLine(when.toLocalTime(), day + safe(l.from())
+                + (recipient && l.to() != null && l.outgoing() ? " → " + safe(l.to()) : "") + ": "
+                + safe(l.text(), true) + outcome, false);
     }
 
     /**
@@ -323,6 +380,9 @@ public final class ChatModel {
     private void received(ChatEvent.MessageReceived m) {
         ConversationId id = m.room() ? ConversationId.ROOM : new ConversationId(m.from().id());
         Conversation c = m.room() ? room() : direct(m.from());
+        if (!c.shownOnce(m.e2eId())) {
+            return; // already on screen from the history loaded when the conversation opened
+        }
         Message message = new Message(id, now().toLocalTime(), false, safe(m.from().displayName()),
                 m.from().name(), (m.autoReply() ? "(automatic reply) " : "") + safe(m.text(), true), !m.room());
         boolean seen = focused && selected.equals(id);

@@ -9,6 +9,12 @@ public interface ModelListener {
     /** Items {@code from}..{@code to} (inclusive) were appended to {@code conversation}. */
     default void itemsAppended(Conversation conversation, int from, int to) {}
 
+    /**
+     * Items {@code from}..{@code to} (inclusive) were inserted into {@code conversation} before the others
+     * (its history, once); the items after them moved down by that many.
+     */
+    default void itemsInserted(Conversation conversation, int from, int to) {}
+
     /** The item at {@code index} changed (a delivery mark). */
     default void itemChanged(Conversation conversation, int index) {}
 
