@@ -391,6 +391,10 @@ final class ChatWindow implements ModelListener {
         commands.sendFiles(peer.displayName(), paths);
     }
 
+    JButton sendFileButton() {
+        return sendFileButton;
+    }
+
     TransfersPanel transfers() {
         return transfers;
     }

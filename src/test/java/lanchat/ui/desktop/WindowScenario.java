@@ -33,6 +33,7 @@ import lanchat.ui.desktop.model.ConversationId;
 import lanchat.ui.desktop.model.DeliveryMark;
 import lanchat.ui.desktop.model.Message;
 import lanchat.ui.desktop.model.ModelListener;
+import lanchat.ui.desktop.model.Transfer;
 
 /**
  * The real window against a real peer, run by {@link DesktopWindowIT} in a JVM of its own whose DISPLAY is a
@@ -78,6 +79,7 @@ public final class WindowScenario {
         NodeConfig config = NodeConfig.defaults("alice").withInterface(NetworkInterface.getByName("lo"))
                 .withGroup(InetAddress.getByName(group), Integer.parseInt(port));
         ChatNode node = ChatNode.start(config, frontend.listener());
+        node.downloadsTo(Files.createTempDirectory("lanchat-scenario-alice-downloads"));
         Thread ui = new Thread(() -> frontend.run(new NodeBackend(node)), "scenario-frontend");
         ui.start();
         try (ScenarioPeer bob = ScenarioPeer.start(jar, "bob", group, port)) {
@@ -159,6 +161,7 @@ public final class WindowScenario {
         });
         awaitModel("bob's details in the header", m -> window.subtitle().getText().contains("RTT"));
         screenshot("desktop-direct.png");
+        transfers(model);
 
         // bob goes away: the dot, the sidebar title and the header say so; back again before going on.
         bob.send("/away at lunch");
@@ -201,6 +204,70 @@ public final class WindowScenario {
             return null;
         });
         longConversation(model);
+    }
+
+    /**
+     * Files both ways through the transfers panel: bob offers a file, the row says who offers what and its
+     * Accept button takes it (the file arrives whole); alice offers one the way "Send file…" and a drop do,
+     * bob rejects it, and her row says so.
+     */
+    private void transfers(ChatModel model) throws Exception {
+        Path dir = Files.createTempDirectory("lanchat-scenario-files");
+        Path photo = dir.resolve("photo.bin");
+        byte[] bytes = new byte[6_000_000];
+        new java.util.Random(42).nextBytes(bytes);
+        Files.write(photo, bytes);
+        onEdt(() -> {
+            check(window.sendFileButton().isVisible(), "Send file… shows in a peer's conversation");
+            return null;
+        });
+        bob.send("/send alice " + photo);
+        awaitModel("bob's offer in the transfers panel", m -> !m.transfers().all().isEmpty()
+                && m.transfers().all().get(0).answerable());
+        Transfer offer = onEdt(() -> model.transfers().all().get(0));
+        onEdt(() -> {
+            check(window.transfers().component().isVisible(), "the panel shows while there is a transfer");
+            String shown = window.transfers().shown(offer);
+            check(shown.startsWith("bob offers photo.bin (1 file, 6.0 MB)"), "the row says who offers what: " + shown);
+            check(window.transfers().button(offer, "Reject") != null, "a Reject button");
+            return null;
+        });
+        screenshot("desktop-offer.png");
+        onEdt(() -> {
+            window.transfers().button(offer, "Accept").doClick();
+            return null;
+        });
+        awaitModel("the file received", m -> offer.state() == Transfer.State.DONE);
+        bob.await("bob's side done", e -> "file_done".equals(e.get("event")), WAIT);
+        String where = onEdt(() -> {
+            check(offer.percent() == 100 && window.transfers().button(offer, "Cancel") == null,
+                    "a finished row has nothing to press: " + window.transfers().shown(offer));
+            return offer.status();
+        });
+        Path received = Path.of(where.substring(where.indexOf(": ") + 2));
+        check(java.util.Arrays.equals(Files.readAllBytes(received), bytes), "the received file is bob's: " + received);
+        System.out.println("scenario: received " + received + " (" + Files.size(received) + " bytes)");
+
+        onEdt(() -> {
+            window.offer(List.of(photo.toFile()));
+            return null;
+        });
+        java.util.Map<String, Object> bobSees = bob.await("alice's offer at bob", e -> "file_offer".equals(e.get("event"))
+                && Boolean.TRUE.equals(e.get("incoming")), WAIT);
+        awaitModel("alice's own offer in the panel", m -> m.transfers().all().size() == 2);
+        Transfer mine = onEdt(() -> model.transfers().all().get(1));
+        onEdt(() -> {
+            check(!mine.incoming() && window.transfers().button(mine, "Cancel") != null, "our offer can be cancelled");
+            return null;
+        });
+        bob.send("/reject " + bobSees.get("offer"));
+        awaitModel("the rejection in alice's row", m -> mine.state() == Transfer.State.FAILED);
+        onEdt(() -> {
+            check(mine.status().startsWith("✗ ") && mine.status().contains("reject"), "the row says why: " + mine.status());
+            model.clearFinishedTransfers();
+            check(!window.transfers().component().isVisible(), "the panel goes once every row is cleared");
+            return null;
+        });
     }
 
     /** 10,000 messages from a peer: how long opening them takes, whether scrolling stalls, the memory. */
@@ -317,6 +384,16 @@ public final class WindowScenario {
 
                 @Override
                 public void itemChanged(Conversation c, int index) {
+                    recheck.run();
+                }
+
+                @Override
+                public void itemsInserted(Conversation c, int from, int to) {
+                    recheck.run();
+                }
+
+                @Override
+                public void transfersChanged(Transfer changed) {
                     recheck.run();
                 }
             });
