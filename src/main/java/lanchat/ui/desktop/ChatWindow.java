@@ -510,6 +510,7 @@ final class ChatWindow implements ModelListener {
             if (model.selected() != c) {
                 return;
             }
+            subtitle.setText("online"); // until its details are found: never the previous peer's
             for (PeerInfo p : peers) {
                 if (p.id() == id) {
                     subtitle.setText(PeerDetails.presence(p) + "  ·  " + PeerDetails.address(p) + "  ·  RTT " + PeerDetails.rtt(p)

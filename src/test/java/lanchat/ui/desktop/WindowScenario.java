@@ -21,10 +21,16 @@ import java.util.function.Predicate;
 import javax.imageio.ImageIO;
 import javax.swing.JComponent;
 import javax.swing.SwingUtilities;
+import lanchat.history.AsyncHistory;
+import lanchat.history.ConversationKey;
+import lanchat.history.HistoryConfig;
+import lanchat.history.NewMessage;
 import lanchat.node.ChatEvent;
 import lanchat.node.ChatNode;
+import lanchat.node.KnownPeers;
 import lanchat.node.NodeConfig;
 import lanchat.node.PeerInfo;
+import lanchat.ui.core.HistoryKeeper;
 import lanchat.ui.core.NodeBackend;
 import lanchat.ui.desktop.model.ChatItem;
 import lanchat.ui.desktop.model.ChatModel;
@@ -78,9 +84,19 @@ public final class WindowScenario {
         DesktopFrontend frontend = DesktopFrontend.open(false);
         NodeConfig config = NodeConfig.defaults("alice").withInterface(NetworkInterface.getByName("lo"))
                 .withGroup(InetAddress.getByName(group), Integer.parseInt(port));
-        ChatNode node = ChatNode.start(config, frontend.listener());
+        // alice keeps a history, as the program does: a store on its writer thread, the keeper before the window.
+        Path profile = Files.createTempDirectory("lanchat-scenario-alice");
+        AsyncHistory history = AsyncHistory.opening(HistoryConfig.in(profile));
+        history.ready().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        KnownPeers known = KnownPeers.load(profile.resolve("known_peers"));
+        HistoryKeeper keeper = new HistoryKeeper(history::submit, true, frontend.listener(), known,
+                java.time.InstantSource.system());
+        ChatNode node = ChatNode.start(config.toBuilder().knownPeers(known).build(), keeper);
+        keeper.attach(node);
+        storeErinsLines(history, node.ownKey());
         node.downloadsTo(Files.createTempDirectory("lanchat-scenario-alice-downloads"));
-        Thread ui = new Thread(() -> frontend.run(new NodeBackend(node)), "scenario-frontend");
+        NodeBackend backend = new NodeBackend(node).withHistory(keeper);
+        Thread ui = new Thread(() -> frontend.run(backend), "scenario-frontend");
         ui.start();
         try (ScenarioPeer bob = ScenarioPeer.start(jar, "bob", group, port)) {
             new WindowScenario(out, bob, frontend).play();
@@ -162,6 +178,11 @@ public final class WindowScenario {
         awaitModel("bob's details in the header", m -> window.subtitle().getText().contains("RTT"));
         screenshot("desktop-direct.png");
         transfers(model);
+        historyOnOpen(model, direct);
+        onEdt(() -> {
+            window.sidebar().setSelectedValue(direct, false);
+            return null;
+        });
 
         // bob goes away: the dot, the sidebar title and the header say so; back again before going on.
         bob.send("/away at lunch");
@@ -268,6 +289,51 @@ public final class WindowScenario {
             check(!window.transfers().component().isVisible(), "the panel goes once every row is cleared");
             return null;
         });
+    }
+
+    /** A peer met before (no session: its conversation is keyed by its id): two lines in the store from yesterday. */
+    private static final PeerInfo ERIN = new PeerInfo(0x0e417, 1, "erin", "erin",
+            new java.net.InetSocketAddress("127.0.0.1", 40998), 0, Double.NaN, 0, 0, 0);
+
+    private static void storeErinsLines(AsyncHistory history, String ownKey) throws Exception {
+        ConversationKey withErin = ConversationKey.direct("peer-" + ERIN.idHex());
+        java.time.Instant yesterday = java.time.Instant.now().minus(Duration.ofDays(1));
+        history.submit(st -> {
+            st.save(NewMessage.incoming("00000000000000000000000000e41701", withErin, "peer-" + ERIN.idHex(),
+                    yesterday, "did the build pass?"));
+            st.save(NewMessage.outgoing("00000000000000000000000000e41702", withErin, ownKey,
+                    yesterday.plusSeconds(60), "yes, all green", 1));
+            return null;
+        }).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * History on open: erin's conversation, opened for the first time, shows yesterday's lines under a
+     * "history" line; bob's, whose stored line is also on screen live, shows it once.
+     */
+    private void historyOnOpen(ChatModel model, Conversation bobs) throws Exception {
+        onEdt(() -> {
+            check(bobs.items().stream().filter(i -> i instanceof Message && ((Message) i).text().startsWith("psst"))
+                    .count() == 1, "bob's direct line shows once, though it is in the store too");
+            check(bobs.items().stream().noneMatch(i -> i instanceof ChatItem.QuietLine
+                    && ((ChatItem.QuietLine) i).text().startsWith("history")), "nothing older with bob to show");
+            model.apply(new ChatEvent.PeerJoined(ERIN));
+            window.sidebar().setSelectedValue(model.conversation(new ConversationId(ERIN.id())), false);
+            return null;
+        });
+        Conversation erins = onEdt(() -> model.conversation(new ConversationId(ERIN.id())));
+        awaitModel("erin's history", m -> erins.items().size() >= 3
+                && erins.items().get(0) instanceof ChatItem.QuietLine q && q.text().startsWith("history"));
+        onEdt(() -> {
+            List<String> lines = erins.items().stream().filter(i -> i instanceof ChatItem.QuietLine)
+                    .map(i -> ((ChatItem.QuietLine) i).text()).toList();
+            check(lines.get(0).equals("history: the last 2 lines with erin"), "the history line: " + lines);
+            check(lines.get(1).endsWith("erin: did the build pass?"), "erin's stored line: " + lines);
+            check(lines.get(2).endsWith("alice: yes, all green"), "our stored line: " + lines);
+            check(erins.items().get(3) instanceof ChatItem.DaySeparator, "the live lines follow under today's date");
+            return null;
+        });
+        screenshot("desktop-history.png");
     }
 
     /** 10,000 messages from a peer: how long opening them takes, whether scrolling stalls, the memory. */
