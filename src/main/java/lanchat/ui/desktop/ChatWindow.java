@@ -617,6 +617,11 @@ final class ChatWindow implements ModelListener {
     }
 
     @Override
+    public void notifyOffer(lanchat.ui.desktop.model.Transfer offer) {
+        notifier.notify(offer.peer() + " offers files", offer.headline());
+    }
+
+    @Override
     public void selfChanged() {
         frame.setTitle(normalTitle());
     }

@@ -30,7 +30,7 @@ public final class ChatModel {
     private final Map<Long, Message> ownById = new HashMap<>();
     private final List<ModelListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<Long, PeerInfo> online = new HashMap<>();
-    private final Transfers transfers = new Transfers();
+    private final Transfers transfers;
     private ConversationId selected = ConversationId.ROOM;
     private boolean focused = true;
     private PeerInfo self;
@@ -38,6 +38,7 @@ public final class ChatModel {
 
     public ChatModel(Clock clock) {
         this.clock = clock;
+        this.transfers = new Transfers(clock.getZone());
         conversations.put(ConversationId.ROOM, new Conversation(ConversationId.ROOM, "Room"));
     }
 
@@ -204,6 +205,9 @@ public final class ChatModel {
         }
         append(direct(peer), new ChatItem.QuietLine(now().toLocalTime(), text, error));
         fire(ModelListener::conversationsChanged);
+        if (!focused && t.answerable()) {
+            fire(l -> l.notifyOffer(t)); // an offer waits for an answer: worth a notification like a message
+        }
     }
 
     /**

@@ -24,6 +24,9 @@ public interface ModelListener {
     /** A transfer's row changed ({@code changed}), or rows came or went ({@code changed} null). */
     default void transfersChanged(Transfer changed) {}
 
+    /** A peer offered files while the window was not focused: time for a notification. */
+    default void notifyOffer(Transfer offer) {}
+
     /** Our own name changed, or became known. */
     default void selfChanged() {}
 }

@@ -27,6 +27,7 @@ public final class Transfer {
     private long bytesPerSecond;
     private long secondsLeft = -1;
     private String outcome = "";
+    private java.time.LocalTime expires;
 
     Transfer(String id, boolean incoming, String peer, List<String> names, int files, long totalBytes) {
         this.id = id;
@@ -68,7 +69,8 @@ public final class Transfer {
     /** The second line: what happens now, the progress figures, or the outcome. */
     public String status() {
         return switch (state) {
-            case OFFERED -> incoming ? "waiting for your answer" : "offered; waiting for " + peer + " to accept";
+            case OFFERED -> (incoming ? "waiting for your answer" : "offered; waiting for " + peer + " to accept")
+                    + (expires == null ? "" : " (until " + UNTIL.format(expires) + ")");
             case RUNNING -> percent + "%  ·  " + ProgressText.size(doneBytes) + " of " + ProgressText.size(totalBytes)
                     + "  ·  " + ProgressText.rate(bytesPerSecond)
                     + (secondsLeft >= 0 ? "  ·  " + ProgressText.duration(secondsLeft) + " left" : "");
@@ -88,6 +90,13 @@ public final class Transfer {
 
     public boolean finished() {
         return state == State.DONE || state == State.FAILED;
+    }
+
+    private static final java.time.format.DateTimeFormatter UNTIL = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+
+    /** An unanswered offer goes at this time (the node says expired then). */
+    void expires(java.time.LocalTime at) {
+        this.expires = at;
     }
 
     void progress(ChatEvent.FileProgress p) {

@@ -15,7 +15,13 @@ public final class Transfers {
     private record Key(boolean incoming, String id) {}
 
     private final Map<Key, Transfer> rows = new LinkedHashMap<>();
+    private final java.time.ZoneId zone;
     private long unnamed;
+
+    /** @param zone where the offers' expiry times are shown */
+    Transfers(java.time.ZoneId zone) {
+        this.zone = zone;
+    }
 
     /** The rows, oldest offer first. */
     public List<Transfer> all() {
@@ -38,6 +44,9 @@ public final class Transfers {
         if (event instanceof ChatEvent.FileOffered o) {
             Transfer t = new Transfer(o.id(), o.incoming(), o.peer().displayName(), o.names(), o.files(),
                     o.totalBytes());
+            if (o.expiresAtMillis() > 0) {
+                t.expires(java.time.Instant.ofEpochMilli(o.expiresAtMillis()).atZone(zone).toLocalTime());
+            }
             rows.put(new Key(o.incoming(), o.id()), t);
             return t;
         }

@@ -23,6 +23,7 @@ class TransfersModelTest {
     private final PeerInfo alice = TestPeers.peer("alice", 1);
     private final PeerInfo bob = TestPeers.peer("bob", 2);
     private final List<Transfer> changes = new ArrayList<>();
+    private final List<String> notified = new ArrayList<>();
 
     TransfersModelTest() {
         model.apply(new ChatEvent.Ready(alice));
@@ -31,6 +32,11 @@ class TransfersModelTest {
             @Override
             public void transfersChanged(Transfer changed) {
                 changes.add(changed);
+            }
+
+            @Override
+            public void notifyOffer(Transfer offer) {
+                notified.add(offer.headline());
             }
         });
     }
@@ -120,6 +126,18 @@ class TransfersModelTest {
         model.clearFinishedTransfers();
         assertEquals(2, model.transfers().all().size(), "only the finished rows go");
         assertEquals(null, changes.get(changes.size() - 1), "clearing says the rows came or went");
+    }
+
+    @Test
+    void anOfferSaysUntilWhenAndNotifiesWhileTheWindowIsAway() {
+        model.apply(new ChatEvent.FileOffered("1a2b3c4d", true, bob, List.of("a.txt"), 1, 10,
+                Instant.parse("2025-03-10T09:25:00Z").toEpochMilli()));
+        assertEquals("waiting for your answer (until 09:25)", model.transfers().all().get(0).status());
+        assertTrue(notified.isEmpty(), "focused: the panel and the line are enough");
+        model.focused(false);
+        model.apply(new ChatEvent.FileOffered("5e6f7a8b", true, bob, List.of("b.txt"), 1, 10, 0));
+        model.apply(offer("99aa00bb", false));
+        assertEquals(List.of("bob offers b.txt (1 file, 10 B)"), notified, "only offers to us, not our own");
     }
 
     @Test
