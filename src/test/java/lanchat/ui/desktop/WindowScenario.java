@@ -258,6 +258,10 @@ public final class WindowScenario {
             window.transfers().button(offer, "Accept").doClick();
             return null;
         });
+        awaitModel("the transfer under way or done", m -> offer.state() != Transfer.State.OFFERED);
+        if (onEdt(() -> offer.state() == Transfer.State.RUNNING)) {
+            screenshot("desktop-transfer.png"); // on a fast machine it may be over before this: no check
+        }
         awaitModel("the file received", m -> offer.state() == Transfer.State.DONE);
         bob.await("bob's side done", e -> "file_done".equals(e.get("event")), WAIT);
         String where = onEdt(() -> {
@@ -285,6 +289,21 @@ public final class WindowScenario {
         awaitModel("the rejection in alice's row", m -> mine.state() == Transfer.State.FAILED);
         onEdt(() -> {
             check(mine.status().startsWith("✗ ") && mine.status().contains("reject"), "the row says why: " + mine.status());
+            window.offer(List.of(photo.toFile()));
+            return null;
+        });
+        awaitModel("alice's second offer", m -> m.transfers().all().size() == 3);
+        Transfer withdrawn = onEdt(() -> model.transfers().all().get(2));
+        onEdt(() -> {
+            window.transfers().button(withdrawn, "Cancel").doClick();
+            return null;
+        });
+        awaitModel("the cancelled offer", m -> withdrawn.state() == Transfer.State.FAILED);
+        bob.await("bob hears it was withdrawn", e -> "file_failed".equals(e.get("event"))
+                && Boolean.TRUE.equals(e.get("incoming")), WAIT);
+        onEdt(() -> {
+            check(window.transfers().button(withdrawn, "Cancel") == null, "nothing to cancel any more");
+            System.out.println("scenario: cancelled offer: " + withdrawn.status());
             model.clearFinishedTransfers();
             check(!window.transfers().component().isVisible(), "the panel goes once every row is cleared");
             return null;

@@ -60,10 +60,11 @@ public final class Transfer {
         return percent;
     }
 
-    /** "bob offers holiday, notes.txt (5 files, 3.2 MB)" or "to bob: holiday (5 files, 3.2 MB)". */
+    /** "bob offers holiday, notes.txt (5 files, 3.2 MB)", then "from bob: …"; ours "to bob: holiday (…)". */
     public String headline() {
         String size = files + (files == 1 ? " file, " : " files, ") + ProgressText.size(totalBytes);
-        return (incoming ? peer + " offers " + what : "to " + peer + ": " + what) + " (" + size + ")";
+        String who = !incoming ? "to " + peer + ": " : state == State.OFFERED ? peer + " offers " : "from " + peer + ": ";
+        return who + what + " (" + size + ")";
     }
 
     /** The second line: what happens now, the progress figures, or the outcome. */

@@ -80,6 +80,7 @@ class TransfersModelTest {
         model.apply(progress("1a2b3c4d", true, 1_600_000, 50, 65));
         Transfer t = model.transfers().all().get(0);
         assertEquals(Transfer.State.RUNNING, t.state());
+        assertEquals("from bob: holiday, notes.txt (5 files, 3.2 MB)", t.headline(), "no longer an offer");
         assertEquals("50%  ·  1.6 MB of 3.2 MB  ·  1.5 MB/s  ·  1:05 left", t.status());
         assertTrue(t.cancellable() && !t.answerable());
         assertEquals(linesBefore, withBob().items().size(), "progress moves the row, it adds no line");
