@@ -76,6 +76,8 @@ final class ChatWindow implements ModelListener {
     /** Offers files to the open conversation's peer (also: Ctrl+O, or drop files on the messages). */
     private final JButton sendFileButton = new JButton("Send file…");
     private final TransfersPanel transfers;
+    private final FileOffering fileOffering;
+    private final ConversationHistory history;
     private final Map<ConversationId, ItemListModel> itemModels = new HashMap<>();
     private final Notifier notifier;
     private final DesktopCommands commands;
@@ -93,22 +95,9 @@ final class ChatWindow implements ModelListener {
                 ScrollPaneConstants.HORIZONTAL_SCROLLBAR_NEVER);
         this.notifier = new Notifier(frame, this::normalTitle);
         this.commands = new DesktopCommands(model, backend, quit);
-        this.transfers = new TransfersPanel(model, new TransfersPanel.Actions() {
-            @Override
-            public void accept(String id) {
-                commands.accept(id);
-            }
-
-            @Override
-            public void reject(String id) {
-                commands.reject(id);
-            }
-
-            @Override
-            public void cancel(String id) {
-                commands.cancel(id);
-            }
-        });
+        this.fileOffering = new FileOffering(model, commands, frame);
+        this.transfers = new TransfersPanel(model, commands);
+        this.history = new ConversationHistory(model, backend);
         this.detailsTimer = new Timer(1000, e -> refreshDetails());
         build(quit);
         model.addListener(this);
@@ -204,7 +193,7 @@ final class ChatWindow implements ModelListener {
         LinkMouse linkMouse = new LinkMouse();
         messages.addMouseListener(linkMouse);
         messages.addMouseMotionListener(linkMouse);
-        FileDrop.install(messages, () -> model.selected().peer() != null, this::offer);
+        FileDrop.install(messages, () -> model.selected().peer() != null, fileOffering::offer);
         bind(messages, KeyStroke.getKeyStroke(KeyEvent.VK_ENTER, 0), "open-link", this::openSelectedLink);
         bind(messages, KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0), "to-composer",
                 () -> composer.requestFocusInWindow());
@@ -221,7 +210,7 @@ final class ChatWindow implements ModelListener {
         verifyButton.addActionListener(e -> showKey());
         verifyButton.setVisible(false);
         sendFileButton.setToolTipText("Offer files or folders to this peer (Ctrl+O; or drop them on the messages)");
-        sendFileButton.addActionListener(e -> chooseFiles());
+        sendFileButton.addActionListener(e -> fileOffering.choose());
         sendFileButton.setVisible(false);
         JPanel headerButtons = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.RIGHT, 6, 0));
         headerButtons.setOpaque(false);
@@ -285,7 +274,7 @@ final class ChatWindow implements ModelListener {
         chat.add(item("Peers", KeyStroke.getKeyStroke(KeyEvent.VK_P, InputEvent.CTRL_DOWN_MASK),
                 () -> commands.submit("/peers")));
         chat.add(item("Send file…", KeyStroke.getKeyStroke(KeyEvent.VK_O, InputEvent.CTRL_DOWN_MASK),
-                this::chooseFiles));
+                () -> fileOffering.choose()));
         chat.addSeparator();
         chat.add(item("Quit", KeyStroke.getKeyStroke(KeyEvent.VK_Q, InputEvent.CTRL_DOWN_MASK), quit));
         JMenu view = new JMenu("View");
@@ -361,34 +350,9 @@ final class ChatWindow implements ModelListener {
         commands.submit(text);
     }
 
-    /** Ctrl+O or "Send file…": a file chooser, then the chosen files and folders go to the open peer. */
-    private void chooseFiles() {
-        Conversation c = model.selected();
-        if (c.peer() == null) {
-            model.note("open a peer's conversation to send files (files go to one peer, not the room)", true);
-            return;
-        }
-        javax.swing.JFileChooser chooser = new javax.swing.JFileChooser();
-        chooser.setDialogTitle("Send files to " + c.title());
-        chooser.setMultiSelectionEnabled(true);
-        chooser.setFileSelectionMode(javax.swing.JFileChooser.FILES_AND_DIRECTORIES);
-        chooser.setApproveButtonText("Send");
-        if (chooser.showOpenDialog(frame) == javax.swing.JFileChooser.APPROVE_OPTION) {
-            offer(List.of(chooser.getSelectedFiles()));
-        }
-    }
-
-    /** Offers {@code files} to the open conversation's peer, through the backend (hashing is off this thread). */
+    /** Offers {@code files} to the open conversation's peer (the scenario's way in, like a drop). */
     void offer(List<java.io.File> files) {
-        PeerInfo peer = model.selected().peer();
-        if (peer == null || files.isEmpty()) {
-            return;
-        }
-        List<String> paths = new java.util.ArrayList<>();
-        for (java.io.File f : files) {
-            paths.add(f.getAbsolutePath());
-        }
-        commands.sendFiles(peer.displayName(), paths);
+        fileOffering.offer(files);
     }
 
     JButton sendFileButton() {
@@ -418,7 +382,7 @@ final class ChatWindow implements ModelListener {
     void open(Conversation c) {
         messages.setModel(itemModel(c));
         if (model.historyWanted(c.id())) {
-            loadHistory(c);
+            history.load(c);
         }
         title.setText(c.title());
         composer.putClientProperty("JTextField.placeholderText",
@@ -426,31 +390,6 @@ final class ChatWindow implements ModelListener {
                         : "Message " + c.title() + "  (Enter sends, Shift+Enter new line)");
         refreshDetails();
         scrollToEnd();
-    }
-
-    /**
-     * Asks the history for the conversation's last lines through the backend's worker; the store answers on
-     * its own thread and the lines come back to the event dispatch thread. Nothing here waits.
-     */
-    private void loadHistory(Conversation c) {
-        PeerInfo peer = c.peer();
-        ConversationId id = c.id();
-        backend.run(b -> b.recentLines(peer, HISTORY_LINES).whenComplete((lines, error) -> SwingUtilities.invokeLater(() -> {
-            if (error != null) {
-                model.note("history of " + c.title() + ": " + rootMessage(error), true);
-            } else {
-                model.historyLoaded(id, lines);
-            }
-        })), error -> model.note("history of " + c.title() + ": " + error, true));
-    }
-
-    /** Lines of history shown when a direct conversation is first opened (as many as the room's at start). */
-    static final int HISTORY_LINES = lanchat.ui.core.HistoryKeeper.STARTUP_LINES;
-
-    private static String rootMessage(Throwable error) {
-        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                ? error.getCause() : error;
-        return String.valueOf(cause.getMessage());
     }
 
     private ItemListModel itemModel(Conversation c) {

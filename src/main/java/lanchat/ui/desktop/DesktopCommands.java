@@ -15,7 +15,7 @@ import lanchat.ui.desktop.model.Message;
  * What the composer's text does: the same commands as the terminal, through the asynchronous backend, so
  * the event dispatch thread never waits. Plain text goes to the open conversation: the room, or the peer.
  */
-final class DesktopCommands {
+final class DesktopCommands implements TransfersPanel.Actions {
     private final ChatModel model;
     private final AsyncBackend backend;
     private final CommandParser parser = new CommandParser();
@@ -95,15 +95,18 @@ final class DesktopCommands {
     }
 
     /** The transfers panel's buttons: the same as /accept, /reject and /cancel with the row's id. */
-    void accept(String id) {
+    @Override
+    public void accept(String id) {
         submit("/accept " + id);
     }
 
-    void reject(String id) {
+    @Override
+    public void reject(String id) {
         submit("/reject " + id);
     }
 
-    void cancel(String id) {
+    @Override
+    public void cancel(String id) {
         submit("/cancel " + id);
     }
 

@@ -224,7 +224,7 @@ public final class ChatModel {
         append(target, new ChatItem.QuietLine(now().toLocalTime(), "history" + (page.search() != null
                 ? ": \"" + safe(page.search()) + "\"" : "") + (page.lines().isEmpty() ? ": nothing" : ""), false));
         for (ChatEvent.HistoryLine l : page.lines()) {
-            append(target, historyLine(l, true, null));
+            append(target, HistoryLines.line(l, true, null, clock));
         }
     }
 
@@ -250,7 +250,7 @@ public final class ChatModel {
         List<ChatItem> older = new ArrayList<>();
         for (ChatEvent.HistoryLine l : lines) {
             if (c.shownOnce(l.e2eId())) {
-                older.add(historyLine(l, false, c.title())); // theirs are the peer's: named as the sidebar does
+                older.add(HistoryLines.line(l, false, c.title(), clock)); // theirs are the peer's: named as the sidebar does
             }
         }
         if (older.isEmpty()) {
@@ -261,30 +261,6 @@ public final class ChatModel {
                 + " with " + c.title(), false));
         int n = c.prepend(older);
         fire(l -> l.itemsInserted(c, 0, n - 1));
-    }
-
-    private static final java.time.format.DateTimeFormatter HISTORY_DAY =
-            java.time.format.DateTimeFormatter.ofPattern("d MMM", java.util.Locale.ROOT);
-
-    /**
-     * One stored line, at the time it was sent: "9 Mar · bob: text" (the day left out for today), our own
-     * with how it ended (✓, ✗, waiting); {@code recipient} adds "→ bob" where the conversation does not say it;
-     * {@code peerName}, if not null, names the sender of the lines that are not ours (a direct conversation's
-     * peer, which the store may know only by its key).
-     */
-    private ChatItem.QuietLine historyLine(ChatEvent.HistoryLine l, boolean recipient, String peerName) {
-        LocalDateTime when = java.time.Instant.ofEpochMilli(l.sentAtMillis()).atZone(clock.getZone()).toLocalDateTime();
-        String day = when.toLocalDate().equals(now().toLocalDate()) ? "" : HISTORY_DAY.format(when) + " · ";
-        String outcome = !l.outgoing() ? "" : switch (l.status()) {
-            case "delivered" -> "  ✓";
-            case "failed" -> "  ✗";
-            case "queued" -> "  (waiting in the outbox)";
-            default -> "";
-        };
-        String from = !l.outgoing() && peerName != null ? peerName : safe(l.from());
-        return new ChatItem.QuietLine(when.toLocalTime(), day + from
-                + (recipient && l.to() != null && l.outgoing() ? " → " + safe(l.to()) : "") + ": "
-                + safe(l.text(), true) + outcome, false);
     }
 
     /**
