@@ -152,6 +152,7 @@ public final class ChatModel {
             history((ChatEvent.HistoryPage) event);
         } else if (event instanceof ChatEvent.Queued) {
             ChatEvent.Queued q = (ChatEvent.Queued) event;
+            selected().shownOnce(q.e2eId()); // shown where it was typed: the outbox line in the history is the same
             note("queued for " + q.toName() + " (not online; sent when it is): " + q.text(), false);
         } else if (event instanceof ChatEvent.QueuedOutcome) {
             ChatEvent.QueuedOutcome o = (ChatEvent.QueuedOutcome) event;
