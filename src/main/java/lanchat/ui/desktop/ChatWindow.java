@@ -102,6 +102,7 @@ final class ChatWindow implements ModelListener {
         build(quit);
         model.addListener(this);
         conversationsChanged();
+        transfers.changed(null); // rows the model had before the window (events may come first)
         open(model.selected());
     }
 
