@@ -308,6 +308,8 @@ public final class WindowScenario {
             check(!window.transfers().component().isVisible(), "the panel goes once every row is cleared");
             return null;
         });
+        Files.delete(received); // 6 MB each way per run: not left behind in the temporary folder
+        Files.delete(photo);
     }
 
     /** A peer met before (no session: its conversation is keyed by its id): two lines in the store from yesterday. */
