@@ -207,6 +207,32 @@ class HistoryKeeperSimTest {
         assertEquals("everywhere", pages.get(3).conversation());
     }
 
+    /** What the window shows when a direct conversation is opened: its last lines, by the peer's key. */
+    @Test
+    void aDirectConversationsLastLinesComeByThePeersKeyEvenAfterItLeft() throws Exception {
+        meet();
+        PeerInfo toBob = peer(alice, "bob");
+        alice.node.node().whisper("bob", "one");
+        alice.node.node().whisper("bob", "two");
+        alice.node.node().say("to the room");
+        assertTrue(net.runUntil(() -> texts(bob).size() == 3, 5 * SECOND));
+        bob.node.node().whisper("alice", "three");
+        assertTrue(net.runUntil(() -> texts(alice).size() == 1
+                && alice.ui.of(ChatEvent.Delivered.class).size() == 3, 5 * SECOND));
+
+        CompletableFuture<List<ChatEvent.HistoryLine>> recent = alice.keeper.recent(toBob, 2);
+        assertTrue(net.runUntil(recent::isDone, SECOND));
+        assertEquals(List.of("two", "three"), recent.get().stream().map(ChatEvent.HistoryLine::text).toList());
+        assertEquals(List.of("alice", "bob"), recent.get().stream().map(ChatEvent.HistoryLine::from).toList());
+        assertEquals("delivered", recent.get().get(0).status());
+
+        stop(bob);
+        CompletableFuture<List<ChatEvent.HistoryLine>> afterLeaving = alice.keeper.recent(toBob, 20);
+        assertTrue(net.runUntil(afterLeaving::isDone, SECOND));
+        assertEquals(List.of("one", "two", "three"), afterLeaving.get().stream().map(ChatEvent.HistoryLine::text)
+                .toList(), "the room's line is not the conversation's");
+    }
+
     @Test
     void withoutHistoryARepeatInTheSessionIsStillHiddenAndNothingWaits() throws Exception {
         alice = new Person("alice", Identity.generate(random), profiles.resolve("alice"));

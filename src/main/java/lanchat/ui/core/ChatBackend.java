@@ -31,6 +31,16 @@ public interface ChatBackend {
         throw new IllegalStateException("there is no history here");
     }
 
+    /**
+     * The last {@code limit} stored lines of the direct conversation with {@code peer}'s identity, oldest
+     * first, for a window opening that conversation. Never blocks: the future completes on another thread
+     * (empty without a history).
+     */
+    default java.util.concurrent.CompletableFuture<List<lanchat.node.ChatEvent.HistoryLine>> recentLines(
+            PeerInfo peer, int limit) {
+        return java.util.concurrent.CompletableFuture.completedFuture(List.of());
+    }
+
     /** {@code /queue}: the answer arrives later as a {@code QueueList} event. */
     default void listQueue() {
         throw new IllegalStateException("there is no outbox here");

@@ -429,6 +429,27 @@ public final class HistoryKeeper implements ChatListener {
         }
     }
 
+    /**
+     * The last {@code limit} lines of the direct conversation with {@code peer}'s identity, oldest first: what
+     * the window shows when that conversation is opened. Completes on the node's loop. Any thread.
+     */
+    public CompletableFuture<List<ChatEvent.HistoryLine>> recent(PeerInfo peer, int limit) {
+        CompletableFuture<List<ChatEvent.HistoryLine>> answer = new CompletableFuture<>();
+        ChatNode n = node;
+        // The key this instance proved (kept after it leaves), never one looked up by its name: a peer
+        // without a session that calls itself bob must not be shown bob's conversation.
+        String key = n == null ? "" : n.keyOf(peer);
+        ConversationKey conversation = ConversationKey.direct(key.isEmpty() ? "peer-" + peer.idHex() : key);
+        store.submit(st -> st.last(conversation, limit)).whenComplete((list, error) -> onLoop(() -> {
+            if (error != null) {
+                answer.completeExceptionally(error);
+            } else {
+                answer.complete(lines(list));
+            }
+        }));
+        return answer;
+    }
+
     private void pageBack(ConversationKey conversation, String label) {
         onLoop(() -> {
             Long from = oldestShown.get(conversation);

@@ -79,6 +79,12 @@ public final class NodeBackend implements ChatBackend {
     }
 
     @Override
+    public java.util.concurrent.CompletableFuture<List<lanchat.node.ChatEvent.HistoryLine>> recentLines(
+            PeerInfo peer, int limit) {
+        return keeper == null ? ChatBackend.super.recentLines(peer, limit) : keeper.recent(peer, limit);
+    }
+
+    @Override
     public void cancelQueued(int number) {
         history().cancel(number);
     }

@@ -73,6 +73,11 @@ final class ChatWindow implements ModelListener {
     private final JLabel subtitle = new JLabel(" ");
     /** Peer details: the key's fingerprint and safety number, and a way to mark it verified. */
     private final JButton verifyButton = new JButton("Key…");
+    /** Offers files to the open conversation's peer (also: Ctrl+O, or drop files on the messages). */
+    private final JButton sendFileButton = new JButton("Send file…");
+    private final TransfersPanel transfers;
+    private final FileOffering fileOffering;
+    private final ConversationHistory history;
     private final Map<ConversationId, ItemListModel> itemModels = new HashMap<>();
     private final Notifier notifier;
     private final DesktopCommands commands;
@@ -90,10 +95,14 @@ final class ChatWindow implements ModelListener {
                 ScrollPaneConstants.HORIZONTAL_SCROLLBAR_NEVER);
         this.notifier = new Notifier(frame, this::normalTitle);
         this.commands = new DesktopCommands(model, backend, quit);
+        this.fileOffering = new FileOffering(model, commands, frame);
+        this.transfers = new TransfersPanel(model, commands);
+        this.history = new ConversationHistory(model, backend);
         this.detailsTimer = new Timer(1000, e -> refreshDetails());
         build(quit);
         model.addListener(this);
         conversationsChanged();
+        transfers.changed(null); // rows the model had before the window (events may come first)
         open(model.selected());
     }
 
@@ -185,6 +194,7 @@ final class ChatWindow implements ModelListener {
         LinkMouse linkMouse = new LinkMouse();
         messages.addMouseListener(linkMouse);
         messages.addMouseMotionListener(linkMouse);
+        FileDrop.install(messages, () -> model.selected().peer() != null, fileOffering::offer);
         bind(messages, KeyStroke.getKeyStroke(KeyEvent.VK_ENTER, 0), "open-link", this::openSelectedLink);
         bind(messages, KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0), "to-composer",
                 () -> composer.requestFocusInWindow());
@@ -200,7 +210,14 @@ final class ChatWindow implements ModelListener {
         verifyButton.setToolTipText("The key fingerprint and safety number of this peer; verify it");
         verifyButton.addActionListener(e -> showKey());
         verifyButton.setVisible(false);
-        header.add(verifyButton, BorderLayout.EAST);
+        sendFileButton.setToolTipText("Offer files or folders to this peer (Ctrl+O; or drop them on the messages)");
+        sendFileButton.addActionListener(e -> fileOffering.choose());
+        sendFileButton.setVisible(false);
+        JPanel headerButtons = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.RIGHT, 6, 0));
+        headerButtons.setOpaque(false);
+        headerButtons.add(sendFileButton);
+        headerButtons.add(verifyButton);
+        header.add(headerButtons, BorderLayout.EAST);
         header.setBorder(BorderFactory.createCompoundBorder(
                 BorderFactory.createMatteBorder(0, 0, 1, 0, UIManager.getColor("Component.borderColor")),
                 BorderFactory.createEmptyBorder(10, 16, 10, 16)));
@@ -228,7 +245,10 @@ final class ChatWindow implements ModelListener {
         JPanel conversation = new JPanel(new BorderLayout());
         conversation.add(header, BorderLayout.NORTH);
         conversation.add(messageScroll, BorderLayout.CENTER);
-        conversation.add(composerRow, BorderLayout.SOUTH);
+        JPanel bottom = new JPanel(new BorderLayout());
+        bottom.add(transfers.component(), BorderLayout.NORTH);
+        bottom.add(composerRow, BorderLayout.SOUTH);
+        conversation.add(bottom, BorderLayout.SOUTH);
 
         JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, sideScroll, conversation);
         split.setDividerLocation(260);
@@ -254,6 +274,8 @@ final class ChatWindow implements ModelListener {
                 () -> composer.requestFocusInWindow()));
         chat.add(item("Peers", KeyStroke.getKeyStroke(KeyEvent.VK_P, InputEvent.CTRL_DOWN_MASK),
                 () -> commands.submit("/peers")));
+        chat.add(item("Send file…", KeyStroke.getKeyStroke(KeyEvent.VK_O, InputEvent.CTRL_DOWN_MASK),
+                () -> fileOffering.choose()));
         chat.addSeparator();
         chat.add(item("Quit", KeyStroke.getKeyStroke(KeyEvent.VK_Q, InputEvent.CTRL_DOWN_MASK), quit));
         JMenu view = new JMenu("View");
@@ -329,6 +351,19 @@ final class ChatWindow implements ModelListener {
         commands.submit(text);
     }
 
+    /** Offers {@code files} to the open conversation's peer (the scenario's way in, like a drop). */
+    void offer(List<java.io.File> files) {
+        fileOffering.offer(files);
+    }
+
+    JButton sendFileButton() {
+        return sendFileButton;
+    }
+
+    TransfersPanel transfers() {
+        return transfers;
+    }
+
     private void step(int delta) {
         List<Conversation> list = sidebarModel.items;
         int at = list.indexOf(model.selected());
@@ -344,9 +379,12 @@ final class ChatWindow implements ModelListener {
         }
     }
 
-    /** Shows {@code c}'s messages, scrolled to the newest. */
+    /** Shows {@code c}'s messages, scrolled to the newest; the first time, its last lines from the history. */
     void open(Conversation c) {
         messages.setModel(itemModel(c));
+        if (model.historyWanted(c.id())) {
+            history.load(c);
+        }
         title.setText(c.title());
         composer.putClientProperty("JTextField.placeholderText",
                 c.id().room() ? "Message everyone  (Enter sends, Shift+Enter new line, /help)"
@@ -396,6 +434,7 @@ final class ChatWindow implements ModelListener {
     private void refreshDetails() {
         Conversation c = model.selected();
         verifyButton.setVisible(false); // only for a peer in sight, once its details arrive
+        sendFileButton.setVisible(c.online() && !c.id().room());
         if (c.id().room()) {
             int n = model.online().size();
             subtitle.setText(n == 0 ? "Nobody else is here yet" : n == 1 ? "1 other person online"
@@ -411,6 +450,7 @@ final class ChatWindow implements ModelListener {
             if (model.selected() != c) {
                 return;
             }
+            subtitle.setText("online"); // until its details are found: never the previous peer's
             for (PeerInfo p : peers) {
                 if (p.id() == id) {
                     subtitle.setText(PeerDetails.presence(p) + "  ·  " + PeerDetails.address(p) + "  ·  RTT " + PeerDetails.rtt(p)
@@ -492,6 +532,15 @@ final class ChatWindow implements ModelListener {
     }
 
     @Override
+    public void itemsInserted(Conversation c, int from, int to) {
+        boolean follow = c == model.selected() && atEnd();
+        itemModel(c).appended(from, to); // the list model's "interval added" covers an insertion too
+        if (follow) {
+            scrollToEnd();
+        }
+    }
+
+    @Override
     public void itemChanged(Conversation c, int index) {
         renderer.forget(c.items().get(index));
         itemModel(c).changed(index);
@@ -500,6 +549,16 @@ final class ChatWindow implements ModelListener {
     @Override
     public void notifyIncoming(Conversation c, Message m) {
         notifier.notify(c.id().room() ? m.sender() + " in the room" : m.sender(), m.text());
+    }
+
+    @Override
+    public void transfersChanged(lanchat.ui.desktop.model.Transfer changed) {
+        transfers.changed(changed);
+    }
+
+    @Override
+    public void notifyOffer(lanchat.ui.desktop.model.Transfer offer) {
+        notifier.notify(offer.peer() + " offers files", offer.headline());
     }
 
     @Override

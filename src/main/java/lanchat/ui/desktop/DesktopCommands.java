@@ -15,7 +15,7 @@ import lanchat.ui.desktop.model.Message;
  * What the composer's text does: the same commands as the terminal, through the asynchronous backend, so
  * the event dispatch thread never waits. Plain text goes to the open conversation: the room, or the peer.
  */
-final class DesktopCommands {
+final class DesktopCommands implements TransfersPanel.Actions {
     private final ChatModel model;
     private final AsyncBackend backend;
     private final CommandParser parser = new CommandParser();
@@ -61,11 +61,53 @@ final class DesktopCommands {
         } else if (command instanceof Command.CancelQueued) {
             int n = ((Command.CancelQueued) command).number();
             backend.run(b -> b.cancelQueued(n), error -> model.note(error, true));
+        } else if (command instanceof Command.SendFiles send) {
+            sendFiles(send.name(), send.paths());
+        } else if (command instanceof Command.AcceptFiles a) {
+            backend.run(b -> b.acceptFiles(a.id()), error -> model.note(error, true));
+        } else if (command instanceof Command.RejectFiles r) {
+            backend.run(b -> b.rejectFiles(r.id()), error -> model.note(error, true));
+        } else if (command instanceof Command.CancelFiles c) {
+            backend.run(b -> b.cancelFiles(c.id()), error -> model.note(error, true));
+        } else if (command instanceof Command.Transfers) {
+            backend.run(b -> {
+                java.util.List<lanchat.node.ChatEvent.FileTransferLine> lines = b.transfers();
+                javax.swing.SwingUtilities.invokeLater(() -> model.apply(
+                        new lanchat.node.ChatEvent.FileTransferList(lines)));
+            }, error -> model.note(error, true));
         } else if (command instanceof Command.Quit) {
             quit.run();
         } else if (command instanceof Command.Invalid) {
             model.note(((Command.Invalid) command).problem(), true);
         }
+    }
+
+    /** Offers files to the peer called {@code name}; the offer and its progress come back as file events. */
+    void sendFiles(String name, List<String> paths) {
+        model.note("hashing " + String.join(", ", paths) + " before offering it to " + name + "…", false);
+        backend.run(b -> {
+            try {
+                b.sendFiles(name, paths);
+            } catch (lanchat.node.PeerLookupException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        }, error -> model.note(error, true));
+    }
+
+    /** The transfers panel's buttons: the same as /accept, /reject and /cancel with the row's id. */
+    @Override
+    public void accept(String id) {
+        submit("/accept " + id);
+    }
+
+    @Override
+    public void reject(String id) {
+        submit("/reject " + id);
+    }
+
+    @Override
+    public void cancel(String id) {
+        submit("/cancel " + id);
     }
 
     private void say(String text) {

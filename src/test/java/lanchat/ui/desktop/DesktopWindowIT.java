@@ -65,7 +65,7 @@ class DesktopWindowIT {
         System.out.println(output);
         assertEquals(0, scenario.exitValue(), output);
         assertTrue(output.contains("scenario: passed"), output);
-        for (String png : List.of("desktop-room.png", "desktop-direct.png", "desktop-presence.png", "desktop-dark.png", "desktop-10000.png")) {
+        for (String png : List.of("desktop-room.png", "desktop-direct.png", "desktop-presence.png", "desktop-dark.png", "desktop-offer.png", "desktop-history.png", "desktop-10000.png")) {
             assertTrue(Files.size(out.resolve(png)) > 10_000, png);
         }
         Files.writeString(out.resolve("measurements.txt"), measurements(output));

@@ -21,10 +21,16 @@ import java.util.function.Predicate;
 import javax.imageio.ImageIO;
 import javax.swing.JComponent;
 import javax.swing.SwingUtilities;
+import lanchat.history.AsyncHistory;
+import lanchat.history.ConversationKey;
+import lanchat.history.HistoryConfig;
+import lanchat.history.NewMessage;
 import lanchat.node.ChatEvent;
 import lanchat.node.ChatNode;
+import lanchat.node.KnownPeers;
 import lanchat.node.NodeConfig;
 import lanchat.node.PeerInfo;
+import lanchat.ui.core.HistoryKeeper;
 import lanchat.ui.core.NodeBackend;
 import lanchat.ui.desktop.model.ChatItem;
 import lanchat.ui.desktop.model.ChatModel;
@@ -33,6 +39,7 @@ import lanchat.ui.desktop.model.ConversationId;
 import lanchat.ui.desktop.model.DeliveryMark;
 import lanchat.ui.desktop.model.Message;
 import lanchat.ui.desktop.model.ModelListener;
+import lanchat.ui.desktop.model.Transfer;
 
 /**
  * The real window against a real peer, run by {@link DesktopWindowIT} in a JVM of its own whose DISPLAY is a
@@ -77,8 +84,19 @@ public final class WindowScenario {
         DesktopFrontend frontend = DesktopFrontend.open(false);
         NodeConfig config = NodeConfig.defaults("alice").withInterface(NetworkInterface.getByName("lo"))
                 .withGroup(InetAddress.getByName(group), Integer.parseInt(port));
-        ChatNode node = ChatNode.start(config, frontend.listener());
-        Thread ui = new Thread(() -> frontend.run(new NodeBackend(node)), "scenario-frontend");
+        // alice keeps a history, as the program does: a store on its writer thread, the keeper before the window.
+        Path profile = Files.createTempDirectory("lanchat-scenario-alice");
+        AsyncHistory history = AsyncHistory.opening(HistoryConfig.in(profile));
+        history.ready().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        KnownPeers known = KnownPeers.load(profile.resolve("known_peers"));
+        HistoryKeeper keeper = new HistoryKeeper(history::submit, true, frontend.listener(), known,
+                java.time.InstantSource.system());
+        ChatNode node = ChatNode.start(config.toBuilder().knownPeers(known).build(), keeper);
+        keeper.attach(node);
+        storeErinsLines(history, node.ownKey());
+        node.downloadsTo(Files.createTempDirectory("lanchat-scenario-alice-downloads"));
+        NodeBackend backend = new NodeBackend(node).withHistory(keeper);
+        Thread ui = new Thread(() -> frontend.run(backend), "scenario-frontend");
         ui.start();
         try (ScenarioPeer bob = ScenarioPeer.start(jar, "bob", group, port)) {
             new WindowScenario(out, bob, frontend).play();
@@ -159,6 +177,12 @@ public final class WindowScenario {
         });
         awaitModel("bob's details in the header", m -> window.subtitle().getText().contains("RTT"));
         screenshot("desktop-direct.png");
+        transfers(model);
+        historyOnOpen(model, direct);
+        onEdt(() -> {
+            window.sidebar().setSelectedValue(direct, false);
+            return null;
+        });
 
         // bob goes away: the dot, the sidebar title and the header say so; back again before going on.
         bob.send("/away at lunch");
@@ -201,6 +225,136 @@ public final class WindowScenario {
             return null;
         });
         longConversation(model);
+    }
+
+    /**
+     * Files both ways through the transfers panel: bob offers a file, the row says who offers what and its
+     * Accept button takes it (the file arrives whole); alice offers one the way "Send file…" and a drop do,
+     * bob rejects it, and her row says so.
+     */
+    private void transfers(ChatModel model) throws Exception {
+        Path dir = Files.createTempDirectory("lanchat-scenario-files");
+        Path photo = dir.resolve("photo.bin");
+        byte[] bytes = new byte[6_000_000];
+        new java.util.Random(42).nextBytes(bytes);
+        Files.write(photo, bytes);
+        onEdt(() -> {
+            check(window.sendFileButton().isVisible(), "Send file… shows in a peer's conversation");
+            return null;
+        });
+        bob.send("/send alice " + photo);
+        awaitModel("bob's offer in the transfers panel", m -> !m.transfers().all().isEmpty()
+                && m.transfers().all().get(0).answerable());
+        Transfer offer = onEdt(() -> model.transfers().all().get(0));
+        onEdt(() -> {
+            check(window.transfers().component().isVisible(), "the panel shows while there is a transfer");
+            String shown = window.transfers().shown(offer);
+            check(shown.startsWith("bob offers photo.bin (1 file, 6.0 MB)"), "the row says who offers what: " + shown);
+            check(window.transfers().button(offer, "Reject") != null, "a Reject button");
+            return null;
+        });
+        screenshot("desktop-offer.png");
+        onEdt(() -> {
+            window.transfers().button(offer, "Accept").doClick();
+            return null;
+        });
+        awaitModel("the transfer under way or done", m -> offer.state() != Transfer.State.OFFERED);
+        if (onEdt(() -> offer.state() == Transfer.State.RUNNING)) {
+            screenshot("desktop-transfer.png"); // on a fast machine it may be over before this: no check
+        }
+        awaitModel("the file received", m -> offer.state() == Transfer.State.DONE);
+        bob.await("bob's side done", e -> "file_done".equals(e.get("event")), WAIT);
+        String where = onEdt(() -> {
+            check(offer.percent() == 100 && window.transfers().button(offer, "Cancel") == null,
+                    "a finished row has nothing to press: " + window.transfers().shown(offer));
+            return offer.status();
+        });
+        Path received = Path.of(where.substring(where.indexOf(": ") + 2));
+        check(java.util.Arrays.equals(Files.readAllBytes(received), bytes), "the received file is bob's: " + received);
+        System.out.println("scenario: received " + received + " (" + Files.size(received) + " bytes)");
+
+        onEdt(() -> {
+            window.offer(List.of(photo.toFile()));
+            return null;
+        });
+        java.util.Map<String, Object> bobSees = bob.await("alice's offer at bob", e -> "file_offer".equals(e.get("event"))
+                && Boolean.TRUE.equals(e.get("incoming")), WAIT);
+        awaitModel("alice's own offer in the panel", m -> m.transfers().all().size() == 2);
+        Transfer mine = onEdt(() -> model.transfers().all().get(1));
+        onEdt(() -> {
+            check(!mine.incoming() && window.transfers().button(mine, "Cancel") != null, "our offer can be cancelled");
+            return null;
+        });
+        bob.send("/reject " + bobSees.get("offer"));
+        awaitModel("the rejection in alice's row", m -> mine.state() == Transfer.State.FAILED);
+        onEdt(() -> {
+            check(mine.status().startsWith("✗ ") && mine.status().contains("reject"), "the row says why: " + mine.status());
+            window.offer(List.of(photo.toFile()));
+            return null;
+        });
+        awaitModel("alice's second offer", m -> m.transfers().all().size() == 3);
+        Transfer withdrawn = onEdt(() -> model.transfers().all().get(2));
+        onEdt(() -> {
+            window.transfers().button(withdrawn, "Cancel").doClick();
+            return null;
+        });
+        awaitModel("the cancelled offer", m -> withdrawn.state() == Transfer.State.FAILED);
+        bob.await("bob hears it was withdrawn", e -> "file_failed".equals(e.get("event"))
+                && Boolean.TRUE.equals(e.get("incoming")), WAIT);
+        onEdt(() -> {
+            check(window.transfers().button(withdrawn, "Cancel") == null, "nothing to cancel any more");
+            System.out.println("scenario: cancelled offer: " + withdrawn.status());
+            model.clearFinishedTransfers();
+            check(!window.transfers().component().isVisible(), "the panel goes once every row is cleared");
+            return null;
+        });
+        Files.delete(received); // 6 MB each way per run: not left behind in the temporary folder
+        Files.delete(photo);
+    }
+
+    /** A peer met before (no session: its conversation is keyed by its id): two lines in the store from yesterday. */
+    private static final PeerInfo ERIN = new PeerInfo(0x0e417, 1, "erin", "erin",
+            new java.net.InetSocketAddress("127.0.0.1", 40998), 0, Double.NaN, 0, 0, 0);
+
+    private static void storeErinsLines(AsyncHistory history, String ownKey) throws Exception {
+        ConversationKey withErin = ConversationKey.direct("peer-" + ERIN.idHex());
+        java.time.Instant yesterday = java.time.Instant.now().minus(Duration.ofDays(1));
+        history.submit(st -> {
+            st.save(NewMessage.incoming("00000000000000000000000000e41701", withErin, "peer-" + ERIN.idHex(),
+                    yesterday, "did the build pass?"));
+            st.save(NewMessage.outgoing("00000000000000000000000000e41702", withErin, ownKey,
+                    yesterday.plusSeconds(60), "yes, all green", 1));
+            return null;
+        }).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * History on open: erin's conversation, opened for the first time, shows yesterday's lines under a
+     * "history" line; bob's, whose stored line is also on screen live, shows it once.
+     */
+    private void historyOnOpen(ChatModel model, Conversation bobs) throws Exception {
+        onEdt(() -> {
+            check(bobs.items().stream().filter(i -> i instanceof Message && ((Message) i).text().startsWith("psst"))
+                    .count() == 1, "bob's direct line shows once, though it is in the store too");
+            check(bobs.items().stream().noneMatch(i -> i instanceof ChatItem.QuietLine
+                    && ((ChatItem.QuietLine) i).text().startsWith("history")), "nothing older with bob to show");
+            model.apply(new ChatEvent.PeerJoined(ERIN));
+            window.sidebar().setSelectedValue(model.conversation(new ConversationId(ERIN.id())), false);
+            return null;
+        });
+        Conversation erins = onEdt(() -> model.conversation(new ConversationId(ERIN.id())));
+        awaitModel("erin's history", m -> erins.items().size() >= 3
+                && erins.items().get(0) instanceof ChatItem.QuietLine q && q.text().startsWith("history"));
+        onEdt(() -> {
+            List<String> lines = erins.items().stream().filter(i -> i instanceof ChatItem.QuietLine)
+                    .map(i -> ((ChatItem.QuietLine) i).text()).toList();
+            check(lines.get(0).equals("history: the last 2 lines with erin"), "the history line: " + lines);
+            check(lines.get(1).endsWith("erin: did the build pass?"), "erin's stored line: " + lines);
+            check(lines.get(2).endsWith("alice: yes, all green"), "our stored line: " + lines);
+            check(erins.items().get(3) instanceof ChatItem.DaySeparator, "the live lines follow under today's date");
+            return null;
+        });
+        screenshot("desktop-history.png");
     }
 
     /** 10,000 messages from a peer: how long opening them takes, whether scrolling stalls, the memory. */
@@ -317,6 +471,16 @@ public final class WindowScenario {
 
                 @Override
                 public void itemChanged(Conversation c, int index) {
+                    recheck.run();
+                }
+
+                @Override
+                public void itemsInserted(Conversation c, int from, int to) {
+                    recheck.run();
+                }
+
+                @Override
+                public void transfersChanged(Transfer changed) {
                     recheck.run();
                 }
             });

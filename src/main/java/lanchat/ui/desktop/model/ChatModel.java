@@ -30,6 +30,7 @@ public final class ChatModel {
     private final Map<Long, Message> ownById = new HashMap<>();
     private final List<ModelListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<Long, PeerInfo> online = new HashMap<>();
+    private final Transfers transfers;
     private ConversationId selected = ConversationId.ROOM;
     private boolean focused = true;
     private PeerInfo self;
@@ -37,6 +38,7 @@ public final class ChatModel {
 
     public ChatModel(Clock clock) {
         this.clock = clock;
+        this.transfers = new Transfers(clock.getZone());
         conversations.put(ConversationId.ROOM, new Conversation(ConversationId.ROOM, "Room"));
     }
 
@@ -129,6 +131,10 @@ public final class ChatModel {
             fire(ModelListener::conversationsChanged);
         } else if (event instanceof ChatEvent.MessageSent) {
             ChatEvent.MessageSent s = (ChatEvent.MessageSent) event;
+            Conversation where = s.room() ? room() : s.to().isEmpty() ? null : direct(s.to().get(0));
+            if (where != null) {
+                where.shownOnce(s.e2eId()); // on screen since we typed it: the history must not show it again
+            }
             List<String> names = new ArrayList<>();
             for (PeerInfo p : s.to()) {
                 names.add(safe(p.displayName()));
@@ -146,6 +152,7 @@ public final class ChatModel {
             history((ChatEvent.HistoryPage) event);
         } else if (event instanceof ChatEvent.Queued) {
             ChatEvent.Queued q = (ChatEvent.Queued) event;
+            selected().shownOnce(q.e2eId()); // shown where it was typed: the outbox line in the history is the same
             note("queued for " + q.toName() + " (not online; sent when it is): " + q.text(), false);
         } else if (event instanceof ChatEvent.QueuedOutcome) {
             ChatEvent.QueuedOutcome o = (ChatEvent.QueuedOutcome) event;
@@ -153,6 +160,54 @@ public final class ChatModel {
                     : "✗ not delivered to " + o.toName() + ": " + o.reason() + ": " + o.text(), !o.delivered());
         } else if (event instanceof ChatEvent.HistoryProblem) {
             note(((ChatEvent.HistoryProblem) event).message(), true);
+        } else if (Transfers.handles(event)) {
+            transfer(event);
+        } else if (event instanceof ChatEvent.FileTransferList list) {
+            for (String line : lanchat.ui.core.TransfersText.lines(list.lines())) {
+                note(line.strip(), false);
+            }
+        }
+    }
+
+    /** The offers and transfers, for the window's transfers panel. */
+    public Transfers transfers() {
+        return transfers;
+    }
+
+    /** Forgets the finished transfers' rows; their lines stay in the conversations. */
+    public void clearFinishedTransfers() {
+        transfers.clearFinished();
+        fire(l -> l.transfersChanged(null));
+    }
+
+    /**
+     * A file event: the transfers panel's row, and for an offer and its end a quiet line in the peer's own
+     * conversation (progress only moves the row: a line per step would bury the chat).
+     */
+    private void transfer(ChatEvent event) {
+        Transfer t = transfers.apply(event);
+        fire(l -> l.transfersChanged(t));
+        PeerInfo peer;
+        String text;
+        boolean error = false;
+        if (event instanceof ChatEvent.FileOffered o) {
+            peer = o.peer();
+            text = t.headline() + (t.incoming() ? ": Accept or Reject under Transfers (or /accept " + o.id() + ")"
+                    : ": Cancel under Transfers withdraws it");
+        } else if (event instanceof ChatEvent.FileDone d) {
+            peer = d.peer();
+            text = t.status();
+        } else if (event instanceof ChatEvent.FileFailed f) {
+            peer = f.peer();
+            text = (f.incoming() ? "from " : "to ") + t.peer() + ": " + t.status();
+            error = true;
+        } else {
+            return;
+        }
+        append(direct(peer), new ChatItem.QuietLine(now().toLocalTime(), text, error));
+        fire(ModelListener::conversationsChanged);
+        if (!focused && t.answerable()) {
+            fire(l -> l.notifyOffer(t)); // an offer waits for an answer: worth a notification like a message
         }
     }
 
@@ -167,14 +222,46 @@ public final class ChatModel {
                 target = c;
             }
         }
-        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm");
         append(target, new ChatItem.QuietLine(now().toLocalTime(), "history" + (page.search() != null
                 ? ": \"" + safe(page.search()) + "\"" : "") + (page.lines().isEmpty() ? ": nothing" : ""), false));
         for (ChatEvent.HistoryLine l : page.lines()) {
-            String when = day.format(java.time.Instant.ofEpochMilli(l.sentAtMillis()).atZone(java.time.ZoneId.systemDefault()));
-            append(target, new ChatItem.QuietLine(now().toLocalTime(), when + " " + safe(l.from())
-                    + (l.to() != null && l.outgoing() ? " → " + safe(l.to()) : "") + ": " + safe(l.text(), true), false));
+            append(target, HistoryLines.line(l, true, null, clock));
         }
+    }
+
+    /**
+     * True once per direct conversation, when it is first opened: the window then asks the history for its
+     * last lines (off the event dispatch thread) and hands them to {@link #historyLoaded}.
+     */
+    public boolean historyWanted(ConversationId id) {
+        Conversation c = conversations.get(id);
+        return c != null && !id.room() && c.claimHistory();
+    }
+
+    /**
+     * The last lines of a direct conversation from the history, oldest first: put before its live lines under
+     * a "history" line, leaving out any line already shown live (same end-to-end id). Nothing is added when
+     * the history has nothing new.
+     */
+    public void historyLoaded(ConversationId id, List<ChatEvent.HistoryLine> lines) {
+        Conversation c = conversations.get(id);
+        if (c == null) {
+            return;
+        }
+        List<ChatItem> older = new ArrayList<>();
+        for (ChatEvent.HistoryLine l : lines) {
+            if (c.shownOnce(l.e2eId())) {
+                older.add(HistoryLines.line(l, false, c.title(), clock)); // theirs are the peer's: named as the sidebar does
+            }
+        }
+        if (older.isEmpty()) {
+            return;
+        }
+        older.add(0, new ChatItem.QuietLine(older.get(0) instanceof ChatItem.QuietLine q ? q.time()
+                : now().toLocalTime(), "history: the last " + (older.size() == 1 ? "line" : older.size() + " lines")
+                + " with " + c.title(), false));
+        int n = c.prepend(older);
+        fire(l -> l.itemsInserted(c, 0, n - 1));
     }
 
     /**
@@ -277,6 +364,9 @@ public final class ChatModel {
     private void received(ChatEvent.MessageReceived m) {
         ConversationId id = m.room() ? ConversationId.ROOM : new ConversationId(m.from().id());
         Conversation c = m.room() ? room() : direct(m.from());
+        if (!c.shownOnce(m.e2eId())) {
+            return; // already on screen from the history loaded when the conversation opened
+        }
         Message message = new Message(id, now().toLocalTime(), false, safe(m.from().displayName()),
                 m.from().name(), (m.autoReply() ? "(automatic reply) " : "") + safe(m.text(), true), !m.room());
         boolean seen = focused && selected.equals(id);

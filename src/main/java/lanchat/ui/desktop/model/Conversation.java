@@ -3,11 +3,15 @@ package lanchat.ui.desktop.model;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import lanchat.message.MessageId;
 import lanchat.node.PeerInfo;
 
 /**
- * The room or one direct conversation: its items in order (only ever appended, so an index stays valid), its
+ * The room or one direct conversation: its items in order (appended, except the history's lines put once
+ * before all of them when the conversation is first opened: indices then move, and listeners hear so), its
  * unread count, and for a direct one the peer it is with as last seen.
  */
 public final class Conversation {
@@ -21,6 +25,9 @@ public final class Conversation {
     private long lastActivity;
     private String preview = "";
     private LocalDate lastDay;
+    /** End-to-end ids of the lines shown, live or from the history: each is shown once. */
+    private final Set<MessageId> shownIds = new HashSet<>();
+    private boolean historyAsked;
 
     Conversation(ConversationId id, String title) {
         this.id = id;
@@ -78,6 +85,34 @@ public final class Conversation {
 
     void countUnread() {
         unread++;
+    }
+
+    /** Remembers that the line with this end-to-end id is shown; false if it already was. */
+    boolean shownOnce(MessageId id) {
+        return id == null || shownIds.add(id);
+    }
+
+    /** True the first time only: whether the history of this conversation still has to be asked for. */
+    boolean claimHistory() {
+        if (historyAsked) {
+            return false;
+        }
+        historyAsked = true;
+        return true;
+    }
+
+    /**
+     * Puts {@code older} before every item shown so far (the history comes before the live lines); the items
+     * already there move down, and so do their indices. Returns how many were inserted.
+     */
+    int prepend(List<? extends ChatItem> older) {
+        items.addAll(0, older);
+        for (int i = older.size(); i < items.size(); i++) {
+            if (items.get(i) instanceof Message) {
+                ((Message) items.get(i)).index = i;
+            }
+        }
+        return older.size();
     }
 
     /** Appends {@code item}, after a day separator when it starts a new day; returns the first new index. */

@@ -30,7 +30,7 @@ class HistoryModelTest {
                 .orElseThrow();
         model.apply(new ChatEvent.HistoryPage("bob", null, false, List.of(
                 new ChatEvent.HistoryLine(ID, true, "alice", "bob", "psst", 0, "delivered")), false));
-        assertTrue(quiet(bob).get(quiet(bob).size() - 1).endsWith("alice → bob: psst"), quiet(bob).toString());
+        assertTrue(quiet(bob).get(quiet(bob).size() - 1).endsWith("alice → bob: psst  ✓"), quiet(bob).toString());
         model.apply(new ChatEvent.QueuedOutcome(ID, "bob", "later", 0, "cancelled"));
         assertTrue(quiet(model.selected()).get(quiet(model.selected()).size() - 1).contains("cancelled"));
     }
