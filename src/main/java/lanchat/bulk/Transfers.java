@@ -114,9 +114,9 @@ public final class Transfers {
     public boolean cancel(PeerRef peer, int transfer, String reason) {
         Key k = new Key(peer, transfer);
         boolean any = false;
-        OutgoingTransfer o = outgoing.remove(k);
+        OutgoingTransfer o = outgoing.get(k);
         if (o != null) {
-            turns.remove(o);
+            forget(o);
             o.fail(reason);
             any = true;
         }
@@ -136,6 +136,7 @@ public final class Transfers {
         for (Iterator<OutgoingTransfer> it = outgoing.values().iterator(); it.hasNext();) {
             OutgoingTransfer t = it.next();
             if (t.peer.equals(peer)) {
+                addToTotals(t);
                 it.remove();
                 turns.remove(t);
                 t.fail(reason);
@@ -206,9 +207,9 @@ public final class Transfers {
             case UNKNOWN -> "the peer has no such transfer (it restarted, or never accepted)";
             case FAILED -> "the peer failed (disk full, or a file it could not read or write)";
         };
-        OutgoingTransfer o = outgoing.remove(k);
+        OutgoingTransfer o = outgoing.get(k);
         if (o != null) {
-            turns.remove(o);
+            forget(o);
             o.fail(reason);
         }
         IncomingTransfer i = incoming.get(k);
@@ -331,13 +332,18 @@ public final class Transfers {
 
     private void forget(OutgoingTransfer t) {
         if (outgoing.remove(new Key(t.peer, t.id)) != null) {
-            packetsSent += t.packetsSent;
-            packetsLost += t.packetsLost;
-            bytesResent += t.bytesResent;
-            maxInFlight = Math.max(maxInFlight, t.maxInFlight);
-            maxPacingRate = Math.max(maxPacingRate, t.maxPacingRate);
+            addToTotals(t);
         }
         turns.remove(t);
+    }
+
+    /** A transfer that goes keeps its counts in the layer's totals. */
+    private void addToTotals(OutgoingTransfer t) {
+        packetsSent += t.packetsSent;
+        packetsLost += t.packetsLost;
+        bytesResent += t.bytesResent;
+        maxInFlight = Math.max(maxInFlight, t.maxInFlight);
+        maxPacingRate = Math.max(maxPacingRate, t.maxPacingRate);
     }
 
     private void stop(Key k, BulkStop.Cause cause) {
