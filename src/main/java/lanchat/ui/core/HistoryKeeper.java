@@ -144,6 +144,8 @@ public final class HistoryKeeper implements ChatListener {
             }
         } else if (event instanceof ChatEvent.PeerJoined) {
             sendWaiting(((ChatEvent.PeerJoined) event).peer());
+        } else if (event instanceof ChatEvent.AutoReplySent) {
+            storedAutoReply((ChatEvent.AutoReplySent) event);
         }
         emit(event);
     }
@@ -176,8 +178,9 @@ public final class HistoryKeeper implements ChatListener {
             return;
         }
         ConversationKey conversation = r.room() ? ConversationKey.room() : ConversationKey.direct(sender);
-        NewMessage m = NewMessage.incoming(r.e2eId().hex(), conversation, sender,
+        NewMessage typed = NewMessage.incoming(r.e2eId().hex(), conversation, sender,
                 Instant.ofEpochMilli(r.sentAtMillis()), r.text());
+        NewMessage m = r.autoReply() ? typed.asAutomatic() : typed;
         SeenBefore filter = before;
         boolean certainlyNew = filter != null && !filter.mightContain(sender, m.messageId());
         if (filter != null) {
@@ -219,6 +222,25 @@ public final class HistoryKeeper implements ChatListener {
         }
         NewMessage m = NewMessage.outgoing(t.id().hex(), conversation, ownKey, Instant.ofEpochMilli(t.sentAtMillis()),
                 t.text(), s.to().size());
+        save(m);
+    }
+
+    /**
+     * Our automatic away reply, stored as a direct line of ours marked automatic. The engine follows no
+     * outcome for it, so it stays "pending" in the store and is shown as sent, without a delivery mark.
+     */
+    private void storedAutoReply(ChatEvent.AutoReplySent a) {
+        Text t = a.reply();
+        if (t == null || node == null) {
+            return;
+        }
+        String key = node.keyOf(a.to());
+        ConversationKey conversation = ConversationKey.direct(key.isEmpty() ? "peer-" + a.to().idHex() : key);
+        save(NewMessage.outgoing(t.id().hex(), conversation, ownKey, Instant.ofEpochMilli(t.sentAtMillis()), t.text(), 1)
+                .asAutomatic());
+    }
+
+    private void save(NewMessage m) {
         store.submit(st -> st.save(m)).whenComplete((saved, error) -> {
             if (error != null) {
                 onLoop(() -> problem(error));
@@ -474,8 +496,10 @@ public final class HistoryKeeper implements ChatListener {
             boolean outgoing = m.direction() == Direction.OUT;
             String to = m.conversation().isRoom() ? null : nameOf(m.conversation().peerKey());
             MessageId id = m.messageId().length() == 2 * MessageId.BYTES ? MessageId.ofHex(m.messageId()) : null;
+            String status = outgoing && m.automatic() && m.outcome().status() == lanchat.history.Status.PENDING
+                    ? "sent" : m.outcome().status().name().toLowerCase(java.util.Locale.ROOT);
             lines.add(new ChatEvent.HistoryLine(id, outgoing, outgoing ? ownName : nameOf(m.senderKey()), to,
-                    m.text(), m.sentAt().toEpochMilli(), m.outcome().status().name().toLowerCase(java.util.Locale.ROOT)));
+                    m.text(), m.sentAt().toEpochMilli(), status, m.automatic()));
         }
         return List.copyOf(lines);
     }
