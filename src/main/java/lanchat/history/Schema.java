@@ -20,8 +20,12 @@ final class Schema {
     /** 1: the first; 2: {@code messages.automatic} (away replies are stored, marked). */
     static final int VERSION = 2;
 
-    /** Marks a line that a program sent by itself (an away or busy reply); added by version 2. */
-    private static final String AUTOMATIC_COLUMN = "automatic INTEGER NOT NULL DEFAULT 0 CHECK (automatic IN (0, 1))";
+    /**
+     * Marks a line that a program sent by itself (an away or busy reply); added by version 2. 0 or 1, written
+     * only by this code. No CHECK: SQLite tests a CHECK of an added column against every existing row, which
+     * made the upgrade of a million-message file take 1.8 s instead of 8 ms.
+     */
+    private static final String AUTOMATIC_COLUMN = "automatic INTEGER NOT NULL DEFAULT 0";
 
     /**
      * What turns a file of version {@code i + 1} into one of version {@code i + 2}. Each step only adds:

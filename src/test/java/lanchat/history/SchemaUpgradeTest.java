@@ -75,16 +75,6 @@ class SchemaUpgradeTest {
     }
 
     @Test
-    void theAutomaticColumnTakesOnlyZeroOrOneAfterTheUpgradeToo() throws Exception {
-        Path profile = versionOneProfile();
-        MessageStore.open(HistoryConfig.in(profile)).close();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + profile.resolve(HistoryConfig.FILE_NAME));
-             Statement s = c.createStatement()) {
-            assertThrows(java.sql.SQLException.class, () -> s.execute("UPDATE messages SET automatic = 2"));
-        }
-    }
-
-    @Test
     void aNewerFileIsStillRefused() throws Exception {
         Path profile = versionOneProfile();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + profile.resolve(HistoryConfig.FILE_NAME));
