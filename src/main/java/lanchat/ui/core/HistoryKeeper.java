@@ -182,10 +182,8 @@ public final class HistoryKeeper implements ChatListener {
                 Instant.ofEpochMilli(r.sentAtMillis()), r.text());
         NewMessage m = r.autoReply() ? typed.asAutomatic() : typed;
         SeenBefore filter = before;
-        boolean certainlyNew = filter != null && !filter.mightContain(sender, m.messageId());
-        if (filter != null) {
-            filter.add(sender, m.messageId()); // a repeat after it left the session set then takes the slow way
-        }
+        // Added either way: a repeat after it left the session set then takes the slow way.
+        boolean certainlyNew = filter != null && !filter.addAndCheck(sender, m.messageId());
         if (certainlyNew) {
             emit(r); // never stored before: shown now, stored behind it
             store.submit(st -> st.save(m)).whenComplete((saved, error) -> {
