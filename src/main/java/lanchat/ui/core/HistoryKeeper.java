@@ -96,11 +96,8 @@ public final class HistoryKeeper implements ChatListener {
             ownName = started.self().name();
         });
         early.forEach(this::onLoop);
-        onLoop(this::showStartupLines);
+        onLoop(this::showStartupLines); // and then reads the filter
         expire();
-        if (durable) {
-            readStored(new SeenBefore(), null);
-        }
     }
 
     // ---- events from the engine (loop thread) ----
@@ -419,6 +416,11 @@ public final class HistoryKeeper implements ChatListener {
             startupPage.show = startupPage.event != null;
             startupPage.ready = true;
             drain();
+            if (durable) {
+                // Only now: reading a million pairs takes over a second of the writer, which the room's
+                // last lines (and the moments around "ready") should not wait behind.
+                readStored(new SeenBefore(), null);
+            }
         }));
     }
 
