@@ -178,6 +178,7 @@ class HistoryKeeperSimTest {
         assertTrue(first.get(1) instanceof ChatEvent.HistoryPage, "then: " + first.get(1));
         ChatEvent.HistoryPage page = (ChatEvent.HistoryPage) first.get(1);
         assertTrue(page.startup());
+        assertTrue(bob.keeper.knowsStored(), "the filter is read after the start-up page");
         assertEquals("before the restart", page.lines().get(0).text());
         assertEquals("alice", page.lines().get(0).from());
     }

@@ -61,6 +61,8 @@ public final class HistoryKeeper implements ChatListener {
     private volatile ChatNode node;
     /** What the history held at start, once read; until then every received line waits for the store. */
     private SeenBefore before;
+    /** {@link #before} is read: for other threads (benchmarks, tests). */
+    private volatile boolean storedKnown;
     private volatile List<Waiting> lastQueueList;
     private String ownKey = "self";
     private String ownName = "me";
@@ -157,7 +159,10 @@ public final class HistoryKeeper implements ChatListener {
             if (error == null && last != null) {
                 readStored(filter, last);
             } else if (error == null) {
-                onLoop(() -> before = filter);
+                onLoop(() -> {
+                    before = filter;
+                    storedKnown = true;
+                });
             }
         });
     }
@@ -262,6 +267,14 @@ public final class HistoryKeeper implements ChatListener {
                 out.onEvent(h.event);
             }
         }
+    }
+
+    /**
+     * True once the filter of what the history held at start is read: from then on a received line that
+     * is certainly new is shown without waiting for the store. Any thread.
+     */
+    public boolean knowsStored() {
+        return storedKnown;
     }
 
     /** Lines shown again from the store since start (for tests and --verbose). */
