@@ -24,7 +24,9 @@ import lanchat.ui.core.HistoryKeeper;
  * direct messages to bob, msgs/s from the first send until bob's front end has all of them, with both
  * nodes plain (as the benchmark's member) or each behind a {@link HistoryKeeper} on its own SQLite store
  * (every line stored, every outcome recorded, every received line checked for a repeat). Alternates the
- * two for R rounds after a warm-up of each. Bounded; loopback only, on a group and port of its own.
+ * two for R rounds after a warm-up of each. Each burst starts once the nodes met and (with history) the
+ * keepers have read what their stores held, as in a chat running for more than a moment. Bounded; loopback
+ * only, on a group and port of its own.
  *
  * <pre>  java -cp target/lanchat-bench.jar lanchat.bench.HistoryCost [N] [R]</pre>
  */
@@ -63,6 +65,7 @@ public final class HistoryCost {
         CountDownLatch all = new CountDownLatch(n);
         AtomicInteger joined = new AtomicInteger();
         List<AutoCloseable> close = new ArrayList<>();
+        List<HistoryKeeper> keepers = new ArrayList<>();
         ChatListener bobUi = e -> {
             if (e instanceof ChatEvent.MessageReceived) {
                 all.countDown();
@@ -78,11 +81,12 @@ public final class HistoryCost {
                 delivered.countDown();
             }
         };
-        ChatNode bob = start("bob", lo, group, port, bobUi, history, close);
-        ChatNode alice = start("alice", lo, group, port, aliceUi, history, close);
+        ChatNode bob = start("bob", lo, group, port, bobUi, history, close, keepers);
+        ChatNode alice = start("alice", lo, group, port, aliceUi, history, close, keepers);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (joined.get() < 2 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
+        while ((joined.get() < 2 || !keepers.stream().allMatch(HistoryKeeper::knowsStored))
+                && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000); // a running chat has read it long since
         }
         String text = "x".repeat(100);
         long start = System.nanoTime();
@@ -108,7 +112,7 @@ public final class HistoryCost {
     }
 
     private static ChatNode start(String name, NetworkInterface lo, InetAddress group, int port, ChatListener ui,
-            boolean history, List<AutoCloseable> close) throws Exception {
+            boolean history, List<AutoCloseable> close, List<HistoryKeeper> keepers) throws Exception {
         NodeConfig config = NodeConfig.defaults(name).withInterface(lo).withGroup(group, port);
         if (!history) {
             return ChatNode.start(config, ui);
@@ -120,6 +124,7 @@ public final class HistoryCost {
         HistoryKeeper keeper = new HistoryKeeper(store::submit, true, ui, KnownPeers.inMemory(), InstantSource.system());
         ChatNode node = ChatNode.start(config, keeper);
         keeper.attach(node);
+        keepers.add(keeper);
         return node;
     }
 }

@@ -28,7 +28,10 @@ final class ChatLauncher implements Launcher {
 
     @Override
     public int launch(Settings settings, PrintWriter err) {
-        try (Profile profile = Profile.open(settings.profile(), System.currentTimeMillis())) {
+        // The history opens first, on its own thread, while the profile's identity is read; a problem of
+        // either is reported before the node starts (the profile's first, as it comes first).
+        try (HistoryStartup history = HistoryStartup.begin(settings);
+             Profile profile = Profile.open(settings.profile(), System.currentTimeMillis())) {
             Transcript transcript = null;
             if (settings.ui().log() != null) {
                 try {
@@ -41,8 +44,9 @@ final class ChatLauncher implements Launcher {
                 }
             }
             try {
-                return launch(settings, profile, err, transcript);
+                return launch(settings, profile, err, transcript, history);
             } finally {
+                history.close(); // before the profile is released: the next start finds the history closed too
                 if (transcript != null) {
                     transcript.close();
                 }
@@ -51,12 +55,6 @@ final class ChatLauncher implements Launcher {
             err.println("lanchat: " + e.getMessage());
             err.flush();
             return 2;
-        }
-    }
-
-    private int launch(Settings settings, Profile profile, PrintWriter err, Transcript transcript) {
-        try (HistoryStartup history = HistoryStartup.begin(settings)) {
-            return launch(settings, profile, err, transcript, history);
         }
     }
 

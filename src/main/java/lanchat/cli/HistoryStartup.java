@@ -34,6 +34,17 @@ final class HistoryStartup implements AutoCloseable {
         this.history = history;
     }
 
+    /**
+     * Before the options are read: starts loading SQLite's driver (what does not depend on the profile) on
+     * a thread of its own, unless {@code --no-history} says it is not wanted. A config file that turns the
+     * history off is read only later; then the warm-up was a fraction of a second on another core, wasted.
+     */
+    static void warmUp(String[] args) {
+        if (!java.util.List.of(args).contains("--no-history")) {
+            lanchat.history.DriverWarmUp.start();
+        }
+    }
+
     static HistoryStartup begin(Settings settings) {
         return new HistoryStartup(settings.history().enabled()
                 ? AsyncHistory.opening(settings.history().config(settings.profile())) : null);

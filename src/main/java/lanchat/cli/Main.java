@@ -146,6 +146,7 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        HistoryStartup.warmUp(args); // first: SQLite's driver loads on the other core while the options are read
         System.exit(commandLine(new Main()).execute(args));
     }
 

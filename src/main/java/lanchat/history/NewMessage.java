@@ -11,9 +11,10 @@ import java.util.Objects;
  * @param senderKey  the sender's identity key (our own for outgoing messages)
  * @param sentAt     the sender's wall time
  * @param recipients for an outgoing message, how many peers it went to (1 for a direct message); 0 for incoming
+ * @param automatic  sent by a program by itself, not typed by its sender: an away or busy reply
  */
 public record NewMessage(String messageId, ConversationKey conversation, String senderKey, Instant sentAt,
-                         Direction direction, String text, int recipients) {
+                         Direction direction, String text, int recipients, boolean automatic) {
 
     /** Far above the protocol's largest message (64 KiB): anything bigger is a caller's bug. */
     public static final int MAX_TEXT_CHARS = 1 << 20;
@@ -37,6 +38,17 @@ public record NewMessage(String messageId, ConversationKey conversation, String 
         if (direction == Direction.OUT && recipients < 0) {
             throw new IllegalArgumentException("recipients must be 0 or more");
         }
+    }
+
+    /** A line its sender typed. */
+    public NewMessage(String messageId, ConversationKey conversation, String senderKey, Instant sentAt,
+                      Direction direction, String text, int recipients) {
+        this(messageId, conversation, senderKey, sentAt, direction, text, recipients, false);
+    }
+
+    /** The same message, marked as sent by a program by itself (an automatic away reply). */
+    public NewMessage asAutomatic() {
+        return new NewMessage(messageId, conversation, senderKey, sentAt, direction, text, recipients, true);
     }
 
     public static NewMessage incoming(String messageId, ConversationKey conversation, String senderKey,

@@ -11,8 +11,11 @@ final class PeerKeys {
             throw new IllegalArgumentException(what + " must be 1-" + ConversationKey.MAX_PEER_KEY_LENGTH
                     + " characters, got " + (key == null ? "none" : key.length()));
         }
+        // Runs for every message stored, on the engine's loop: printable ASCII (every key lanchat makes is
+        // hex) is settled by one comparison; only other characters ask Character.
         for (int i = 0; i < key.length(); i++) {
-            if (Character.isWhitespace(key.charAt(i)) || Character.isISOControl(key.charAt(i))) {
+            char c = key.charAt(i);
+            if ((c <= ' ' || c >= 0x7f) && (Character.isWhitespace(c) || Character.isISOControl(c))) {
                 throw new IllegalArgumentException(what + " must not contain blanks or control characters");
             }
         }

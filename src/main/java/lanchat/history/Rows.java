@@ -12,7 +12,8 @@ final class Rows {
 
     /** What every message query selects, in this order; {@code m} is messages, {@code c} conversations. */
     static final String COLUMNS = "m.id, m.msg_id, c.kind, c.peer_key, m.sender, m.sent_at, m.stored_at,"
-            + " m.direction, m.text, m.status, m.recipients, m.delivered, m.failure, m.delivered_at";
+            + " m.direction, m.text, m.status, m.recipients, m.delivered, m.failure, m.delivered_at,"
+            + " m.automatic";
     static final String FROM = " FROM messages m JOIN conversations c ON c.id = m.conversation";
 
     private Rows() {
@@ -25,7 +26,8 @@ final class Rows {
                 row.getString(13), instantOrNull(row, 14));
         return new StoredMessage(row.getLong(1), row.getString(2), conversation, row.getString(5),
                 Instant.ofEpochMilli(row.getLong(6)), Instant.ofEpochMilli(row.getLong(7)),
-                "in".equals(row.getString(8)) ? Direction.IN : Direction.OUT, row.getString(9), outcome);
+                "in".equals(row.getString(8)) ? Direction.IN : Direction.OUT, row.getString(9), outcome,
+                row.getInt(15) != 0);
     }
 
     static List<StoredMessage> messages(ResultSet rows, boolean reverse) throws SQLException {
@@ -60,7 +62,8 @@ final class Rows {
     /** The record {@link NullStore} answers with: nothing was stored, so there is no sequence number. */
     static StoredMessage unsaved(NewMessage message, Instant now) {
         return new StoredMessage(0, message.messageId(), message.conversation(), message.senderKey(),
-                message.sentAt(), now, message.direction(), message.text(), initialOutcome(message, now, false));
+                message.sentAt(), now, message.direction(), message.text(), initialOutcome(message, now, false),
+                message.automatic());
     }
 
     private static Instant instantOrNull(ResultSet row, int column) throws SQLException {

@@ -56,8 +56,8 @@ final class SqliteMessageStore implements MessageStore {
         this.conversations = new Conversations(connection);
         this.retainer = new Retainer(connection, config.retention(), file);
         insertMessage = connection.prepareStatement("INSERT INTO messages (conversation, msg_id, sender, sent_at,"
-                + " stored_at, direction, text, status, recipients, delivered_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id");
+                + " stored_at, direction, text, status, recipients, delivered_at, automatic)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id");
         findMessage = connection.prepareStatement("SELECT " + Rows.COLUMNS + Rows.FROM
                 + " WHERE m.sender = ? AND m.msg_id = ?");
         insertWaiting = connection.prepareStatement(
@@ -142,6 +142,7 @@ final class SqliteMessageStore implements MessageStore {
             insertMessage.setString(8, outcome.status().column());
             insertMessage.setInt(9, outcome.recipients());
             setInstantOrNull(insertMessage, 10, outcome.deliveredAt());
+            insertMessage.setInt(11, message.automatic() ? 1 : 0);
             Long seq = null;
             try (ResultSet rows = insertMessage.executeQuery()) {
                 if (rows.next()) {
@@ -160,7 +161,8 @@ final class SqliteMessageStore implements MessageStore {
                 outboxChanged = true;
             }
             return new Saved(new StoredMessage(seq, message.messageId(), message.conversation(),
-                    message.senderKey(), message.sentAt(), now, message.direction(), message.text(), outcome), false);
+                    message.senderKey(), message.sentAt(), now, message.direction(), message.text(), outcome,
+                    message.automatic()), false);
         } catch (SQLException e) {
             throw SqlErrors.translate(e, file);
         }
@@ -251,8 +253,8 @@ final class SqliteMessageStore implements MessageStore {
             List<Waiting> list = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    list.add(new Waiting(Rows.message(rows), rows.getString(15), Instant.ofEpochMilli(rows.getLong(16)),
-                            Instant.ofEpochMilli(rows.getLong(17))));
+                    list.add(new Waiting(Rows.message(rows), rows.getString(16), Instant.ofEpochMilli(rows.getLong(17)),
+                            Instant.ofEpochMilli(rows.getLong(18))));
                 }
             }
             return Collections.unmodifiableList(list);

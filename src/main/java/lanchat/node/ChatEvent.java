@@ -34,9 +34,15 @@ public sealed interface ChatEvent {
 
     /**
      * We were away or busy and answered a direct message of {@code to} automatically with {@code text}
-     * (once per peer per away period). The reply has no MessageSent or outcome events of its own.
+     * (once per peer per away period). The reply has no MessageSent or outcome events of its own;
+     * {@code reply} is the line as sent (its end-to-end id and time, for the history), or null.
      */
-    record AutoReplySent(PeerInfo to, String text) implements ChatEvent {}
+    record AutoReplySent(PeerInfo to, String text, Text reply) implements ChatEvent {
+
+        public AutoReplySent(PeerInfo to, String text) {
+            this(to, text, null);
+        }
+    }
 
     /**
      * A message from {@code from}; {@code room} is false for a direct message to us. {@code e2eId} is the
@@ -126,10 +132,18 @@ public sealed interface ChatEvent {
     /**
      * One stored line: {@code from} is the sender's name (ours for our own lines), {@code to} the peer of a
      * direct conversation or null for the room, {@code status} the stored outcome (received, delivered,
-     * queued, failed...).
+     * queued, failed...; "sent" for an automatic reply of ours, whose outcome nobody follows); {@code automatic}
+     * marks an away or busy reply that a program sent by itself.
      */
     record HistoryLine(MessageId e2eId, boolean outgoing, String from, String to, String text, long sentAtMillis,
-            String status) {}
+            String status, boolean automatic) {
+
+        /** A line someone typed. */
+        public HistoryLine(MessageId e2eId, boolean outgoing, String from, String to, String text, long sentAtMillis,
+                String status) {
+            this(e2eId, outgoing, from, to, text, sentAtMillis, status, false);
+        }
+    }
 
     /** The history could not do what was asked (a full disk, a damaged file): one line that says what to do. */
     record HistoryProblem(String message) implements ChatEvent {}

@@ -543,8 +543,9 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
             return;
         }
         String text = lanchat.presence.AutoReplyPolicy.replyText(discovery.name(), own);
-        sendOwn(peer.ref(), autoReplies.apply(text), Own.AUTO_REPLY);
-        listener.onEvent(new ChatEvent.AutoReplySent(views.identity(peer, now), text));
+        Text reply = autoReplies.apply(text);
+        sendOwn(peer.ref(), reply, Own.AUTO_REPLY);
+        listener.onEvent(new ChatEvent.AutoReplySent(views.identity(peer, now), text, reply));
     }
 
     /** Messages still waiting for an outcome from at least one recipient. */

@@ -178,6 +178,7 @@ class HistoryKeeperSimTest {
         assertTrue(first.get(1) instanceof ChatEvent.HistoryPage, "then: " + first.get(1));
         ChatEvent.HistoryPage page = (ChatEvent.HistoryPage) first.get(1);
         assertTrue(page.startup());
+        assertTrue(bob.keeper.knowsStored(), "the filter is read after the start-up page");
         assertEquals("before the restart", page.lines().get(0).text());
         assertEquals("alice", page.lines().get(0).from());
     }
@@ -231,6 +232,39 @@ class HistoryKeeperSimTest {
         assertTrue(net.runUntil(afterLeaving::isDone, SECOND));
         assertEquals(List.of("one", "two", "three"), afterLeaving.get().stream().map(ChatEvent.HistoryLine::text)
                 .toList(), "the room's line is not the conversation's");
+    }
+
+    @Test
+    void bothSidesKeepTheAutomaticReplyMarkedAndHistoryShowsIt() throws Exception {
+        meet();
+        alice.node.node().presence(lanchat.presence.Presence.manual(lanchat.presence.PresenceState.AWAY, "at lunch"));
+        assertTrue(net.runUntil(() -> !peer(bob, "alice").presence().online(), 5 * SECOND));
+        bob.node.node().whisper("alice", "are you coming?");
+        assertTrue(net.runUntil(() -> texts(bob).size() == 1, 5 * SECOND), "bob never got the automatic reply");
+        assertTrue(bob.ui.of(ChatEvent.MessageReceived.class).get(0).autoReply());
+
+        // Written to the store behind the loop; direct() answers at once, so both are in by now.
+        alice.keeper.history("bob");
+        bob.keeper.history("alice");
+        ChatEvent.HistoryPage alicePage = alice.ui.of(ChatEvent.HistoryPage.class).get(0);
+        ChatEvent.HistoryPage bobPage = bob.ui.of(ChatEvent.HistoryPage.class).get(0);
+        assertEquals(List.of("are you coming?", "alice is away: at lunch"),
+                alicePage.lines().stream().map(ChatEvent.HistoryLine::text).toList());
+        assertEquals(List.of(false, true), alicePage.lines().stream().map(ChatEvent.HistoryLine::automatic).toList());
+        ChatEvent.HistoryLine sent = alicePage.lines().get(1);
+        assertTrue(sent.outgoing());
+        assertEquals("sent", sent.status(), "nobody follows an automatic reply's outcome");
+        assertEquals(List.of(false, true), bobPage.lines().stream().map(ChatEvent.HistoryLine::automatic).toList());
+        ChatEvent.HistoryLine got = bobPage.lines().get(1);
+        assertTrue(!got.outgoing());
+        assertEquals("received", got.status());
+        assertEquals(sent.e2eId(), got.e2eId(), "the same line at both ends");
+
+        stop(alice);
+        start(alice);
+        alice.keeper.history("bob");
+        List<ChatEvent.HistoryPage> again = alice.ui.of(ChatEvent.HistoryPage.class);
+        assertTrue(again.get(again.size() - 1).lines().get(1).automatic(), "the mark survives a restart");
     }
 
     @Test

@@ -61,6 +61,8 @@ public final class HistoryKeeper implements ChatListener {
     private volatile ChatNode node;
     /** What the history held at start, once read; until then every received line waits for the store. */
     private SeenBefore before;
+    /** {@link #before} is read: for other threads (benchmarks, tests). */
+    private volatile boolean storedKnown;
     private volatile List<Waiting> lastQueueList;
     private String ownKey = "self";
     private String ownName = "me";
@@ -96,11 +98,8 @@ public final class HistoryKeeper implements ChatListener {
             ownName = started.self().name();
         });
         early.forEach(this::onLoop);
-        onLoop(this::showStartupLines);
+        onLoop(this::showStartupLines); // and then reads the filter
         expire();
-        if (durable) {
-            readStored(new SeenBefore(), null);
-        }
     }
 
     // ---- events from the engine (loop thread) ----
@@ -144,6 +143,8 @@ public final class HistoryKeeper implements ChatListener {
             }
         } else if (event instanceof ChatEvent.PeerJoined) {
             sendWaiting(((ChatEvent.PeerJoined) event).peer());
+        } else if (event instanceof ChatEvent.AutoReplySent) {
+            storedAutoReply((ChatEvent.AutoReplySent) event);
         }
         emit(event);
     }
@@ -158,7 +159,10 @@ public final class HistoryKeeper implements ChatListener {
             if (error == null && last != null) {
                 readStored(filter, last);
             } else if (error == null) {
-                onLoop(() -> before = filter);
+                onLoop(() -> {
+                    before = filter;
+                    storedKnown = true;
+                });
             }
         });
     }
@@ -176,13 +180,12 @@ public final class HistoryKeeper implements ChatListener {
             return;
         }
         ConversationKey conversation = r.room() ? ConversationKey.room() : ConversationKey.direct(sender);
-        NewMessage m = NewMessage.incoming(r.e2eId().hex(), conversation, sender,
+        NewMessage typed = NewMessage.incoming(r.e2eId().hex(), conversation, sender,
                 Instant.ofEpochMilli(r.sentAtMillis()), r.text());
+        NewMessage m = r.autoReply() ? typed.asAutomatic() : typed;
         SeenBefore filter = before;
-        boolean certainlyNew = filter != null && !filter.mightContain(sender, m.messageId());
-        if (filter != null) {
-            filter.add(sender, m.messageId()); // a repeat after it left the session set then takes the slow way
-        }
+        // Added either way: a repeat after it left the session set then takes the slow way.
+        boolean certainlyNew = filter != null && !filter.addAndCheck(sender, m.messageId());
         if (certainlyNew) {
             emit(r); // never stored before: shown now, stored behind it
             store.submit(st -> st.save(m)).whenComplete((saved, error) -> {
@@ -219,6 +222,25 @@ public final class HistoryKeeper implements ChatListener {
         }
         NewMessage m = NewMessage.outgoing(t.id().hex(), conversation, ownKey, Instant.ofEpochMilli(t.sentAtMillis()),
                 t.text(), s.to().size());
+        save(m);
+    }
+
+    /**
+     * Our automatic away reply, stored as a direct line of ours marked automatic. The engine follows no
+     * outcome for it, so it stays "pending" in the store and is shown as sent, without a delivery mark.
+     */
+    private void storedAutoReply(ChatEvent.AutoReplySent a) {
+        Text t = a.reply();
+        if (t == null || node == null) {
+            return;
+        }
+        String key = node.keyOf(a.to());
+        ConversationKey conversation = ConversationKey.direct(key.isEmpty() ? "peer-" + a.to().idHex() : key);
+        save(NewMessage.outgoing(t.id().hex(), conversation, ownKey, Instant.ofEpochMilli(t.sentAtMillis()), t.text(), 1)
+                .asAutomatic());
+    }
+
+    private void save(NewMessage m) {
         store.submit(st -> st.save(m)).whenComplete((saved, error) -> {
             if (error != null) {
                 onLoop(() -> problem(error));
@@ -245,6 +267,14 @@ public final class HistoryKeeper implements ChatListener {
                 out.onEvent(h.event);
             }
         }
+    }
+
+    /**
+     * True once the filter of what the history held at start is read: from then on a received line that
+     * is certainly new is shown without waiting for the store. Any thread.
+     */
+    public boolean knowsStored() {
+        return storedKnown;
     }
 
     /** Lines shown again from the store since start (for tests and --verbose). */
@@ -399,6 +429,11 @@ public final class HistoryKeeper implements ChatListener {
             startupPage.show = startupPage.event != null;
             startupPage.ready = true;
             drain();
+            if (durable) {
+                // Only now: reading a million pairs takes over a second of the writer, which the room's
+                // last lines (and the moments around "ready") should not wait behind.
+                readStored(new SeenBefore(), null);
+            }
         }));
     }
 
@@ -495,8 +530,10 @@ public final class HistoryKeeper implements ChatListener {
             boolean outgoing = m.direction() == Direction.OUT;
             String to = m.conversation().isRoom() ? null : nameOf(m.conversation().peerKey());
             MessageId id = m.messageId().length() == 2 * MessageId.BYTES ? MessageId.ofHex(m.messageId()) : null;
+            String status = outgoing && m.automatic() && m.outcome().status() == lanchat.history.Status.PENDING
+                    ? "sent" : m.outcome().status().name().toLowerCase(java.util.Locale.ROOT);
             lines.add(new ChatEvent.HistoryLine(id, outgoing, outgoing ? ownName : nameOf(m.senderKey()), to,
-                    m.text(), m.sentAt().toEpochMilli(), m.outcome().status().name().toLowerCase(java.util.Locale.ROOT)));
+                    m.text(), m.sentAt().toEpochMilli(), status, m.automatic()));
         }
         return List.copyOf(lines);
     }

@@ -23,6 +23,25 @@ final class SeenBefore {
         }
     }
 
+    /**
+     * Adds the pair and says whether it may have been there before (false: certainly new). One hash for
+     * both, since the loop asks this for every line received.
+     */
+    boolean addAndCheck(String sender, String id) {
+        long h = hash(sender, id);
+        int a = (int) h;
+        int b = (int) (h >>> 32) | 1;
+        boolean all = true;
+        for (int i = 0; i < PROBES; i++) {
+            int bit = (a + i * b) & (BITS - 1);
+            if (!bits.get(bit)) {
+                all = false;
+                bits.set(bit);
+            }
+        }
+        return all;
+    }
+
     boolean mightContain(String sender, String id) {
         long h = hash(sender, id);
         int a = (int) h;

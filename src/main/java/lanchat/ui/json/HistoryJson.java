@@ -37,7 +37,8 @@ final class HistoryJson {
             for (ChatEvent.HistoryLine l : p.lines()) {
                 lines.add(Json.object().put("e2e", l.e2eId() == null ? null : l.e2eId().hex())
                         .put("from", l.from()).put("to", l.to()).put("outgoing", l.outgoing())
-                        .put("sent_at", iso(l.sentAtMillis())).put("status", l.status()).put("text", l.text()));
+                        .put("sent_at", iso(l.sentAtMillis())).put("status", l.status()).put("automatic", l.automatic())
+                        .put("text", l.text()));
             }
             return obj.put("conversation", p.conversation()).put("search", p.search()).put("startup", p.startup())
                     .put("more", p.more()).put("lines", lines);

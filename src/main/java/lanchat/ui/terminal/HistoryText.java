@@ -90,8 +90,10 @@ final class HistoryText {
         for (ChatEvent.HistoryLine l : p.lines()) {
             String who = l.outgoing() && l.to() != null ? l.from() + " " + arrow + " " + l.to()
                     : !l.outgoing() && l.to() != null ? "[direct] " + l.from() : l.from();
-            String status = l.outgoing() && !l.status().equals("delivered") ? " (" + l.status() + ")" : "";
-            out.add(line(theme.quiet(), dayAndTime(l.sentAtMillis()) + " " + who + ": " + l.text() + status));
+            // An automatic reply is marked as live, and has no delivery mark: nobody follows its outcome.
+            String status = l.outgoing() && !l.automatic() && !l.status().equals("delivered") ? " (" + l.status() + ")" : "";
+            String mark = l.automatic() ? "[auto-reply] " : "";
+            out.add(line(theme.quiet(), dayAndTime(l.sentAtMillis()) + " " + who + ": " + mark + l.text() + status));
         }
         out.add(line(theme.quiet(), rule + " end of history"));
         return out;

@@ -1,5 +1,6 @@
 package lanchat.ui.core;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
@@ -34,5 +35,22 @@ class SeenBeforeTest {
             }
         }
         assertTrue(claimed < 100, claimed + " of 100,000 new pairs claimed");
+    }
+
+    /** The loop's one call: false for a pair certainly new, and from then on it is there. */
+    @ParameterizedTest
+    @ValueSource(longs = {4, 5})
+    void addAndCheckAnswersAsMightContainDidBeforeTheAdd(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        SeenBefore filter = new SeenBefore();
+        SeenBefore twin = new SeenBefore();
+        for (int i = 0; i < 100_000; i++) {
+            String sender = "peer-" + random.nextInt(20);
+            String id = MessageId.random(random).hex();
+            boolean before = twin.mightContain(sender, id);
+            twin.add(sender, id);
+            assertEquals(before, filter.addAndCheck(sender, id));
+            assertTrue(filter.addAndCheck(sender, id), "a second time it is there");
+        }
     }
 }

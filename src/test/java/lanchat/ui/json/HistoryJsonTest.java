@@ -39,6 +39,14 @@ class HistoryJsonTest {
         assertEquals("lunch?", line.get("text"));
         assertEquals("bob", line.get("to"));
         assertEquals(Boolean.TRUE, line.get("outgoing"));
+        assertEquals(Boolean.FALSE, line.get("automatic"));
+
+        Map<String, Object> auto = json(new ChatEvent.HistoryPage("bob", null, false, List.of(
+                new ChatEvent.HistoryLine(ID, true, "alice", "bob", "alice is away", NINE, "sent", true)), false));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> autoLine = ((List<Map<String, Object>>) auto.get("lines")).get(0);
+        assertEquals(Boolean.TRUE, autoLine.get("automatic"));
+        assertEquals("sent", autoLine.get("status"));
 
         Map<String, Object> list = json(new ChatEvent.QueueList(List.of(
                 new ChatEvent.QueuedLine(ID, "bob", "call me", NINE, NINE + 1))));

@@ -35,6 +35,18 @@ class HistoryTextTest {
     }
 
     @Test
+    void automaticRepliesAreMarkedBothWaysAndOursHasNoDeliveryMark() {
+        ChatEvent.HistoryPage page = new ChatEvent.HistoryPage("bob", null, false, List.of(
+                new ChatEvent.HistoryLine(ID, false, "bob", "bob", "bob is away: gone home", NINE, "received", true),
+                new ChatEvent.HistoryLine(ID, true, "alice", "bob", "alice is busy: call", NINE, "sent", true)), false);
+        assertEquals(List.of(
+                "-- history: bob",
+                "06-01 09:05 [direct] bob: [auto-reply] bob is away: gone home",
+                "06-01 09:05 alice → bob: [auto-reply] alice is busy: call",
+                "-- end of history"), text(plain.lines(page)));
+    }
+
+    @Test
     void historyIsDimmedOnAColourScreen() {
         HistoryText colour = new HistoryText(new Theme(true), Glyphs.UNICODE, ZoneOffset.UTC);
         List<AttributedString> lines = colour.lines(new ChatEvent.HistoryPage("room", null, false, List.of(
