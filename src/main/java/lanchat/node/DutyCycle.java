@@ -110,6 +110,7 @@ public final class DutyCycle {
      */
     private boolean receive() {
         long start = clock.nanoTime();
+        transport.passBegins();
         for (int i = 0; i < batch; i++) {
             InetSocketAddress from = transport.receive(buffer);
             if (from == null) {

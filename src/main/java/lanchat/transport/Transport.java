@@ -22,4 +22,11 @@ public interface Transport {
      * returns its source, or null when nothing waits.
      */
     InetSocketAddress receive(ByteBuffer buffer);
+
+    /**
+     * A pass of reads begins: a transport that skips a socket it found empty earlier in the pass asks it
+     * again from here (under a flood on one socket, the other is still read every pass).
+     */
+    default void passBegins() {
+    }
 }

@@ -125,8 +125,8 @@ public final class UdpTransport implements Transport, Closeable {
 
     /**
      * The two sockets take turns, so that a flood on one does not starve the other. A socket found empty
-     * is not asked again until both have been (the end of the caller's pass): an idle pass costs one
-     * system call per socket, and a batch from one socket one per datagram.
+     * is not asked again until both have been or the next pass begins: an idle pass costs one system call
+     * per socket, and a batch from one socket one per datagram.
      */
     @Override
     public InetSocketAddress receive(ByteBuffer buffer) {
@@ -161,6 +161,11 @@ public final class UdpTransport implements Transport, Closeable {
         InetSocketAddress from = receiveFrom(unicast, buffer);
         unicastDrained = from == null;
         return from;
+    }
+
+    @Override
+    public void passBegins() {
+        groupDrained = unicastDrained = false;
     }
 
     /** Datagrams read from the group socket so far (announcements); for the loop's batching rule. */
