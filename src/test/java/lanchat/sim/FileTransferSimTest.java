@@ -47,6 +47,21 @@ class FileTransferSimTest {
         return java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p));
     }
 
+    /** Alice offers bob a 48 MiB file on a gigabit port; returns it once bob has accepted and holds half of it. */
+    private Path halfway(SimNetwork net, SimNode alice, SimNode bob, long seed) throws Exception {
+        assertTrue(net.runUntil(() -> alice.node().peers().size() == 1 && bob.node().peers().size() == 1, 5 * SECOND));
+        net.conditions(SimNetworkBottleneck.GIGABIT);
+        bob.node().downloadsTo(tmp.resolve("in"));
+        Path f = tmp.resolve("out/big.bin");
+        write(f, 48 << 20, seed);
+        alice.node().sendFiles("bob", List.of(f));
+        assertTrue(net.runUntil(() -> !bob.events().of(ChatEvent.FileOffered.class).isEmpty(), 10 * SECOND));
+        bob.node().acceptFiles(null);
+        assertTrue(net.runUntil(() -> bob.events().of(ChatEvent.FileProgress.class).stream()
+                .anyMatch(e -> e.percent() >= 50), 10 * SECOND));
+        return f;
+    }
+
     static void assertSameTree(Path expected, Path actual) throws IOException {
         try (Stream<Path> walk = Files.walk(expected)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
@@ -136,16 +151,7 @@ class FileTransferSimTest {
         lanchat.session.Identity aliceKey = lanchat.session.Identity.generate(new SplittableRandom(5));
         lanchat.node.NodeConfig alice = lanchat.node.NodeConfig.defaults("alice").withIdentity(aliceKey, 0);
         SimNode[] p = {net.start(alice), net.start(lanchat.node.NodeConfig.defaults("bob"))};
-        assertTrue(net.runUntil(() -> p[0].node().peers().size() == 1 && p[1].node().peers().size() == 1, 5 * SECOND));
-        net.conditions(SimNetworkBottleneck.GIGABIT);
-        p[1].node().downloadsTo(tmp.resolve("in"));
-        Path f = tmp.resolve("out/big.bin");
-        write(f, 48 << 20, 7);
-        p[0].node().sendFiles("bob", List.of(f));
-        assertTrue(net.runUntil(() -> !p[1].events().of(ChatEvent.FileOffered.class).isEmpty(), 10 * SECOND));
-        p[1].node().acceptFiles(null);
-        assertTrue(net.runUntil(() -> p[1].events().of(ChatEvent.FileProgress.class).stream()
-                .anyMatch(e -> e.percent() >= 50), 10 * SECOND));
+        Path f = halfway(net, p[0], p[1], 7);
         long sentBefore = p[0].engine().counters().get("bulk_packets_sent");
         // The sender's machine dies; the same identity starts again (a new incarnation) and offers again.
         net.kill(p[0]);
@@ -174,17 +180,8 @@ class FileTransferSimTest {
         lanchat.node.NodeConfig bob = lanchat.node.NodeConfig.defaults("bob").withIdentity(
                 lanchat.session.Identity.generate(new SplittableRandom(8)), 0);
         SimNode[] p = {net.start(alice), net.start(bob)};
-        assertTrue(net.runUntil(() -> p[0].node().peers().size() == 1 && p[1].node().peers().size() == 1, 5 * SECOND));
-        net.conditions(SimNetworkBottleneck.GIGABIT);
         Path downloads = tmp.resolve("in");
-        p[1].node().downloadsTo(downloads);
-        Path f = tmp.resolve("out/big.bin");
-        write(f, 48 << 20, 9);
-        p[0].node().sendFiles("bob", List.of(f));
-        assertTrue(net.runUntil(() -> !p[1].events().of(ChatEvent.FileOffered.class).isEmpty(), 10 * SECOND));
-        p[1].node().acceptFiles(null);
-        assertTrue(net.runUntil(() -> p[1].events().of(ChatEvent.FileProgress.class).stream()
-                .anyMatch(e -> e.percent() >= 50), 10 * SECOND));
+        Path f = halfway(net, p[0], p[1], 9);
         long sentBefore = p[0].engine().counters().get("bulk_packets_sent");
         // The recipient's machine dies (nothing is synced or closed), then the sender's (so nobody remembers the
         // offer to make it again by itself); both profiles start again, bob with the same download folder, and
@@ -225,18 +222,9 @@ class FileTransferSimTest {
         lanchat.node.NodeConfig bob = lanchat.node.NodeConfig.defaults("bob").withIdentity(
                 lanchat.session.Identity.generate(new SplittableRandom(10)), 0);
         SimNode[] p = {net.start(lanchat.node.NodeConfig.defaults("alice")), net.start(bob)};
-        assertTrue(net.runUntil(() -> p[0].node().peers().size() == 1 && p[1].node().peers().size() == 1, 5 * SECOND));
-        net.conditions(SimNetworkBottleneck.GIGABIT);
         Path downloads = tmp.resolve("in");
-        p[1].node().downloadsTo(downloads);
-        Path f = tmp.resolve("out/big.bin");
-        write(f, 48 << 20, 11);
-        p[0].node().sendFiles("bob", List.of(f));
-        assertTrue(net.runUntil(() -> !p[1].events().of(ChatEvent.FileOffered.class).isEmpty(), 10 * SECOND));
+        Path f = halfway(net, p[0], p[1], 11);
         String id = p[1].events().of(ChatEvent.FileOffered.class).get(0).id();
-        p[1].node().acceptFiles(null);
-        assertTrue(net.runUntil(() -> p[1].events().of(ChatEvent.FileProgress.class).stream()
-                .anyMatch(e -> e.percent() >= 50), 10 * SECOND));
         net.kill(p[1]);
         net.runFor(SECOND);
         SimNode again = net.start(bob);
@@ -285,16 +273,8 @@ class FileTransferSimTest {
     void aLinkOutageMidWayEndsInTheWholeFileWithoutACommand() throws Exception {
         SimNetwork net = new SimNetwork(108);
         SimNode[] p = SimulatedNetworkTest.startPair(net, "alice", "bob");
-        net.conditions(SimNetworkBottleneck.GIGABIT);
         Path downloads = tmp.resolve("in");
-        p[1].node().downloadsTo(downloads);
-        Path f = tmp.resolve("out/big.bin");
-        write(f, 48 << 20, 13);
-        p[0].node().sendFiles("bob", List.of(f));
-        assertTrue(net.runUntil(() -> !p[1].events().of(ChatEvent.FileOffered.class).isEmpty(), 10 * SECOND));
-        p[1].node().acceptFiles(null);
-        assertTrue(net.runUntil(() -> p[1].events().of(ChatEvent.FileProgress.class).stream()
-                .anyMatch(e -> e.percent() >= 50), 10 * SECOND));
+        Path f = halfway(net, p[0], p[1], 13);
         net.partition(p[0], p[1]);
         net.runFor(60 * SECOND); // long enough for each to time the other out
         net.heal();
