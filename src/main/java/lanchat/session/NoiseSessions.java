@@ -73,7 +73,6 @@ public final class NoiseSessions implements SessionLayer {
     private final byte[] outgoing = new byte[Wire.MAX_SEND_DATAGRAM];
     private final ByteBuffer announcementOut = ByteBuffer.allocate(Wire.MAX_SEND_DATAGRAM);
     /** Where the announcements handed up are written: one per heartbeat heard, so never a new buffer. */
-    private final ByteBuffer announcementUp = ByteBuffer.allocate(Wire.MAX_SEND_DATAGRAM);
     private InetSocketAddress source;
     private String name;
     private int port;
@@ -326,9 +325,7 @@ public final class NoiseSessions implements SessionLayer {
         DecodeResult r = FrameCodec.decode(inner.duplicate());
         if (r.ok() && r.frame() instanceof Announcement a && a.holdMillis() >= HandshakePayload.MIN_HOLD_MILLIS
                 && a.holdMillis() <= HandshakePayload.MAX_HOLD_MILLIS) {
-            s.name = a.name();
-            s.port = a.port();
-            s.holdMillis = a.holdMillis();
+            s.said(a.name(), a.port(), a.holdMillis());
         }
     }
 
@@ -515,9 +512,7 @@ public final class NoiseSessions implements SessionLayer {
     /** An announcement of {@code s}'s peer as its session knows it, for framing above. */
     private ByteBuffer announce(Session s, FrameType type) {
         source = s.address;
-        announcementUp.clear();
-        FrameCodec.encode(new Announcement(type, s.peer, s.port, s.holdMillis, s.name), announcementUp);
-        return announcementUp.flip();
+        return s.announcement(type);
     }
 
     private byte[] ourPayload(PeerRef to) {
