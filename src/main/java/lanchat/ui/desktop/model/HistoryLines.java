@@ -17,7 +17,8 @@ final class HistoryLines {
     private HistoryLines() {}
 
     /**
-     * "9 Mar · bob: text" (the day left out for today), our own with how it ended (✓, ✗, waiting);
+     * "9 Mar · bob: text" (the day left out for today), our own with how it ended (✓, ✗, waiting), an
+     * automatic away reply marked "[auto-reply]" as the terminal and the live line mark it;
      * {@code recipient} adds "→ bob" where the conversation does not say it; {@code peerName}, if not null,
      * names the sender of the lines that are not ours (a direct conversation's peer, which the store may
      * know only by its key).
@@ -34,7 +35,8 @@ final class HistoryLines {
         String from = !l.outgoing() && peerName != null ? peerName : safe(l.from());
         return new ChatItem.QuietLine(when.toLocalTime(), day + from
                 + (recipient && l.to() != null && l.outgoing() ? " → " + safe(l.to()) : "") + ": "
-                + Sanitizer.visibleLines(l.text(), Glyphs.UNICODE) + outcome, false);
+                + (l.automatic() ? "[auto-reply] " : "") + Sanitizer.visibleLines(l.text(), Glyphs.UNICODE) + outcome,
+                false);
     }
 
     private static String safe(String s) {

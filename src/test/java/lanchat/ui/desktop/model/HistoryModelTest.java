@@ -36,6 +36,19 @@ class HistoryModelTest {
     }
 
     @Test
+    void anAutomaticReplyFromTheHistoryIsMarked() {
+        model.apply(new ChatEvent.Ready(TestPeers.peer("alice", 1)));
+        model.apply(new ChatEvent.PeerJoined(TestPeers.peer("bob", 2)));
+        Conversation bob = model.conversations().stream().filter(c -> c.title().equals("bob")).findFirst()
+                .orElseThrow();
+        model.apply(new ChatEvent.HistoryPage("bob", null, false, List.of(
+                new ChatEvent.HistoryLine(ID, false, "bob", "alice", "bob is away: lunch", 0, "received", true)),
+                false));
+        assertTrue(quiet(bob).get(quiet(bob).size() - 1).endsWith("bob: [auto-reply] bob is away: lunch"),
+                quiet(bob).toString());
+    }
+
+    @Test
     void aQueuedLineSaysItWaits() {
         model.apply(new ChatEvent.Ready(TestPeers.peer("alice", 1)));
         Message m = model.sending(model.room().id(), "later");
