@@ -49,16 +49,25 @@ class FileTransferSimTest {
 
     /** Alice offers bob a 48 MiB file on a gigabit port; returns it once bob has accepted and holds half of it. */
     private Path halfway(SimNetwork net, SimNode alice, SimNode bob, long seed) throws Exception {
+        return partWay(net, alice, bob, 48, seed, 50);
+    }
+
+    /**
+     * Alice offers bob a file of {@code mib} MiB on a gigabit port; returns it once bob has accepted it and
+     * holds {@code percent} of it.
+     */
+    private Path partWay(SimNetwork net, SimNode alice, SimNode bob, int mib, long seed, int percent)
+            throws Exception {
         assertTrue(net.runUntil(() -> alice.node().peers().size() == 1 && bob.node().peers().size() == 1, 5 * SECOND));
         net.conditions(SimNetworkBottleneck.GIGABIT);
         bob.node().downloadsTo(tmp.resolve("in"));
         Path f = tmp.resolve("out/big.bin");
-        write(f, 48 << 20, seed);
+        write(f, mib << 20, seed);
         alice.node().sendFiles("bob", List.of(f));
         assertTrue(net.runUntil(() -> !bob.events().of(ChatEvent.FileOffered.class).isEmpty(), 10 * SECOND));
-        bob.node().acceptFiles(null);
+        bob.node().acceptFiles(bob.events().of(ChatEvent.FileOffered.class).get(0).id());
         assertTrue(net.runUntil(() -> bob.events().of(ChatEvent.FileProgress.class).stream()
-                .anyMatch(e -> e.percent() >= 50), 10 * SECOND));
+                .anyMatch(e -> e.percent() >= percent), 10 * SECOND));
         return f;
     }
 
@@ -127,16 +136,8 @@ class FileTransferSimTest {
     void theSenderCancelsMidWayAndTheRecipientHearsIt() throws Exception {
         SimNetwork net = new SimNetwork(103);
         SimNode[] p = SimulatedNetworkTest.startPair(net, "alice", "bob");
-        net.conditions(SimNetworkBottleneck.GIGABIT);
-        p[1].node().downloadsTo(tmp.resolve("in"));
-        Path f = tmp.resolve("out/big.bin");
-        write(f, 32 << 20, 1);
-        p[0].node().sendFiles("bob", List.of(f));
-        assertTrue(net.runUntil(() -> !p[1].events().of(ChatEvent.FileOffered.class).isEmpty(), 10 * SECOND));
+        partWay(net, p[0], p[1], 32, 1, 20);
         String id = p[1].events().of(ChatEvent.FileOffered.class).get(0).id();
-        p[1].node().acceptFiles(id);
-        assertTrue(net.runUntil(() -> p[1].events().of(ChatEvent.FileProgress.class).stream()
-                .anyMatch(e -> e.percent() >= 20), 10 * SECOND));
         assertEquals(1, p[0].node().transfers().size());
         assertEquals("sending", p[0].node().transfers().get(0).state());
         p[0].node().cancelFiles(id);
@@ -296,17 +297,8 @@ class FileTransferSimTest {
         lanchat.node.NodeConfig bob = lanchat.node.NodeConfig.defaults("bob").withIdentity(
                 lanchat.session.Identity.generate(new SplittableRandom(14)), 0);
         SimNode[] p = {net.start(lanchat.node.NodeConfig.defaults("alice")), net.start(bob)};
-        assertTrue(net.runUntil(() -> p[0].node().peers().size() == 1 && p[1].node().peers().size() == 1, 5 * SECOND));
-        net.conditions(SimNetworkBottleneck.GIGABIT);
-        p[1].node().downloadsTo(tmp.resolve("in"));
-        Path f = tmp.resolve("out/big.bin");
-        write(f, 32 << 20, 15);
-        p[0].node().sendFiles("bob", List.of(f));
-        assertTrue(net.runUntil(() -> !p[1].events().of(ChatEvent.FileOffered.class).isEmpty(), 10 * SECOND));
+        partWay(net, p[0], p[1], 32, 15, 30);
         String id = p[1].events().of(ChatEvent.FileOffered.class).get(0).id();
-        p[1].node().acceptFiles(id);
-        assertTrue(net.runUntil(() -> p[1].events().of(ChatEvent.FileProgress.class).stream()
-                .anyMatch(e -> e.percent() >= 30), 10 * SECOND));
         net.kill(p[1]); // and nothing more is heard of bob for a while
         assertTrue(net.runUntil(() -> !p[0].events().of(ChatEvent.FileFailed.class).isEmpty(), 60 * SECOND));
         assertEquals(List.of("paused"), p[0].node().transfers().stream().map(ChatEvent.FileTransferLine::state).toList());

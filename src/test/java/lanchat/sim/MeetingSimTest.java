@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import lanchat.node.ChatEvent;
@@ -100,14 +98,14 @@ class MeetingSimTest {
     /** Waits until either side has the other as a peer, and from then on each side talks as soon as it does. */
     private static void meetAndTalk(SimNetwork net, SimNode a, SimNode b, List<Sent> sent, SplittableRandom r,
             String phase) {
-        Map<SimNode, Boolean> talked = new HashMap<>();
+        java.util.Set<SimNode> talked = new java.util.HashSet<>();
         long end = net.now() + 10 * SECOND;
         while (talked.size() < 2 && net.now() < end) {
             for (SimNode[] pair : new SimNode[][] {{a, b}, {b, a}}) {
                 SimNode from = pair[0];
                 SimNode to = pair[1];
-                if (!talked.containsKey(from) && sees(from, to)) {
-                    talked.put(from, true);
+                if (!talked.contains(from) && sees(from, to)) {
+                    talked.add(from);
                     if (r.nextBoolean()) {
                         from.node().presence(Presence.manual(PresenceState.AWAY, "away " + phase));
                     }
@@ -125,7 +123,7 @@ class MeetingSimTest {
             }
             net.runUntil(() -> false, MS / 10);
         }
-        assertTrue(talked.size() == 2, phase + ": the peers never met; " + talked.keySet().stream()
+        assertTrue(talked.size() == 2, phase + ": the peers never met; " + talked.stream()
                 .map(MeetingSimTest::name).collect(Collectors.toList()));
     }
 
