@@ -24,12 +24,22 @@ final class BenchContext {
 
     /** Starts a group member of {@code system} called {@code name} on {@code host}. */
     WorkerProcess member(String system, int host, String name) throws IOException {
-        return worker(host, system + "-" + name, MemberWorker.class,
+        return member(system, host, name, WorkerProcess.JVM_OPTIONS);
+    }
+
+    /** The same with {@code jvmOptions} instead of the benchmark's. */
+    WorkerProcess member(String system, int host, String name, List<String> jvmOptions) throws IOException {
+        return worker(host, system + "-" + name, jvmOptions, MemberWorker.class,
                 List.of(system, name, String.valueOf(workerMaxSeconds())));
     }
 
     WorkerProcess worker(int host, String label, Class<?> mainClass, List<String> args) throws IOException {
-        WorkerProcess w = WorkerProcess.start(lab, host, label + "-" + (++started), mainClass, args);
+        return worker(host, label, WorkerProcess.JVM_OPTIONS, mainClass, args);
+    }
+
+    private WorkerProcess worker(int host, String label, List<String> jvmOptions, Class<?> mainClass,
+            List<String> args) throws IOException {
+        WorkerProcess w = WorkerProcess.start(lab, host, label + "-" + (++started), jvmOptions, mainClass, args);
         workers.add(w);
         return w;
     }

@@ -22,6 +22,12 @@ final class WorkerProcess implements AutoCloseable {
     /** The same JVM options for every worker of every system. */
     static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx128m", "-XX:+UseSerialGC",
             "-XX:-UsePerfData", "-Djava.net.preferIPv4Stack=true");
+    /**
+     * For W5/W8, a chat left open all day: the options run.sh gives lanchat (a small first heap, C1 only),
+     * for every system alike, so idle CPU and RSS are those of the program as users run it.
+     */
+    static final List<String> ALL_DAY_JVM_OPTIONS = List.of("-Xms4m", "-Xmx128m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Djava.net.preferIPv4Stack=true");
 
     private final String label;
     private final Process process;
@@ -38,12 +44,12 @@ final class WorkerProcess implements AutoCloseable {
         reader.start();
     }
 
-    /** Starts {@code mainClass args} from the bench jar inside {@code host}'s namespace. */
-    static WorkerProcess start(Netlab lab, int host, String label, Class<?> mainClass, List<String> args)
-            throws IOException {
+    /** Starts {@code mainClass args} from the bench jar inside {@code host}'s namespace, with {@code jvmOptions}. */
+    static WorkerProcess start(Netlab lab, int host, String label, List<String> jvmOptions, Class<?> mainClass,
+            List<String> args) throws IOException {
         List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", lab.namespace(host),
                 Paths.get(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(JVM_OPTIONS);
+        command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
         command.addAll(args);
         Path log = lab.logDir().resolve(label + ".log");
