@@ -125,7 +125,7 @@ public final class BenchMain {
                 + System.getProperty("os.version") + ", JDK " + System.getProperty("java.version") + "\n"
                 + "- date: " + Instant.now() + "\n"
                 + "- each cell: median of " + reps + " run(s); worker JVMs: "
-                + String.join(" ", WorkerProcess.JVM_OPTIONS) + " (W5/W8: run.sh's, "
-                + String.join(" ", WorkerProcess.ALL_DAY_JVM_OPTIONS) + ")\n\n";
+                + String.join(" ", WorkerProcess.JVM_OPTIONS) + " (W5/W8 and W9: run.sh's, "
+                + String.join(" ", WorkerProcess.RUN_SH_JVM_OPTIONS) + ")\n\n";
     }
 }

@@ -25,8 +25,13 @@ abstract class MemberPairWorkload implements Workload {
 
     /** Starts a on h1 and b on h2 together and returns once both see the two of them. */
     static Pair startPair(BenchContext ctx, String system) throws IOException {
-        WorkerProcess a = ctx.member(system, 1, "a");
-        WorkerProcess b = ctx.member(system, 2, "b");
+        return startPair(ctx, system, WorkerProcess.JVM_OPTIONS);
+    }
+
+    /** The same with {@code jvmOptions} for both members. */
+    static Pair startPair(BenchContext ctx, String system, java.util.List<String> jvmOptions) throws IOException {
+        WorkerProcess a = ctx.member(system, 1, "a", jvmOptions);
+        WorkerProcess b = ctx.member(system, 2, "b", jvmOptions);
         BenchContext.awaitMembers(a, 2, 0, START);
         BenchContext.awaitMembers(b, 2, 0, START);
         return new Pair(a, b);

@@ -56,7 +56,7 @@ final class Scale implements Workload {
         long launch = Micros.now();
         List<WorkerProcess> all = new ArrayList<>();
         for (int h = 1; h <= n; h++) {
-            all.add(ctx.member(system, h, "m" + h, WorkerProcess.ALL_DAY_JVM_OPTIONS));
+            all.add(ctx.member(system, h, "m" + h, WorkerProcess.RUN_SH_JVM_OPTIONS));
         }
         long lastSeen = 0;
         long lastStart = 0;

@@ -23,10 +23,10 @@ final class WorkerProcess implements AutoCloseable {
     static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx128m", "-XX:+UseSerialGC",
             "-XX:-UsePerfData", "-Djava.net.preferIPv4Stack=true");
     /**
-     * For W5/W8, a chat left open all day: the options run.sh gives lanchat (a small first heap, C1 only),
-     * for every system alike, so idle CPU and RSS are those of the program as users run it.
+     * The options run.sh gives lanchat (a small first heap, C1 only), for the workloads whose metric is
+     * the program's memory or idle CPU as users run it: W5/W8 (every system alike) and W9.
      */
-    static final List<String> ALL_DAY_JVM_OPTIONS = List.of("-Xms4m", "-Xmx128m", "-XX:+UseSerialGC",
+    static final List<String> RUN_SH_JVM_OPTIONS = List.of("-Xms4m", "-Xmx128m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Djava.net.preferIPv4Stack=true");
 
     private final String label;
