@@ -35,10 +35,11 @@ public interface ChatView {
     /** A log record (only with --verbose, or a warning). */
     void log(String line);
 
-    /** The answer to /whois or /verify. */
-    default void whois(lanchat.node.Whois w, boolean justVerified) {
-        help(WhoisText.lines(w, justVerified));
-    }
+    /**
+     * The answer to /whois or /verify. Not a default method: a view that wraps another must pass it on
+     * (a default once turned the JSON mode's {@code verified} event into text on standard error).
+     */
+    void whois(lanchat.node.Whois w, boolean justVerified);
 
     /** No more calls follow: flush. */
     void close();

@@ -55,6 +55,11 @@ public final class SerialView implements ChatView, ChatListener {
     }
 
     @Override
+    public void whois(lanchat.node.Whois w, boolean justVerified) {
+        output.execute(() -> view.whois(w, justVerified));
+    }
+
+    @Override
     public void waited(String name, PeerInfo found, Duration limit) {
         output.execute(() -> view.waited(name, found, limit));
     }

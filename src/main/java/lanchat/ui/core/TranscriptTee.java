@@ -53,6 +53,11 @@ public final class TranscriptTee implements ChatView {
     }
 
     @Override
+    public void whois(lanchat.node.Whois w, boolean justVerified) {
+        main.whois(w, justVerified);
+    }
+
+    @Override
     public void waited(String name, PeerInfo found, Duration limit) {
         main.waited(name, found, limit);
         transcript.waited(name, found, limit);

@@ -209,6 +209,11 @@ public final class TextView implements ChatView {
     }
 
     @Override
+    public void whois(lanchat.node.Whois w, boolean justVerified) {
+        help(lanchat.ui.core.WhoisText.lines(w, justVerified));
+    }
+
+    @Override
     public void waited(String name, PeerInfo found, Duration limit) {
         sink.print(renderer.waited(name, found, limit));
     }

@@ -163,6 +163,11 @@ class CommandRunnerTest {
         }
 
         @Override
+        public void whois(lanchat.node.Whois w, boolean justVerified) {
+            help(WhoisText.lines(w, justVerified));
+        }
+
+        @Override
         public synchronized void help(List<String> lines) {
             help.addAll(lines);
             notifyAll();

@@ -69,6 +69,26 @@ public class FakeBackend implements ChatBackend {
     }
 
     @Override
+    public lanchat.node.Whois whois(String name) throws PeerLookupException {
+        return whoisWith(name, lanchat.node.Trust.KNOWN);
+    }
+
+    @Override
+    public lanchat.node.Whois verify(String name) throws PeerLookupException {
+        calls.add("verify " + name);
+        return whoisWith(name, lanchat.node.Trust.VERIFIED);
+    }
+
+    private lanchat.node.Whois whoisWith(String name, lanchat.node.Trust trust) throws PeerLookupException {
+        for (PeerInfo p : peers) {
+            if (p.displayName().equals(name)) {
+                return new lanchat.node.Whois(p, "aaaa bbbb", "12345 67890", trust);
+            }
+        }
+        throw new PeerLookupException("no peer is named '" + name + "'", List.of());
+    }
+
+    @Override
     public void rename(String newName) {
         String problem = PeerNames.problem(newName);
         if (problem != null) {

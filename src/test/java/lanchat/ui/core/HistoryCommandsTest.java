@@ -81,6 +81,10 @@ class HistoryCommandsTest {
         }
 
         @Override
+        public void whois(lanchat.node.Whois w, boolean justVerified) {
+        }
+
+        @Override
         public void waited(String name, lanchat.node.PeerInfo found, java.time.Duration limit) {
         }
 

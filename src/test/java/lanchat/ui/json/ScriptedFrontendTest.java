@@ -46,6 +46,23 @@ class ScriptedFrontendTest {
     }
 
     @Test
+    void whoisAndVerifyAnswerWithEventsInJsonMode() {
+        ScriptedFrontend ui = frontend("/whois bob\n/verify bob\n", true);
+        ui.listener().onEvent(new ChatEvent.Ready(alice));
+        FakeBackend backend = new FakeBackend(ui.listener(), alice, List.of(bob));
+        assertEquals(0, ui.run(backend));
+        ui.close();
+
+        List<Map<String, Object>> events = jsonLines();
+        List<String> kinds = new ArrayList<>();
+        events.forEach(e -> kinds.add((String) e.get("event")));
+        assertEquals(List.of("ready", "whois", "verified"), kinds);
+        assertEquals("bob", events.get(2).get("name"));
+        assertEquals("12345 67890", events.get(2).get("safety_number"));
+        assertTrue(!err.toString(StandardCharsets.UTF_8).contains("safety number"), "the answer is not text on stderr");
+    }
+
+    @Test
     void jsonModeWritesOnlyJsonObjects() {
         String input = "hello ✓ \u001b[2J\n/msg bob psst\n/msg nobody x\n/frob\n/peers\n/nick al\n/nick bad name\n"
                 + "/help\n\n";
