@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Files between real processes in network namespaces: a folder across 20% loss, a sender killed half-way
- * that resumes by offering again, two transfers at once (one each way).
+ * that resumes by offering again, a verified sender's offer taken by auto-accept and resumed by itself
+ * after the recipient is killed half-way, two transfers at once (one each way).
  */
 @Tag("lab")
 class FilesLabIT {
@@ -142,6 +143,50 @@ class FilesLabIT {
             System.out.printf("FilesLabIT: 96 MiB, killed at %d%% after %.1f s; the rest took %.1f s%n",
                     held * 100 / (96L << 20), firstHalf, rest);
             assertTrue(rest <= firstHalf * 1.5 + 5, "the rest took " + rest + " s, the first half " + firstHalf + " s");
+        }
+    }
+
+    @Test
+    void aVerifiedSendersOfferIsTakenByItselfAndResumesByItselfAfterTheRecipientIsKilled() throws Exception {
+        Path file = temp("out").resolve("auto.bin");
+        write(file, 64 << 20, 9);
+        Path downloads = temp("in");
+        String bobProfile = temp("bob-profile").toString();
+        String[] bobArgs = {"--profile", bobProfile, "--downloads", downloads.toString(), "--auto-accept"};
+        try (Peers peers = LAB.peers()) {
+            LabPeer alice = start(peers, 1, "falice");
+            LabPeer bob = start(peers, 2, "fbob", bobArgs);
+            alice.ready(Peers.START);
+            bob.ready(Peers.START);
+            Peers.awaitMesh(List.of(alice, bob), Peers.DISCOVERY);
+            bob.send("/verify falice");
+            bob.await("verified", e -> e.is("verified"), Peers.SHORT);
+            alice.send("/send fbob " + file);
+            Event accepted = bob.await("auto-accept", e -> e.is("file_accepted"), LONG);
+            assertEquals(Boolean.TRUE, accepted.fields().get("automatic"), accepted.toString());
+            long t0 = System.nanoTime();
+            Event half = bob.await("half", e -> e.is("file_progress") && e.num("percent") >= 50, LONG);
+            double firstHalf = (System.nanoTime() - t0) / 1e9;
+            bob.kill();
+            Event paused = alice.await("the kill pauses the offer", e -> e.is("file_failed"), LONG);
+            assertTrue(paused.str("reason").contains("resumes by itself"), paused.toString());
+
+            LabPeer again = start(peers, 2, "fbob", bobArgs);
+            again.ready(Peers.START);
+            long t1 = System.nanoTime();
+            Event resumed = again.await("resumed without a command", e -> e.is("file_accepted"), LONG);
+            assertEquals(Boolean.TRUE, resumed.fields().get("automatic"), resumed.toString());
+            Event first = again.await("progress after the restart", e -> e.is("file_progress"), LONG);
+            // Killed at 50% or later, with a checkpoint every 8 MiB (12.5% of 64 MiB): it goes on from there.
+            assertTrue(first.num("percent") >= half.num("percent") - 13, first + " after " + half);
+            Event done = again.await("the resumed offer's end", e -> e.is("file_done") || e.is("file_failed"), LONG);
+            double rest = (System.nanoTime() - t1) / 1e9;
+            assertTrue(done.is("file_done"), done.toString());
+            assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(downloads.resolve("auto.bin")));
+            System.out.printf("FilesLabIT: 64 MiB auto-accepted, recipient killed at %d%% after %.1f s, resumed by"
+                    + " itself from %d%%; the rest took %.1f s%n", half.num("percent"), firstHalf,
+                    first.num("percent"), rest);
+            assertTrue(rest <= firstHalf * 1.5 + 10, "the rest took " + rest + " s, the first half " + firstHalf + " s");
         }
     }
 
