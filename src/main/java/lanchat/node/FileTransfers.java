@@ -77,9 +77,6 @@ final class FileTransfers {
     private final Map<OfferId, In> incoming = new LinkedHashMap<>();
     /** Our offers whose transfer broke off with the peer: the same offer again when that key is back. */
     private final Map<OfferId, Paused> paused = new LinkedHashMap<>();
-    /** Received files waiting for the file thread to finish them, and whether a batch is with it now. */
-    private final List<Runnable> finishing = new ArrayList<>();
-    private boolean finishingHandedOver;
 
     private record Paused(OfferContent content, PeerInfo peer, String peerKey, long until) {}
 
@@ -121,8 +118,6 @@ final class FileTransfers {
         final TransferMeter meter;
         final ProgressThrottle throttle;
         boolean sending;
-        /** Files 0 … ready − 1 are placed by the recipient and may be sent (its answers say how many). */
-        int ready;
         int next;
         int active;
         int finished;
@@ -187,8 +182,8 @@ final class FileTransfers {
 
     private void onAnswer(PeerInfo from, FileAnswer a) {
         Out o = outgoing.get(a.offer());
-        if (o == null || o.peer.id() != from.id() || o.sending && (o.ready == o.files.size() || !a.accepted())) {
-            return; // answered in full already; a refusal after a step is a CANCEL, never an answer
+        if (o == null || o.peer.id() != from.id() || o.sending) {
+            return;
         }
         if (!a.accepted()) {
             outgoing.remove(o.id);
@@ -200,17 +195,14 @@ final class FileTransfers {
                 o.done.set(r.entry(), Math.min(r.offset(), o.files.get(r.entry()).entry().size()));
             }
         }
-        o.ready = a.placedAll() ? o.files.size() : Math.max(o.ready, Math.min(a.placed(), o.files.size()));
-        if (!o.sending) {
-            o.meter.done(o.done.total()); // what the receiver holds counts as done, not as speed
-        }
         o.sending = true;
+        o.meter.done(o.done.total()); // what the receiver holds counts as done, not as speed
         sendMore(o);
     }
 
     private void sendMore(Out o) {
         PeerRef peer = new PeerRef(o.peer.id(), o.peer.incarnation());
-        while (o.active < FILES_AT_ONCE && o.next < o.ready && outgoing.containsKey(o.id)) {
+        while (o.active < FILES_AT_ONCE && o.next < o.files.size() && outgoing.containsKey(o.id)) {
             int i = o.next++;
             SourceFile sf = o.files.get(i);
             long size = sf.entry().size();
@@ -358,10 +350,6 @@ final class FileTransfers {
         DoneBytes done;
         boolean[] finished;
         int finishedCount;
-        /** Files 0 … placed − 1 are placed: their data is taken, the rest waits for its step. */
-        int placed;
-        /** Set on the loop when the offer ends; the file thread stops placing it. */
-        volatile boolean abandoned;
         TransferMeter meter;
         ProgressThrottle throttle;
         String where = "";
@@ -483,121 +471,118 @@ final class FileTransfers {
     }
 
     /**
-     * On the file thread: space, folders, names, resumes, in steps ({@link PlacementSteps}); each step comes back
-     * to the loop, which answers for it. A file offered again by the same sender key (same path, size and hash)
-     * continues in the download the resume notes name, if its temporary file is still there; every other file
-     * is placed afresh and noted before the answer that covers it goes.
+     * On the file thread: space, folders, names, resumes; then back to the loop to answer. A file offered again
+     * by the same sender key (same path, size and hash) continues in the download the resume notes name, if
+     * its temporary file is still there; every other file is placed afresh and noted before the answer goes.
      */
     private void prepare(In in, ResumeIndex resumes) {
-        new PlacementSteps(in.manifest, resumes, io, () -> in.abandoned, (e, placement, step, at) -> {
-            String key = resumeKey(in.senderKey, e);
-            step.keys()[at] = key;
-            Path earlier = e.size() == 0 ? null : resumes.claim(key);
-            if (earlier != null) {
-                step.open()[at] = IncomingFile.resume(earlier, e, NO_SYNC_ON_LOOP);
-                step.targets()[at] = earlier;
-                step.start()[at] = step.open()[at].heldBytes();
-            } else {
-                step.targets()[at] = placement.place(e);
+        DownloadFolder folder = resumes.folder();
+        int n = in.files.size();
+        String[] keys = new String[n];
+        Path[] targets = new Path[n];
+        IncomingFile[] open = new IncomingFile[n];
+        long[] start = new long[n];
+        boolean[] finished = new boolean[n];
+        try {
+            folder.open();
+            folder.checkSpace(in.manifest);
+            Placement placement = folder.placement();
+            int i = 0;
+            Path top = null;
+            for (Entry e : in.manifest.entries()) {
+                if (e.kind() == Entry.Kind.FOLDER) {
+                    Path p = placement.place(e);
+                    top = top == null ? topOf(p, e) : top;
+                    continue;
+                }
+                keys[i] = resumeKey(in.senderKey, e);
+                Path earlier = e.size() == 0 ? null : resumes.claim(keys[i]);
+                if (earlier != null) {
+                    open[i] = IncomingFile.resume(earlier, e, NO_SYNC_ON_LOOP);
+                    targets[i] = earlier;
+                    start[i] = open[i].heldBytes();
+                } else {
+                    targets[i] = placement.place(e);
+                }
+                if (e.size() > 0) {
+                    resumes.remember(keys[i], targets[i], in.id.hex());
+                }
+                top = top == null ? topOf(targets[i], e) : top;
+                if (e.size() == 0 || start[i] == e.size()) {
+                    IncomingFile f = open[i] != null ? open[i] : IncomingFile.start(targets[i], e, NO_SYNC_ON_LOOP);
+                    f.finish();
+                    f.close();
+                    open[i] = null;
+                    start[i] = e.size();
+                    finished[i] = true;
+                    resumes.forget(keys[i]);
+                }
+                i++;
             }
-            if (e.size() > 0) {
-                resumes.remember(key, step.targets()[at], in.id.hex());
+            resumes.save(); // before the answer: a kill from now on finds these downloads again
+            String where = in.manifest.entries().size() == 1 || isOneTree(in.manifest) ? String.valueOf(top)
+                    : folder.root().toString();
+            loop.execute(() -> accepted(in, resumes, keys, targets, open, start, finished, where));
+        } catch (FilesException e) {
+            for (IncomingFile f : open) {
+                if (f != null) {
+                    f.close();
+                }
             }
-            if (e.size() == 0 || step.start()[at] == e.size()) {
-                IncomingFile f = step.open()[at] != null ? step.open()[at]
-                        : IncomingFile.start(step.targets()[at], e, NO_SYNC_ON_LOOP);
-                f.finish();
-                f.close();
-                step.open()[at] = null;
-                step.start()[at] = e.size();
-                step.finished()[at] = true;
-                resumes.forget(key);
-            }
-        }, new PlacementSteps.Handoff() {
-            @Override
-            public void step(PlacementSteps.Step step) {
-                loop.execute(() -> placed(in, resumes, step));
-            }
-
-            @Override
-            public void failed(FilesException e, boolean handedSteps) {
-                loop.execute(() -> placingFailed(in, e));
-            }
-        }).run();
+            releaseAll(resumes, keys);
+            loop.execute(() -> {
+                incoming.remove(in.id);
+                node.whisperTo(in.from, FileAnswer.rejected(in.id));
+                listener.onEvent(new ChatEvent.FileFailed(in.id.shortText(), true, in.from, e.getMessage()));
+            });
+        }
     }
 
-    /** A step of the placement is done: its files may come, and the sender is told so. */
-    private void placed(In in, ResumeIndex notes, PlacementSteps.Step step) {
+    private void accepted(In in, ResumeIndex notes, String[] keys, Path[] targets, IncomingFile[] open,
+            long[] start, boolean[] finished, String where) {
         if (incoming.get(in.id) != in) {
-            // cancelled while the file thread placed it: what it opened is kept for a later offer
-            in.abandoned = true;
-            for (IncomingFile f : step.open()) {
+            // cancelled while the file thread prepared it: what it opened is kept for a later offer
+            for (IncomingFile f : open) {
                 if (f != null) {
                     keepForResume(f);
                 }
             }
-            releaseAll(notes, step.keys());
+            releaseAll(notes, keys);
             return;
         }
-        if (in.state == InState.ACCEPTING) {
-            int n = in.files.size();
-            in.resumes = notes;
-            in.keys = new String[n];
-            in.checkpointed = new long[n];
-            in.targets = new Path[n];
-            in.open = new IncomingFile[n];
-            in.start = new long[n];
-            in.done = new DoneBytes(n);
-            in.finished = new boolean[n];
-            in.where = step.where();
-            in.throttle = new ProgressThrottle(nanos);
+        in.resumes = notes;
+        in.keys = keys;
+        in.checkpointed = start.clone();
+        in.targets = targets;
+        in.open = open;
+        in.start = start;
+        in.done = new DoneBytes(start.length);
+        for (int i = 0; i < start.length; i++) {
+            in.done.set(i, start[i]);
         }
-        int from = step.from();
-        int count = step.to() - from;
-        System.arraycopy(step.keys(), 0, in.keys, from, count);
-        System.arraycopy(step.start(), 0, in.checkpointed, from, count);
-        System.arraycopy(step.targets(), 0, in.targets, from, count);
-        System.arraycopy(step.open(), 0, in.open, from, count);
-        System.arraycopy(step.start(), 0, in.start, from, count);
-        System.arraycopy(step.finished(), 0, in.finished, from, count);
+        in.finished = finished;
+        in.where = where;
         List<FileAnswer.Resume> resumes = new ArrayList<>();
-        for (int i = from; i < step.to(); i++) {
-            in.done.set(i, in.start[i]);
-            if (in.start[i] > 0) {
-                resumes.add(new FileAnswer.Resume(i, in.start[i]));
+        for (int i = 0; i < start.length; i++) {
+            if (start[i] > 0 && resumes.size() < FileAnswer.MAX_RESUMES) {
+                resumes.add(new FileAnswer.Resume(i, start[i]));
             }
-            if (in.finished[i]) {
+            if (finished[i]) {
                 in.finishedCount++;
             }
         }
-        if (in.state == InState.ACCEPTING) {
-            in.meter = new TransferMeter(in.manifest.totalBytes(), in.done.total(), nanos);
-            in.state = InState.RECEIVING;
-        }
-        in.placed = step.to();
-        node.whisperTo(in.from, new FileAnswer(in.id, true, resumes, step.last() ? FileAnswer.ALL : step.to()));
+        in.meter = new TransferMeter(in.manifest.totalBytes(), sum(start), nanos);
+        in.throttle = new ProgressThrottle(nanos);
+        in.state = InState.RECEIVING;
+        node.whisperTo(in.from, new FileAnswer(in.id, true, resumes));
         checkInDone(in);
-    }
-
-    /** Placing failed: before any answer the offer is refused; after one, the transfer is cancelled. */
-    private void placingFailed(In in, FilesException e) {
-        if (incoming.get(in.id) != in) {
-            return;
-        }
-        if (in.state == InState.RECEIVING) {
-            failIn(in, e.getMessage(), true);
-            return;
-        }
-        incoming.remove(in.id);
-        node.whisperTo(in.from, FileAnswer.rejected(in.id));
-        listener.onEvent(new ChatEvent.FileFailed(in.id.shortText(), true, in.from, e.getMessage()));
     }
 
     /** The bulk layer met the first datagram of a transfer nobody registered: is it a file we accepted? */
     private Transfers.Incoming openIncoming(PeerRef peer, int transfer) {
         for (In in : incoming.values()) {
             int i = transfer - in.first;
-            if (!in.ref.equals(peer) || in.state != InState.RECEIVING || i < 0 || i >= in.placed
+            if (!in.ref.equals(peer) || in.state != InState.RECEIVING || i < 0 || i >= in.files.size()
                     || in.finished[i]) {
                 continue;
             }
@@ -623,9 +608,10 @@ final class FileTransfers {
                 public void completed() {
                     IncomingFile f = in.open[i];
                     in.open[i] = null;
-                    finishing.add(() -> finishFile(in, i, f));
-                    if (!finishingHandedOver) {
-                        handOverFinishing();
+                    try {
+                        io.execute(() -> finishFile(in, i, f));
+                    } catch (java.util.concurrent.RejectedExecutionException e) {
+                        finishFile(in, i, f); // the file thread is swamped: finish here rather than lose it
                     }
                 }
 
@@ -641,31 +627,6 @@ final class FileTransfers {
             });
         }
         return null;
-    }
-
-    /**
-     * Files received go to the file thread to be finished (hash check, rename) in batches, one batch at a time:
-     * one task for many files keeps the file thread's queue short (a file per task filled it when placing ran
-     * beside the transfer, and the files that did not fit were finished on the loop, in the chat's way).
-     */
-    private void handOverFinishing() {
-        List<Runnable> batch = new ArrayList<>(finishing);
-        finishing.clear();
-        finishingHandedOver = true;
-        try {
-            io.execute(() -> {
-                batch.forEach(Runnable::run);
-                loop.execute(() -> {
-                    finishingHandedOver = false;
-                    if (!finishing.isEmpty()) {
-                        handOverFinishing();
-                    }
-                });
-            });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            finishingHandedOver = false;
-            batch.forEach(Runnable::run); // the file thread is swamped: finish here rather than lose them
-        }
     }
 
     /**
@@ -741,9 +702,8 @@ final class FileTransfers {
         if (incoming.remove(in.id) == null) {
             return;
         }
-        in.abandoned = true;
         if (in.state == InState.RECEIVING) {
-            for (int i = 0; i < in.placed; i++) {
+            for (int i = 0; i < in.files.size(); i++) {
                 engine.bulk().cancel(in.ref, in.first + i, "cancelled");
                 if (in.open[i] != null) {
                     keepForResume(in.open[i]);
@@ -935,7 +895,7 @@ final class FileTransfers {
     }
 
     /** Where the top-level name of {@code e} landed (a clash may have renamed it). */
-    static Path topOf(Path placed, Entry e) {
+    private static Path topOf(Path placed, Entry e) {
         Path p = placed;
         for (int k = 1; k < e.path().size(); k++) {
             p = p.getParent();
@@ -943,12 +903,20 @@ final class FileTransfers {
         return p;
     }
 
-    static boolean isOneTree(Manifest m) {
+    private static boolean isOneTree(Manifest m) {
         return topNames(m).size() == 1;
     }
 
     private static String resumeKey(String senderKey, Entry e) {
         return senderKey + '|' + String.join("/", e.path()) + '|' + e.size() + '|'
                 + java.util.HexFormat.of().formatHex(e.sha256());
+    }
+
+    private static long sum(long[] a) {
+        long s = 0;
+        for (long v : a) {
+            s += v;
+        }
+        return s;
     }
 }

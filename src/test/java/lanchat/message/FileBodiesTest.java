@@ -46,9 +46,6 @@ class FileBodiesTest {
         FileAnswer a = new FileAnswer(ID, true, List.of(new FileAnswer.Resume(0, 12_345), new FileAnswer.Resume(7, 1)));
         assertEquals(a, roundTrip(a));
         assertEquals(FileAnswer.rejected(ID), roundTrip(FileAnswer.rejected(ID)));
-        FileAnswer step = new FileAnswer(ID, true, List.of(new FileAnswer.Resume(3, 9)), 256);
-        assertEquals(step, roundTrip(step));
-        assertEquals(256, ((FileAnswer) roundTrip(step)).placed());
         assertEquals(new FileCancel(ID), roundTrip(new FileCancel(ID)));
     }
 
@@ -59,9 +56,6 @@ class FileBodiesTest {
                 HexFormat.of().formatHex(b));
         assertEquals("12" + "00112233445566778899aabbccddeeff",
                 HexFormat.of().formatHex(BodyCodec.encode(new FileCancel(ID))));
-        byte[] step = BodyCodec.encode(new FileAnswer(ID, true, List.of(new FileAnswer.Resume(2, 0x1000)), 768));
-        assertEquals("11" + "00112233445566778899aabbccddeeff" + "03" + "00000300" + "0001" + "00000002"
-                + "0000000000001000", HexFormat.of().formatHex(step));
     }
 
     @Test
@@ -69,10 +63,7 @@ class FileBodiesTest {
         String id = "00112233445566778899aabbccddeeff";
         assertFalse(BodyCodec.decode(HexFormat.of().parseHex("10" + "00000000" + "00000258")).isOk(), "transfer 0");
         assertFalse(BodyCodec.decode(HexFormat.of().parseHex("10" + "00000001" + "00000258" + "00")).isOk(), "bad page");
-        assertFalse(BodyCodec.decode(HexFormat.of().parseHex("11" + id + "04" + "0000")).isOk(), "verdict 4");
-        assertFalse(BodyCodec.decode(HexFormat.of().parseHex("11" + id + "03" + "0000")).isOk(), "a step without its count");
-        assertFalse(BodyCodec.decode(HexFormat.of().parseHex("11" + id + "03" + "80000000" + "0000")).isOk(),
-                "a negative count of placed files");
+        assertFalse(BodyCodec.decode(HexFormat.of().parseHex("11" + id + "03" + "0000")).isOk(), "verdict 3");
         assertFalse(BodyCodec.decode(HexFormat.of().parseHex("11" + id + "02" + "0001" + "00000000" + "0000000000000001"))
                 .isOk(), "a rejection with resumes");
         assertFalse(BodyCodec.decode(HexFormat.of().parseHex("11" + id + "01" + "0002" + "00000000")).isOk(), "short");

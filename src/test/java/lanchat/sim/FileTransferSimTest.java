@@ -113,32 +113,6 @@ class FileTransferSimTest {
         assertEquals(100, progress.get(progress.size() - 1).percent());
     }
 
-    /**
-     * An offer of more files than the first placement step is answered in steps (protocol.md 9.3): the sender
-     * must take each partial answer and then the full one, across loss, duplication and reordering.
-     */
-    @Test
-    void anOfferOfManyFilesAcceptedInStepsArrivesWhole() throws Exception {
-        SimNetwork net = new SimNetwork(109);
-        SimNode[] p = SimulatedNetworkTest.startPair(net, "alice", "bob");
-        Path downloads = tmp.resolve("in");
-        p[1].node().downloadsTo(downloads);
-        net.conditions(Conditions.LAN.withLoss(0.1).withDuplication(0.05).withJitter(300_000));
-        Path folder = Files.createDirectories(tmp.resolve("many"));
-        int files = 256 * 3 + 7; // PlacementSteps: steps of 256 and 512, then the last 7
-        for (int i = 0; i < files; i++) {
-            write(folder.resolve(String.format("f%04d.bin", i)), 1 + i % 300, i);
-        }
-        p[0].node().sendFiles("bob", List.of(folder));
-        assertTrue(net.runUntil(() -> !p[1].events().of(ChatEvent.FileOffered.class).isEmpty(), 10 * SECOND));
-        p[1].node().acceptFiles(null);
-        assertTrue(net.runUntil(() -> !p[1].events().of(ChatEvent.FileDone.class).isEmpty()
-                && !p[0].events().of(ChatEvent.FileDone.class).isEmpty(), 120 * SECOND),
-                "failures: " + p[1].events().of(ChatEvent.FileFailed.class) + p[0].events().of(ChatEvent.FileFailed.class));
-        assertSameTree(folder, downloads.resolve("many"));
-        assertEquals(files, p[1].events().of(ChatEvent.FileDone.class).get(0).files());
-    }
-
     @Test
     void aRejectedOfferTellsTheSender() throws Exception {
         SimNetwork net = new SimNetwork(102);
