@@ -1,15 +1,12 @@
 package lanchat.bench;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +38,7 @@ public final class SmallFiles {
         int files = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Path work = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "lanchat-smallfiles"));
-        Path source = sourceFiles(work.resolve("src-" + files), files);
+        Path source = FileTransferWorkload.smallFiles(work.resolve("src-" + files), files); // the same as W6's
         List<Round> counted = new ArrayList<>();
         for (int r = 0; r <= rounds; r++) {
             Round x = round(source, work.resolve("downloads-" + System.nanoTime()));
@@ -147,7 +144,7 @@ public final class SmallFiles {
             if (bob[0] != null) {
                 bob[0].close();
             }
-            deleteTree(downloads);
+            FileTransferWorkload.deleteTree(downloads);
         }
     }
 
@@ -184,34 +181,6 @@ public final class SmallFiles {
         List<Long> sorted = new ArrayList<>(nanos);
         sorted.sort(null);
         return sorted.get((int) (sorted.size() * 0.99)) / 1e6;
-    }
-
-    private static Path sourceFiles(Path dir, int count) throws IOException {
-        if (Files.isDirectory(dir)) {
-            try (var s = Files.list(dir)) {
-                if (s.count() == count) {
-                    return dir;
-                }
-            }
-            deleteTree(dir);
-        }
-        Files.createDirectories(dir);
-        SplittableRandom rnd = new SplittableRandom(7);
-        for (int i = 0; i < count; i++) {
-            byte[] b = new byte[1000 + rnd.nextInt(9_001)];
-            rnd.nextBytes(b);
-            Files.write(dir.resolve(String.format("f%05d.bin", i)), b);
-        }
-        return dir;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var all = Files.walk(dir)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 
     private static double median(List<Round> rs, java.util.function.ToDoubleFunction<Round> f) {
