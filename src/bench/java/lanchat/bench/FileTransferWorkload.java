@@ -170,7 +170,7 @@ final class FileTransferWorkload implements Workload {
         return p;
     }
 
-    private static Path smallFiles(Path dir, int count) throws IOException {
+    static Path smallFiles(Path dir, int count) throws IOException {
         if (Files.isDirectory(dir)) {
             try (var s = Files.list(dir)) {
                 if (s.count() == count) {
@@ -189,7 +189,7 @@ final class FileTransferWorkload implements Workload {
         return dir;
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import lanchat.wire.BulkAck;
 import lanchat.wire.BulkData;
 import lanchat.wire.BulkStop;
@@ -48,7 +50,14 @@ public final class Transfers {
     private final BulkPolicy policy;
     private final FrameOut out;
     private final Map<Key, OutgoingTransfer> outgoing = new HashMap<>();
-    private final Map<Key, IncomingTransfer> incoming = new HashMap<>();
+    /**
+     * Least recently heard first (a transfer moves to the end whenever a datagram of it arrives): a receiver
+     * keeps a completed transfer for the idle time, so an offer of 10,000 small files holds thousands of them,
+     * and the idle check and the next deadline look only at the head instead of walking them all every pass.
+     */
+    private final LinkedHashMap<Key, IncomingTransfer> incoming = new LinkedHashMap<>();
+    /** The receivers that owe an acknowledgement: the only ones a pass looks at for acks. */
+    private final Set<IncomingTransfer> owing = new LinkedHashSet<>();
     private final ArrayDeque<OutgoingTransfer> turns = new ArrayDeque<>();
     private final Map<Key, BulkStop.Cause> stops = new LinkedHashMap<>();
     private long now;
@@ -120,7 +129,7 @@ public final class Transfers {
             o.fail(reason);
             any = true;
         }
-        IncomingTransfer i = incoming.remove(k);
+        IncomingTransfer i = dropIncoming(k);
         if (i != null) {
             i.fail(reason);
             any = true;
@@ -133,23 +142,30 @@ public final class Transfers {
 
     /** A peer instance quit or restarted: its transfers fail (a restarted peer resumes by a new offer). */
     public void peerGone(PeerRef peer, String reason) {
+        // All taken out first, then told: a listener that hears one fail may cancel its siblings (the other
+        // files of an offer), which must not change the maps under an iteration.
+        List<OutgoingTransfer> out = new ArrayList<>();
         for (Iterator<OutgoingTransfer> it = outgoing.values().iterator(); it.hasNext();) {
             OutgoingTransfer t = it.next();
             if (t.peer.equals(peer)) {
                 addToTotals(t);
                 it.remove();
                 turns.remove(t);
-                t.fail(reason);
+                out.add(t);
             }
         }
+        List<IncomingTransfer> in = new ArrayList<>();
         for (Iterator<IncomingTransfer> it = incoming.values().iterator(); it.hasNext();) {
             IncomingTransfer t = it.next();
             if (t.peer.equals(peer)) {
                 it.remove();
-                t.fail(reason);
+                owing.remove(t);
+                in.add(t);
             }
         }
-        stops.keySet().removeIf(k -> k.peer.equals(peer));
+        out.forEach(t -> t.fail(reason));
+        in.forEach(t -> t.fail(reason));
+        stops.keySet().removeIf(k -> k.peer.equals(peer)); // also those its siblings' cancels just added
     }
 
     // ---- up ----
@@ -157,32 +173,35 @@ public final class Transfers {
     public DropReason onData(BulkData d, long time) {
         now = time;
         dataIn++;
-        IncomingTransfer t = incoming.get(new Key(d.sender(), d.transfer()));
+        Key k = new Key(d.sender(), d.transfer());
+        IncomingTransfer t = incoming.remove(k); // put back at the end below: just heard
         if (t == null) {
             Incoming setup = acceptor.open(d.sender(), d.transfer());
             if (setup != null && setup.from() < setup.length()) {
                 t = new IncomingTransfer(d.sender(), d.transfer(), setup.sink(), setup.from(), setup.length(),
                         setup.listener(), policy, now);
-                incoming.put(new Key(d.sender(), d.transfer()), t);
             }
         }
         if (t == null) {
             unknownIn++;
-            stop(new Key(d.sender(), d.transfer()), BulkStop.Cause.UNKNOWN);
+            stop(k, BulkStop.Cause.UNKNOWN);
             return null;
         }
+        incoming.put(k, t);
         long dup = t.duplicates;
         long beyond = t.beyondWindow;
         if (!t.onData(d, now)) {
             t.fail("the sender sent bytes beyond the end");
-            stop(new Key(d.sender(), d.transfer()), BulkStop.Cause.FAILED);
+            stop(k, BulkStop.Cause.FAILED);
             return DropReason.BAD_FIELD;
         }
         duplicatesIn += t.duplicates - dup;
         beyondWindowIn += t.beyondWindow - beyond;
         if (t.failed()) {
-            incoming.remove(new Key(d.sender(), d.transfer()));
-            stop(new Key(d.sender(), d.transfer()), BulkStop.Cause.FAILED);
+            dropIncoming(k);
+            stop(k, BulkStop.Cause.FAILED);
+        } else if (t.ackDeadline() != Long.MAX_VALUE) {
+            owing.add(t);
         }
         return null;
     }
@@ -212,10 +231,11 @@ public final class Transfers {
             forget(o);
             o.fail(reason);
         }
-        IncomingTransfer i = incoming.get(k);
-        if (i != null && s.cause() != BulkStop.Cause.UNKNOWN) {
-            incoming.remove(k);
-            i.fail(reason); // a completed one stays completed
+        if (s.cause() != BulkStop.Cause.UNKNOWN) {
+            IncomingTransfer i = dropIncoming(k);
+            if (i != null) {
+                i.fail(reason); // a completed one stays completed
+            }
         }
         return null;
     }
@@ -233,24 +253,39 @@ public final class Transfers {
                 forget(t);
             }
         }
-        for (Iterator<IncomingTransfer> it = incoming.values().iterator(); it.hasNext();) {
-            IncomingTransfer t = it.next();
-            if (t.idle(now)) {
-                it.remove();
-                t.fail("nothing heard for " + policy.idleTimeoutNanos() / 1_000_000_000L + " s");
-            }
+        for (IncomingTransfer t; (t = leastRecentlyHeard()) != null && t.idle(now);) {
+            dropIncoming(new Key(t.peer, t.id)); // the rest were heard later: not idle
+            t.fail("nothing heard for " + policy.idleTimeoutNanos() / 1_000_000_000L + " s");
         }
+    }
+
+    private IncomingTransfer leastRecentlyHeard() {
+        return incoming.isEmpty() ? null : incoming.values().iterator().next();
+    }
+
+    private IncomingTransfer dropIncoming(Key k) {
+        IncomingTransfer t = incoming.remove(k);
+        if (t != null) {
+            owing.remove(t);
+        }
+        return t;
     }
 
     /** Sends owed acknowledgements and stops, then data, in turns. Call after chat has flushed. */
     public void flush(long time) {
         now = time;
-        if (incoming.isEmpty() && turns.isEmpty() && stops.isEmpty()) {
+        if (owing.isEmpty() && turns.isEmpty() && stops.isEmpty()) {
             return; // the idle case: no iterators, no copies
         }
-        for (IncomingTransfer t : incoming.values()) {
-            if (t.ackWanted(now) && out.send(t.peer, t.ack(now, self))) {
-                acksSent++;
+        for (Iterator<IncomingTransfer> it = owing.iterator(); it.hasNext();) {
+            IncomingTransfer t = it.next();
+            if (t.ackDeadline() == Long.MAX_VALUE) {
+                it.remove();
+            } else if (t.ackWanted(now)) {
+                it.remove();
+                if (out.send(t.peer, t.ack(now, self))) {
+                    acksSent++;
+                }
             }
         }
         for (Map.Entry<Key, BulkStop.Cause> s : stops.entrySet()) {
@@ -292,10 +327,11 @@ public final class Transfers {
         for (OutgoingTransfer t : turns) {
             d = Math.min(d, t.canSend(now) ? now : t.nextDeadline(now));
         }
-        for (IncomingTransfer t : incoming.values()) {
-            d = Math.min(d, Math.min(t.ackDeadline(), t.lastHeardDeadline()));
+        for (IncomingTransfer t : owing) {
+            d = Math.min(d, t.ackDeadline());
         }
-        return d;
+        IncomingTransfer oldest = leastRecentlyHeard();
+        return oldest == null ? d : Math.min(d, oldest.lastHeardDeadline());
     }
 
     public boolean idle() {

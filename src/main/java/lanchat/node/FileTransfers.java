@@ -13,6 +13,7 @@ import java.util.random.RandomGenerator;
 import lanchat.bulk.BulkListener;
 import lanchat.bulk.Transfers;
 import lanchat.files.DownloadFolder;
+import lanchat.files.DoneBytes;
 import lanchat.files.Entry;
 import lanchat.files.FilesException;
 import lanchat.files.IncomingFile;
@@ -113,7 +114,7 @@ final class FileTransfers {
         final List<SourceFile> files = new ArrayList<>();
         final int first;
         final long expiresAt;
-        final long[] done;
+        final DoneBytes done;
         final TransferMeter meter;
         final ProgressThrottle throttle;
         boolean sending;
@@ -137,7 +138,7 @@ final class FileTransfers {
             }
             this.first = first;
             this.expiresAt = wallMillis.getAsLong() + LIFETIME_SECONDS * 1000L;
-            this.done = new long[files.size()];
+            this.done = new DoneBytes(files.size());
             this.meter = new TransferMeter(content.manifest().totalBytes(), nanos);
             this.throttle = new ProgressThrottle(nanos);
         }
@@ -190,12 +191,12 @@ final class FileTransfers {
             return;
         }
         for (FileAnswer.Resume r : a.resumes()) {
-            if (r.entry() < o.done.length) {
-                o.done[r.entry()] = Math.min(r.offset(), o.files.get(r.entry()).entry().size());
+            if (r.entry() < o.done.files()) {
+                o.done.set(r.entry(), Math.min(r.offset(), o.files.get(r.entry()).entry().size()));
             }
         }
         o.sending = true;
-        o.meter.done(sum(o.done)); // what the receiver holds counts as done, not as speed
+        o.meter.done(o.done.total()); // what the receiver holds counts as done, not as speed
         sendMore(o);
     }
 
@@ -205,7 +206,7 @@ final class FileTransfers {
             int i = o.next++;
             SourceFile sf = o.files.get(i);
             long size = sf.entry().size();
-            long from = o.done[i];
+            long from = o.done.get(i);
             if (from >= size) {
                 o.finished++;
                 continue; // empty, or the receiver holds it all already
@@ -228,14 +229,14 @@ final class FileTransfers {
             }, from, size, new BulkListener() {
                 @Override
                 public void progress(long bytes) {
-                    o.done[i] = bytes;
+                    o.done.set(i, bytes);
                     progressOut(o);
                 }
 
                 @Override
                 public void completed() {
                     file.close();
-                    o.done[i] = size;
+                    o.done.set(i, size);
                     o.active--;
                     o.running.remove((Integer) i);
                     o.finished++;
@@ -263,7 +264,7 @@ final class FileTransfers {
     }
 
     private void progressOut(Out o) {
-        o.meter.done(sum(o.done));
+        o.meter.done(o.done.total());
         emitProgress(o.id, false, o.peer, o.content.manifest(), o.meter, false);
     }
 
@@ -346,7 +347,7 @@ final class FileTransfers {
         Path[] targets;
         IncomingFile[] open;
         long[] start;
-        long[] done;
+        DoneBytes done;
         boolean[] finished;
         int finishedCount;
         TransferMeter meter;
@@ -555,7 +556,10 @@ final class FileTransfers {
         in.targets = targets;
         in.open = open;
         in.start = start;
-        in.done = start.clone();
+        in.done = new DoneBytes(start.length);
+        for (int i = 0; i < start.length; i++) {
+            in.done.set(i, start[i]);
+        }
         in.finished = finished;
         in.where = where;
         List<FileAnswer.Resume> resumes = new ArrayList<>();
@@ -595,8 +599,8 @@ final class FileTransfers {
             }, in.start[i], in.files.get(i).size(), new BulkListener() {
                 @Override
                 public void progress(long bytes) {
-                    in.done[i] = bytes;
-                    in.meter.done(sum(in.done));
+                    in.done.set(i, bytes);
+                    in.meter.done(in.done.total());
                     emitProgress(in.id, true, in.from, in.manifest, in.meter, false);
                 }
 
@@ -822,7 +826,7 @@ final class FileTransfers {
         List<ChatEvent.FileTransferLine> lines = new ArrayList<>();
         for (Out o : outgoing.values()) {
             lines.add(new ChatEvent.FileTransferLine(o.id.shortText(), false, o.peer.displayName(),
-                    o.sending ? "sending" : "offered", name(o.content.manifest()), sum(o.done),
+                    o.sending ? "sending" : "offered", name(o.content.manifest()), o.done.total(),
                     o.content.manifest().totalBytes()));
         }
         for (Map.Entry<OfferId, Paused> e : paused.entrySet()) {
@@ -836,7 +840,7 @@ final class FileTransfers {
             }
             lines.add(new ChatEvent.FileTransferLine(in.id.shortText(), true, in.from.displayName(),
                     in.state == InState.RECEIVING ? "receiving" : in.state == InState.ACCEPTING ? "waiting" : "offered",
-                    name(in.manifest), in.done == null ? 0 : sum(in.done), in.manifest.totalBytes()));
+                    name(in.manifest), in.done == null ? 0 : in.done.total(), in.manifest.totalBytes()));
         }
         return lines;
     }

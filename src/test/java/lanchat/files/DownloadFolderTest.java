@@ -81,6 +81,18 @@ class DownloadFolderTest {
     }
 
     @Test
+    void aLeftoverTemporaryFileKeepsItsNameWhereThePlacementDidNotCreateTheFolder() throws Exception {
+        Files.createDirectories(dir.resolve("photos"));
+        Files.writeString(IncomingFile.partPath(dir.resolve("a.txt")), "half of an earlier download");
+        Placement p = new DownloadFolder(dir).placement();
+        assertEquals(dir.resolve("a (1).txt"), p.place(file("a.txt")));
+        assertEquals(dir.resolve("b.txt"), p.place(file("b.txt")));
+        assertEquals(dir.resolve("photos (1)/a.txt"), p.place(file("photos", "a.txt")));
+        assertEquals("half of an earlier download", Files.readString(IncomingFile.partPath(dir.resolve("a.txt"))));
+        assertFalse(Files.exists(dir.resolve("a.txt")));
+    }
+
+    @Test
     void numberedNamesStayWithinTheNameLimit() throws Exception {
         String longName = "n".repeat(251) + ".txt"; // 255 bytes
         DownloadFolder folder = new DownloadFolder(dir);

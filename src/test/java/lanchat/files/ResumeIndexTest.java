@@ -122,6 +122,23 @@ class ResumeIndexTest {
         assertTrue(Files.size(dir.resolve(ResumeIndex.FILE_NAME)) < 200 * ResumeIndex.MAX_NOTES);
     }
 
+    @Test
+    void notesInUseBeyondTheBoundStayAndTheBoundHoldsOnceTheyAreReleased() throws Exception {
+        ResumeIndex index = index();
+        int files = ResumeIndex.MAX_NOTES + 500; // one offer of more files than the bound
+        for (int i = 0; i < files; i++) {
+            index.remember("k" + i, dir.resolve("f" + i), "0a");
+        }
+        assertEquals(files, index.size(), "a note in use is never dropped");
+        for (int i = 0; i < files; i++) {
+            index.release("k" + i);
+        }
+        index.remember("next", dir.resolve("next"), "0b");
+        assertEquals(ResumeIndex.MAX_NOTES, index.size(), "the oldest went once nothing used them");
+        assertNull(index.claim("k0"));
+        assertNull(index.claim("k500"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"../outside.bin", "/etc/passwd", "a/../../outside.bin", "", "a//b", ".", "a\\..\\b"})
     void aNoteThatWouldLeadOutsideTheFolderIsDropped(String relative) throws Exception {
