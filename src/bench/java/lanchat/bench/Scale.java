@@ -50,8 +50,7 @@ final class Scale implements Workload {
     @Override
     public Map<String, Double> run(BenchContext ctx, String system) throws Exception {
         int n = members(ctx);
-        // W5 with the benchmark's JVM options, as every other workload: C1 alone slows some systems'
-        // start-up badly (stock JGroups took 126 s instead of 19 to converge).
+        // W5 with the benchmark's JVM options, as every workload that times the protocol.
         Map<String, Double> out = new HashMap<>();
         launch(ctx, system, n, WorkerProcess.JVM_OPTIONS, out);
         ctx.closeWorkers(); // waits for every member to exit: the lab is quiet again before W8 starts
