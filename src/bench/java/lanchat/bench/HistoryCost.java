@@ -32,8 +32,10 @@ import lanchat.ui.core.HistoryKeeper;
  * only, on a group and port of its own.
  *
  * <p>Besides the rates, which swing with whatever else the machine runs, each round gives CPU time per
- * 1,000 lines, which is less noisy: the writers' threads (ThreadMXBean, both stores, from the first send
- * until each writer has stored everything of the burst) and the whole process over the same span.
+ * 1,000 lines, which is less noisy: during the burst (first send until bob's front end has all) of every
+ * Java thread (ThreadMXBean, nanoseconds) and of the process (the OS's ticks, collectors included), the
+ * collectors' time; until each writer has stored everything of the burst, the writers' threads and the
+ * process.
  *
  * <pre>  java -cp target/lanchat-bench.jar lanchat.bench.HistoryCost [N] [R]</pre>
  */
@@ -43,7 +45,7 @@ public final class HistoryCost {
 
     /** One burst: rates in msgs/s, CPU in ms per 1,000 lines. */
     private record Round(double shown, double engine, double writerCpu, double processCpu, double writerCpuInBurst,
-            double processCpuInBurst) {
+            double processCpuInBurst, double gcMillisInBurst, double threadsCpuInBurst) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -61,16 +63,21 @@ public final class HistoryCost {
         System.out.printf("W1-like, %,d x 100 B direct, loopback, one JVM, %d rounds; median (min-max)%n", n, rounds);
         summary("msgs/s until bob's front end has all", plain, stored, Round::shown, "%.0f");
         summary("msgs/s until alice has every delivered", plain, stored, Round::engine, "%.0f");
+        summary("Java threads' CPU ms per 1,000 lines, during the burst", plain, stored, Round::threadsCpuInBurst,
+                "%.2f");
         summary("process CPU ms per 1,000 lines, during the burst", plain, stored, Round::processCpuInBurst, "%.2f");
         summary("process CPU ms per 1,000 lines, until the writers are done", plain, stored, Round::processCpu,
                 "%.1f");
         System.out.printf("  writers' CPU ms per 1,000 lines (both stores): during the burst %s, in all %s%n",
                 spread(stored, Round::writerCpuInBurst, "%.2f"), spread(stored, Round::writerCpu, "%.1f"));
+        System.out.printf("  GC ms during the burst: plain %s, with history %s%n", spread(plain, Round::gcMillisInBurst,
+                "%.0f"), spread(stored, Round::gcMillisInBurst, "%.0f"));
     }
 
     private static String line(Round r) {
-        return String.format("%.0f msgs/s, CPU ms/1k in burst %.2f (writers %.2f), in all %.1f (writers %.1f)",
-                r.shown, r.processCpuInBurst, r.writerCpuInBurst, r.processCpu, r.writerCpu);
+        return String.format("%.0f msgs/s, CPU ms/1k in burst %.2f (threads %.2f, writers %.2f), in all %.1f"
+                + " (writers %.1f), GC %.0f ms", r.shown, r.processCpuInBurst, r.threadsCpuInBurst, r.writerCpuInBurst,
+                r.processCpu, r.writerCpu, r.gcMillisInBurst);
     }
 
     private static void summary(String what, List<Round> plain, List<Round> stored, ToDoubleFunction<Round> f,
@@ -133,6 +140,8 @@ public final class HistoryCost {
         }
         long writerCpuBefore = cpuOf(threads, writers);
         long processCpuBefore = processCpu();
+        long gcBefore = gcMillis();
+        java.util.Map<Long, Long> threadsBefore = threadCpu(threads);
         String text = "x".repeat(100);
         long start = System.nanoTime();
         for (int i = 0; i < n; i++) {
@@ -144,6 +153,8 @@ public final class HistoryCost {
         double seconds = (System.nanoTime() - start) / 1e9;
         long writerCpuInBurst = cpuOf(threads, writers) - writerCpuBefore;
         long processCpuInBurst = processCpu() - processCpuBefore;
+        long gcInBurst = gcMillis() - gcBefore;
+        long threadsInBurst = cpuSince(threads, threadsBefore);
         for (AsyncHistory s : stores) {
             s.submit(st -> null).get(60, TimeUnit.SECONDS); // behind everything the burst queued
         }
@@ -163,7 +174,8 @@ public final class HistoryCost {
         }
         double perThousand = 1e-6 * 1000 / n;
         return new Round(n / seconds, n / engineSeconds, writerCpu * perThousand, processCpuUsed * perThousand,
-                writerCpuInBurst * perThousand, processCpuInBurst * perThousand);
+                writerCpuInBurst * perThousand, processCpuInBurst * perThousand, gcInBurst,
+                threadsInBurst * perThousand);
     }
 
     private static void deleteAll(Path directory) throws java.io.IOException {
@@ -178,6 +190,33 @@ public final class HistoryCost {
         long sum = 0;
         for (long id : ids) {
             sum += threads.getThreadCpuTime(id);
+        }
+        return sum;
+    }
+
+    /** CPU time so far of every live Java thread, by id (the collectors' and compilers' threads are not among them). */
+    private static java.util.Map<Long, Long> threadCpu(ThreadMXBean threads) {
+        java.util.Map<Long, Long> cpu = new java.util.HashMap<>();
+        for (long id : threads.getAllThreadIds()) {
+            cpu.put(id, Math.max(0, threads.getThreadCpuTime(id)));
+        }
+        return cpu;
+    }
+
+    /** CPU the live Java threads used since {@code before} (threads started since count from 0). */
+    private static long cpuSince(ThreadMXBean threads, java.util.Map<Long, Long> before) {
+        long sum = 0;
+        for (var e : threadCpu(threads).entrySet()) {
+            sum += e.getValue() - before.getOrDefault(e.getKey(), 0L);
+        }
+        return sum;
+    }
+
+    /** Milliseconds the collectors have spent so far (pauses and concurrent work). */
+    private static long gcMillis() {
+        long sum = 0;
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            sum += Math.max(0, gc.getCollectionTime());
         }
         return sum;
     }

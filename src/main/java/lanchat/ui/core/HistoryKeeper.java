@@ -142,16 +142,17 @@ public final class HistoryKeeper implements ChatListener {
         }
         if (event instanceof ChatEvent.MessageSent) {
             ChatEvent.MessageSent s = (ChatEvent.MessageSent) event;
-            if (s.text() != null && resending.containsKey(s.text().id())) {
+            if (s.text() != null && !resending.isEmpty() && resending.containsKey(s.text().id())) {
                 return; // a queued line going out again: it is already on screen as queued
             }
             stored(s);
         } else if (event instanceof ChatEvent.Delivered) {
             ChatEvent.Delivered d = (ChatEvent.Delivered) event;
             if (d.e2eId() != null) {
-                Waiting w = resending.remove(d.e2eId());
+                MessageId id = d.e2eId();
+                Waiting w = resending.isEmpty() ? null : resending.remove(id);
                 Instant now = clock.instant();
-                store.submitQuietly(st -> st.delivered(d.e2eId().hex(), now), IGNORED);
+                store.submitQuietly(st -> st.delivered(id.hex(), now), IGNORED); // the hex made after the burst
                 if (w != null) {
                     emit(new ChatEvent.QueuedOutcome(d.e2eId(), d.to().name(), w.message().text(),
                             w.queuedAt().toEpochMilli(), null));
@@ -207,18 +208,16 @@ public final class HistoryKeeper implements ChatListener {
         }
         ConversationKey direct = directWith(sender);
         ConversationKey conversation = r.room() ? ConversationKey.room() : direct;
-        // The checked key's own String: the line then needs no second check of it.
-        NewMessage typed = NewMessage.incoming(r.e2eId().hex(), conversation, direct.peerKey(),
-                Instant.ofEpochMilli(r.sentAtMillis()), r.text());
-        NewMessage m = r.autoReply() ? typed.asAutomatic() : typed;
+        String checked = direct.peerKey(); // the checked key's own String: no second check of it
         SeenBefore filter = before;
         // Added either way: a repeat after it left the session set then takes the slow way.
         boolean certainlyNew = filter != null && !filter.addAndCheck(sender, r.e2eId());
         if (certainlyNew) {
             emit(r); // never stored before: shown now, stored behind it
-            save(m);
+            save(st -> st.save(incoming(r, conversation, checked)));
             return;
         }
+        NewMessage m = incoming(r, conversation, checked);
         Held held = new Held(r);
         ordered.add(held);
         store.submit(st -> st.save(m)).whenComplete((saved, error) -> onLoop(() -> {
@@ -244,9 +243,21 @@ public final class HistoryKeeper implements ChatListener {
             String key = s.to().isEmpty() ? "" : node.keyOf(s.to().get(0));
             conversation = directWith(key.isEmpty() ? "peer-" + s.to().get(0).idHex() : key);
         }
-        NewMessage m = NewMessage.outgoing(t.id().hex(), conversation, ownKey, Instant.ofEpochMilli(t.sentAtMillis()),
-                t.text(), s.to().size());
-        save(m);
+        String own = ownKey;
+        int recipients = s.to().size();
+        save(st -> st.save(NewMessage.outgoing(t.id().hex(), conversation, own, Instant.ofEpochMilli(t.sentAtMillis()),
+                t.text(), recipients)));
+    }
+
+    /**
+     * The record of a received line. For a line whose store answer nobody waits for it is made on the
+     * writer thread, after the burst: the loop only hands the event over (less work and less garbage kept
+     * while the writer waits for quiet).
+     */
+    private static NewMessage incoming(ChatEvent.MessageReceived r, ConversationKey conversation, String sender) {
+        NewMessage typed = NewMessage.incoming(r.e2eId().hex(), conversation, sender,
+                Instant.ofEpochMilli(r.sentAtMillis()), r.text());
+        return r.autoReply() ? typed.asAutomatic() : typed;
     }
 
     /**
@@ -260,12 +271,13 @@ public final class HistoryKeeper implements ChatListener {
         }
         String key = node.keyOf(a.to());
         ConversationKey conversation = directWith(key.isEmpty() ? "peer-" + a.to().idHex() : key);
-        save(NewMessage.outgoing(t.id().hex(), conversation, ownKey, Instant.ofEpochMilli(t.sentAtMillis()), t.text(), 1)
-                .asAutomatic());
+        NewMessage m = NewMessage.outgoing(t.id().hex(), conversation, ownKey, Instant.ofEpochMilli(t.sentAtMillis()),
+                t.text(), 1).asAutomatic();
+        save(st -> st.save(m));
     }
 
-    private void save(NewMessage m) {
-        store.submitQuietly(st -> st.save(m), savingFailed);
+    private void save(Function<MessageStore, ?> storing) {
+        store.submitQuietly(storing, savingFailed);
     }
 
     private final Consumer<RuntimeException> savingFailed = error -> onLoop(() -> problem(error));
@@ -277,6 +289,9 @@ public final class HistoryKeeper implements ChatListener {
      * key; at most {@value #CACHED_PEERS} are kept, then the cache starts again.
      */
     ConversationKey directWith(String peerKey) {
+        if (peerKey == lastPeerKey) {
+            return lastDirect; // the engine hands out one String per session: a burst from one peer stops here
+        }
         ConversationKey known = directs.get(peerKey);
         if (known == null) {
             known = ConversationKey.direct(peerKey); // refuses a bad key, which is then not kept
@@ -285,8 +300,13 @@ public final class HistoryKeeper implements ChatListener {
             }
             directs.put(peerKey, known);
         }
+        lastPeerKey = peerKey;
+        lastDirect = known;
         return known;
     }
+
+    private String lastPeerKey;
+    private ConversationKey lastDirect;
 
     static final int CACHED_PEERS = 4_096;
     private final Map<String, ConversationKey> directs = new HashMap<>();
