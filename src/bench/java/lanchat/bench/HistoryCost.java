@@ -240,7 +240,8 @@ public final class HistoryCost {
         store.ready().get(30, TimeUnit.SECONDS);
         close.add(store);
         stores.add(store);
-        HistoryKeeper keeper = new HistoryKeeper(HistoryKeeper.Store.writingTo(store), true, ui, KnownPeers.inMemory(), InstantSource.system());
+        HistoryKeeper keeper = new HistoryKeeper(HistoryKeeper.Store.writingTo(store), true, ui, KnownPeers.inMemory(),
+                InstantSource.system());
         ChatNode node = ChatNode.start(config, keeper);
         keeper.attach(node);
         keepers.add(keeper);

@@ -37,7 +37,7 @@ public final class AsyncHistory implements AutoCloseable {
     static final long QUIET_NANOS = 5_000_000;
     /**
      * ...or this long once a burst came: on two busy cores the engine's loops are sometimes not scheduled
-     * for 5 ms in the middle of a burst, and a writer that took that for the end spent the next 100-250 ms
+     * for 5 ms in the middle of a burst, and a writer that took that for the end spent the next 50-170 ms
      * of CPU beside them (docs/decisions.md, "The storing cost on W1").
      */
     static final long BURST_QUIET_NANOS = 50_000_000;

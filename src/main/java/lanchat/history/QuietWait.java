@@ -23,7 +23,7 @@ final class QuietWait {
         this.maxDelayNanos = maxDelayNanos;
     }
 
-    /** A wait begins at {@code now} with {@code waiting} calls queued, {@code arrived} of them new since the last batch. */
+    /** A wait begins at {@code now} with {@code waiting} queued, {@code arrived} of them new since the last batch. */
     void begin(long now, int waiting, int arrived) {
         start = now;
         quietSince = now;

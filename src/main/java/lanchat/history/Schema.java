@@ -12,7 +12,8 @@ import java.sql.Statement;
  * <p>{@code messages} is the truth; {@code messages_fts} is an FTS5 index over its text that stores no
  * second copy (external content). The store indexes a transaction's new lines with one statement before
  * its commit (a trigger per row made FTS5 write a segment per row: 3-6 times the cost); a trigger takes
- * deleted lines out. Texts never change, so there is no update trigger. {@code outbox} holds only what waits, so listing it never touches the million other rows.
+ * deleted lines out. Texts never change, so there is no update trigger. {@code outbox} holds only what
+ * waits, so listing it never touches the million other rows.
  */
 final class Schema {
 

@@ -73,7 +73,8 @@ class SchemaUpgradeTest {
         MessageStore.open(HistoryConfig.in(old)).close();
         MessageStore.open(HistoryConfig.in(fresh)).close();
         assertEquals(columns(fresh), columns(old));
-        assertEquals(List.of("messages_unindexed"), triggers(fresh), "new lines are indexed by the store, not a trigger");
+        assertEquals(List.of("messages_unindexed"), triggers(fresh),
+                "new lines are indexed by the store, not a trigger");
         assertEquals(triggers(fresh), triggers(old));
     }
 

@@ -37,7 +37,7 @@ import lanchat.node.PeerInfo;
  * once; a possible repeat once the store has said it is not one, and events behind it wait in order.
  */
 public final class HistoryKeeper implements ChatListener {
-    /** The store's front: {@link lanchat.history.AsyncHistory#submit} in the program, a direct call in tests. */
+    /** The store's front: {@link #writingTo} an {@link AsyncHistory} in the program, a direct call in tests. */
     public interface Store {
         <T> CompletableFuture<T> submit(Function<MessageStore, T> work);
 
