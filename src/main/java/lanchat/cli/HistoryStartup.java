@@ -71,7 +71,8 @@ final class HistoryStartup implements AutoCloseable {
 
     /** The listener the node reports to: the keeper in front of the front end's listener. */
     HistoryKeeper keeper(ChatListener ui, KnownPeers known) {
-        HistoryKeeper.Store store = history != null ? history::submit : HistoryStartup::nothingKept;
+        HistoryKeeper.Store store = history != null ? HistoryKeeper.Store.writingTo(history)
+                : HistoryStartup::nothingKept;
         keeper = new HistoryKeeper(store, history != null, ui, known, InstantSource.system());
         return keeper;
     }

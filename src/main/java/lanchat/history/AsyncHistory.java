@@ -11,15 +11,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * The store's non-blocking front for the engine's loop and the UIs: every call returns at once with a
- * future, and one writer thread of its own does the disk work. It starts when calls stop coming for 5 ms
- * (at most 1 s later, or once 65,536 wait), then writes what waits in transactions of up to
- * {@value #MAX_BATCH} calls: the cost per message falls as the rate rises, and a burst is written after
- * it, not while the engine is busy with it. A call that fails by itself fails only its own future; the others in its batch
+ * future, and one writer thread of its own does the disk work. It starts when calls stop coming for 5 ms,
+ * or for 50 ms after a burst ({@value #BURST_CALLS} calls or more since the last write), at most 1 s
+ * later, or once 65,536 wait; then it writes what waits in transactions of up to {@value #MAX_BATCH}
+ * calls: the cost per message falls as the rate rises, and a burst is written after it, not while the
+ * engine is busy with it. A call that fails by itself fails only its own future; the others in its batch
  * still commit.
  *
  * <p>Futures complete on the writer thread <em>after</em> the commit, so "stored" means on disk. Never do
@@ -33,6 +35,13 @@ public final class AsyncHistory implements AutoCloseable {
     public static final int MAX_BATCH = 8_192;
     /** The writer starts once no call came for this long, so that it stays off the CPU during a burst... */
     static final long QUIET_NANOS = 5_000_000;
+    /**
+     * ...or this long once a burst came: on two busy cores the engine's loops are sometimes not scheduled
+     * for 5 ms in the middle of a burst, and a writer that took that for the end spent the next 50-170 ms
+     * of CPU beside them (docs/decisions.md, "The storing cost on W1").
+     */
+    static final long BURST_QUIET_NANOS = 50_000_000;
+    static final int BURST_CALLS = 256;
     /** ...but waits no longer than this, nor while more than this many calls wait. */
     static final long MAX_DELAY_NANOS = 1_000_000_000;
     static final int HIGH_WATER = 65_536;
@@ -42,6 +51,7 @@ public final class AsyncHistory implements AutoCloseable {
     private MessageStore store = MessageStore.none(); // the writer's; the opened store once ready
     private final BlockingQueue<Task<?>> queue;
     private final Thread writer;
+    private final QuietWait quiet = new QuietWait(QUIET_NANOS, BURST_QUIET_NANOS, BURST_CALLS, MAX_DELAY_NANOS);
     private final AtomicLong tasks = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
     private volatile int largestBatch;
@@ -96,7 +106,20 @@ public final class AsyncHistory implements AutoCloseable {
      * {@code work} must call only the store: if another call in its batch fails, it is undone and run again.
      */
     public <T> CompletableFuture<T> submit(Function<MessageStore, T> work) {
-        return enqueue(new Task<>(work, false));
+        return enqueue(new Task<>(work, false, null));
+    }
+
+    /**
+     * As {@link #submit}, for work whose result nobody reads: no future is made, and only a failure is
+     * reported, to {@code failed}, on the writer thread (or on the caller's, when the call is refused at
+     * once). The engine's loop stores every line this way: two objects less per line than a future and
+     * its callback.
+     */
+    public void submitQuietly(Function<MessageStore, ?> work, Consumer<? super RuntimeException> failed) {
+        RuntimeException refused = offer(new Task<>(work, false, failed));
+        if (refused != null) {
+            failed.accept(refused);
+        }
     }
 
     public CompletableFuture<Saved> save(NewMessage message) {
@@ -145,7 +168,7 @@ public final class AsyncHistory implements AutoCloseable {
 
     /** Retention runs alone, in transactions of its own, between batches. */
     public CompletableFuture<Pruned> applyRetention() {
-        return enqueue(new Task<>(MessageStore::applyRetention, true));
+        return enqueue(new Task<>(MessageStore::applyRetention, true, null));
     }
 
     public Stats stats() {
@@ -153,16 +176,22 @@ public final class AsyncHistory implements AutoCloseable {
     }
 
     private <T> CompletableFuture<T> enqueue(Task<T> task) {
+        RuntimeException refused = offer(task);
+        return refused == null ? task.future : CompletableFuture.failedFuture(refused);
+    }
+
+    /** Queues {@code task}; returns why not when the history is closed or too far behind. */
+    private RuntimeException offer(Task<?> task) {
         if (closed) {
-            return CompletableFuture.failedFuture(new HistoryException(HistoryException.Kind.UNAVAILABLE,
-                    "the history is closed; nothing more is stored"));
+            return new HistoryException(HistoryException.Kind.UNAVAILABLE,
+                    "the history is closed; nothing more is stored");
         }
         if (!queue.offer(task)) {
-            return CompletableFuture.failedFuture(new HistoryException(HistoryException.Kind.UNAVAILABLE,
+            return new HistoryException(HistoryException.Kind.UNAVAILABLE,
                     "the history is " + queue.size() + " writes behind; this one is not stored"
-                    + " (is the disk very slow or stuck?)"));
+                    + " (is the disk very slow or stuck?)");
         }
-        return task.future;
+        return null;
     }
 
     private void writeLoop() {
@@ -173,15 +202,17 @@ public final class AsyncHistory implements AutoCloseable {
             ready.completeExceptionally(e); // store stays the null store
         }
         List<Task<?>> batch = new ArrayList<>(MAX_BATCH);
+        int left = 0; // calls that waited when the last batch was taken
         try {
             while (true) {
                 Task<?> first = queue.take();
                 if (first == Task.STOP) {
                     return;
                 }
-                awaitQuiet();
+                awaitQuiet(1 + queue.size() - left);
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
+                left = queue.size();
                 int stop = batch.indexOf(Task.STOP);
                 List<Task<?>> work = stop < 0 ? batch : batch.subList(0, stop);
                 run(work);
@@ -202,17 +233,18 @@ public final class AsyncHistory implements AutoCloseable {
      * Lets a burst finish before writing it: the engine and the writer then do not take turns on the same
      * cores while messages pour in. Parks instead of waiting on the queue, so that callers' offers wake
      * nobody; a stop request ends the wait at once.
+     *
+     * @param arrived calls that came since the last batch was taken: a burst needs a longer quiet
      */
-    private void awaitQuiet() {
-        long start = System.nanoTime();
+    private void awaitQuiet(int arrived) {
         int size = queue.size();
-        while (size < HIGH_WATER && System.nanoTime() - start < MAX_DELAY_NANOS && !closed) {
+        quiet.begin(System.nanoTime(), size, arrived);
+        while (size < HIGH_WATER && !closed) {
             LockSupport.parkNanos(QUIET_NANOS);
-            int now = queue.size();
-            if (now == size) {
+            size = queue.size();
+            if (quiet.startNow(System.nanoTime(), size)) {
                 return;
             }
-            size = now;
         }
     }
 
@@ -331,17 +363,21 @@ public final class AsyncHistory implements AutoCloseable {
     /** One call waiting for the writer, with its result until the batch commits. */
     private static final class Task<T> {
 
-        static final Task<Void> STOP = new Task<>(s -> null, true);
+        static final Task<Void> STOP = new Task<>(s -> null, true, null);
 
         final Function<MessageStore, T> work;
         final boolean alone;
-        final CompletableFuture<T> future = new CompletableFuture<>();
+        /** Null for a quiet call, which reports only its failure, to {@link #failed}. */
+        final CompletableFuture<T> future;
+        final Consumer<? super RuntimeException> failed;
         T result;
         RuntimeException error;
 
-        Task(Function<MessageStore, T> work, boolean alone) {
+        Task(Function<MessageStore, T> work, boolean alone, Consumer<? super RuntimeException> failed) {
             this.work = work;
             this.alone = alone;
+            this.failed = failed;
+            this.future = failed == null ? new CompletableFuture<>() : null;
         }
 
         Void attempt(MessageStore store) {
@@ -350,7 +386,15 @@ public final class AsyncHistory implements AutoCloseable {
         }
 
         void complete() {
-            if (error != null) {
+            if (future == null) {
+                if (error != null) {
+                    try {
+                        failed.accept(error);
+                    } catch (RuntimeException ignored) {
+                        // as a future's callback: a caller's bug must not stop the writer
+                    }
+                }
+            } else if (error != null) {
                 future.completeExceptionally(error);
             } else {
                 future.complete(result);

@@ -28,7 +28,10 @@ public record NewMessage(String messageId, ConversationKey conversation, String 
         if (messageId == null || messageId.isEmpty() || messageId.length() > MAX_ID_LENGTH) {
             throw new IllegalArgumentException("message id must be 1-" + MAX_ID_LENGTH + " characters");
         }
-        PeerKeys.check(senderKey, "sender key");
+        // A direct conversation checked its peer's key already; an incoming line's sender is that key.
+        if (conversation.isRoom() || senderKey != conversation.peerKey()) {
+            PeerKeys.check(senderKey, "sender key");
+        }
         if (text.length() > MAX_TEXT_CHARS) {
             throw new IllegalArgumentException("text of " + text.length() + " characters is too long to store");
         }

@@ -43,6 +43,7 @@ final class SqliteMessageStore implements MessageStore {
     private final PreparedStatement linesBefore;
     private final PreparedStatement searchAll;
     private final PreparedStatement searchWithin;
+    private final UnindexedLines unindexed;
     private int depth;
     private boolean outboxChanged;
     private boolean closed;
@@ -55,6 +56,7 @@ final class SqliteMessageStore implements MessageStore {
         this.plain = connection.createStatement();
         this.conversations = new Conversations(connection);
         this.retainer = new Retainer(connection, config.retention(), file);
+        this.unindexed = new UnindexedLines(connection);
         insertMessage = connection.prepareStatement("INSERT INTO messages (conversation, msg_id, sender, sent_at,"
                 + " stored_at, direction, text, status, recipients, delivered_at, automatic)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id");
@@ -152,6 +154,7 @@ final class SqliteMessageStore implements MessageStore {
             if (seq == null) {
                 return new Saved(existing(message), true);
             }
+            unindexed.added(seq);
             if (waitsFor != null) {
                 insertWaiting.setLong(1, seq);
                 insertWaiting.setString(2, waitsFor);
@@ -339,6 +342,7 @@ final class SqliteMessageStore implements MessageStore {
         }
         return read(() -> {
             try {
+                unindexed.index(); // a search within a transaction finds what it stored before
                 PreparedStatement query = within == null ? searchAll : searchWithin;
                 query.setString(1, match.get());
                 if (within != null) {
@@ -418,6 +422,7 @@ final class SqliteMessageStore implements MessageStore {
     public <T> T inTransaction(Supplier<T> work) {
         checkOpen();
         String savepoint = "s" + depth;
+        long mark = unindexed.mark();
         try {
             plain.execute(depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT " + savepoint);
         } catch (SQLException e) {
@@ -429,15 +434,18 @@ final class SqliteMessageStore implements MessageStore {
             result = work.get();
         } catch (RuntimeException | Error e) {
             depth--;
-            undo(savepoint, e);
+            undo(savepoint, mark, e);
             throw e;
         }
         depth--;
         try {
+            if (depth == 0) {
+                unindexed.index();
+            }
             plain.execute(depth == 0 ? "COMMIT" : "RELEASE " + savepoint);
         } catch (SQLException e) {
             HistoryException failure = SqlErrors.translate(e, file);
-            undo(savepoint, failure);
+            undo(savepoint, mark, failure);
             throw failure;
         }
         if (depth == 0 && outboxChanged) {
@@ -458,8 +466,13 @@ final class SqliteMessageStore implements MessageStore {
         }
     }
 
-    private void undo(String savepoint, Throwable cause) {
+    private void undo(String savepoint, long unindexedMark, Throwable cause) {
         conversations.forget(); // ids handed out in the undone part no longer exist
+        if (depth == 0) {
+            unindexed.forget();
+        } else {
+            unindexed.rolledBackTo(unindexedMark);
+        }
         outboxChanged &= depth > 0; // after a full rollback nothing changed; within, a spare checkpoint is harmless
         try {
             if (depth == 0) {

@@ -127,6 +127,24 @@ class AsyncHistoryTest {
         }
     }
 
+    /** A quiet call has no future: it is stored in order with the rest, and only a failure is reported, once. */
+    @Test
+    void aQuietCallReportsOnlyItsFailureAndIsStoredInOrder() throws Exception {
+        java.util.Queue<RuntimeException> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        history.submitQuietly(s -> s.save(roomIn("q1", "bob", "quiet one")), failures::add);
+        history.submitQuietly(s -> {
+            throw new IllegalStateException("a bug of this call");
+        }, failures::add);
+        history.submitQuietly(s -> s.save(roomIn("q2", "bob", "quiet two")), failures::add);
+        assertEquals(List.of("q1", "q2"), SqliteMessageStoreTest.ids(get(history.last(ConversationKey.room(), 5))));
+        assertEquals(1, failures.size());
+        assertEquals("a bug of this call", failures.peek().getMessage());
+        history.close();
+        history.submitQuietly(s -> s.save(roomIn("q3", "bob", "too late")), failures::add);
+        assertEquals(2, failures.size(), "a refused call is reported at once, on the caller's thread");
+        assertEquals(HistoryException.Kind.UNAVAILABLE, ((HistoryException) List.copyOf(failures).get(1)).kind());
+    }
+
     @Test
     void closeStoresWhatIsQueuedThenRefusesNewCalls() throws Exception {
         List<CompletableFuture<Saved>> saves = new ArrayList<>();

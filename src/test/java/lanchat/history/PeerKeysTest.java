@@ -23,6 +23,30 @@ class PeerKeysTest {
         }
     }
 
+    /** The last key that passed is remembered by identity; that never lets another key through unchecked. */
+    @org.junit.jupiter.api.Test
+    void aKeyThatPassedBeforeDoesNotOpenTheDoorForAnother() {
+        String good = "ab".repeat(32);
+        assertEquals(true, accepted(good));
+        assertEquals(true, accepted(good));
+        assertEquals(false, accepted("ab cd"));
+        assertEquals(false, accepted(""));
+        assertEquals(false, accepted(null));
+        assertEquals(true, accepted(new String(good)));
+    }
+
+    /** A room line's sender is checked even when it is the room's own empty key, the very same String. */
+    @org.junit.jupiter.api.Test
+    void aRoomLineFromTheEmptyKeyIsRefused() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> NewMessage.incoming("1",
+                ConversationKey.room(), ConversationKey.room().peerKey(), java.time.Instant.EPOCH, "hi"));
+        ConversationKey direct = ConversationKey.direct("bobkey");
+        assertEquals("bobkey", NewMessage.incoming("1", direct, direct.peerKey(), java.time.Instant.EPOCH, "hi")
+                .senderKey());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> NewMessage.outgoing("2",
+                direct, "my key", java.time.Instant.EPOCH, "hi", 1), "our own key is checked");
+    }
+
     private static boolean accepted(String key) {
         try {
             PeerKeys.check(key, "key");

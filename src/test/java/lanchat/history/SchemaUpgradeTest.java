@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A history file of version 1, made by the code of main before the automatic mark existed (commit 480d0b6:
  * two room lines, a direct line, one message queued for carol; src/test/resources/lanchat/history), is
- * upgraded in place when opened: nothing lost, the outbox intact, old lines not automatic, new ones can be,
- * and the upgraded table is the one a new file gets.
+ * upgraded in place when opened (to version 3 through 2): nothing lost, the outbox intact, old lines not
+ * automatic, new ones can be and are indexed, and the upgraded table and triggers are the ones a new file gets.
  */
 class SchemaUpgradeTest {
 
@@ -57,6 +57,7 @@ class SchemaUpgradeTest {
             Saved reply = store.save(NewMessage.outgoing("bb03", ConversationKey.direct("bobkey"), "alicekey",
                     Instant.parse("2026-12-01T10:00:00Z"), "alice is away: at lunch", 1).asAutomatic());
             assertTrue(reply.message().automatic());
+            assertEquals(2, store.search("lunch", null, 10).size(), "a line stored after the upgrade is indexed");
         }
         assertEquals(Schema.VERSION, version(profile));
         try (MessageStore again = MessageStore.open(HistoryConfig.in(profile))) {
@@ -66,12 +67,27 @@ class SchemaUpgradeTest {
     }
 
     @Test
-    void theUpgradedTableHasTheColumnsOfANewFile() throws Exception {
+    void theUpgradedFileHasTheColumnsAndTriggersOfANewFile() throws Exception {
         Path old = versionOneProfile();
         Path fresh = dir.resolve("new");
         MessageStore.open(HistoryConfig.in(old)).close();
         MessageStore.open(HistoryConfig.in(fresh)).close();
         assertEquals(columns(fresh), columns(old));
+        assertEquals(List.of("messages_unindexed"), triggers(fresh),
+                "new lines are indexed by the store, not a trigger");
+        assertEquals(triggers(fresh), triggers(old));
+    }
+
+    private static List<String> triggers(Path profile) throws Exception {
+        List<String> names = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + profile.resolve(HistoryConfig.FILE_NAME));
+             Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT name FROM sqlite_schema WHERE type = 'trigger' ORDER BY name")) {
+            while (r.next()) {
+                names.add(r.getString(1));
+            }
+        }
+        return names;
     }
 
     @Test

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import lanchat.history.AsyncHistory;
 import lanchat.history.ConversationKey;
 import lanchat.history.Direction;
 import lanchat.history.MessageStore;
@@ -35,9 +37,33 @@ import lanchat.node.PeerInfo;
  * once; a possible repeat once the store has said it is not one, and events behind it wait in order.
  */
 public final class HistoryKeeper implements ChatListener {
-    /** The store's front: {@link lanchat.history.AsyncHistory#submit} in the program, a direct call in tests. */
+    /** The store's front: {@link #writingTo} an {@link AsyncHistory} in the program, a direct call in tests. */
     public interface Store {
         <T> CompletableFuture<T> submit(Function<MessageStore, T> work);
+
+        /** Work whose result nobody reads; only a failure comes back, on any thread. */
+        default void submitQuietly(Function<MessageStore, ?> work, Consumer<? super RuntimeException> failed) {
+            submit(work).whenComplete((result, error) -> {
+                if (error != null) {
+                    failed.accept(error instanceof RuntimeException r ? r : new CompletionException(error));
+                }
+            });
+        }
+
+        /** The program's store front: every line stored without a future of its own. */
+        static Store writingTo(AsyncHistory history) {
+            return new Store() {
+                @Override
+                public <T> CompletableFuture<T> submit(Function<MessageStore, T> work) {
+                    return history.submit(work);
+                }
+
+                @Override
+                public void submitQuietly(Function<MessageStore, ?> work, Consumer<? super RuntimeException> failed) {
+                    history.submitQuietly(work, failed);
+                }
+            };
+        }
     }
 
     public static final int STARTUP_LINES = 20;
@@ -116,16 +142,17 @@ public final class HistoryKeeper implements ChatListener {
         }
         if (event instanceof ChatEvent.MessageSent) {
             ChatEvent.MessageSent s = (ChatEvent.MessageSent) event;
-            if (s.text() != null && resending.containsKey(s.text().id())) {
+            if (s.text() != null && !resending.isEmpty() && resending.containsKey(s.text().id())) {
                 return; // a queued line going out again: it is already on screen as queued
             }
             stored(s);
         } else if (event instanceof ChatEvent.Delivered) {
             ChatEvent.Delivered d = (ChatEvent.Delivered) event;
             if (d.e2eId() != null) {
-                Waiting w = resending.remove(d.e2eId());
+                MessageId id = d.e2eId();
+                Waiting w = resending.isEmpty() ? null : resending.remove(id);
                 Instant now = clock.instant();
-                store.submit(st -> st.delivered(d.e2eId().hex(), now));
+                store.submitQuietly(st -> st.delivered(id.hex(), now), IGNORED); // the hex made after the burst
                 if (w != null) {
                     emit(new ChatEvent.QueuedOutcome(d.e2eId(), d.to().name(), w.message().text(),
                             w.queuedAt().toEpochMilli(), null));
@@ -138,8 +165,8 @@ public final class HistoryKeeper implements ChatListener {
                 if (resending.remove(u.e2eId()) != null) {
                     return; // it stays in the outbox and goes again when the peer is next in the table
                 }
-                store.submit(st -> st.undelivered(u.e2eId().hex(), "not delivered to " + u.to().name() + ": "
-                        + u.reason()));
+                store.submitQuietly(st -> st.undelivered(u.e2eId().hex(), "not delivered to " + u.to().name()
+                        + ": " + u.reason()), IGNORED);
             }
         } else if (event instanceof ChatEvent.PeerJoined) {
             sendWaiting(((ChatEvent.PeerJoined) event).peer());
@@ -179,22 +206,18 @@ public final class HistoryKeeper implements ChatListener {
             repeatsHidden++;
             return;
         }
-        ConversationKey conversation = r.room() ? ConversationKey.room() : ConversationKey.direct(sender);
-        NewMessage typed = NewMessage.incoming(r.e2eId().hex(), conversation, sender,
-                Instant.ofEpochMilli(r.sentAtMillis()), r.text());
-        NewMessage m = r.autoReply() ? typed.asAutomatic() : typed;
+        ConversationKey direct = directWith(sender);
+        ConversationKey conversation = r.room() ? ConversationKey.room() : direct;
+        String checked = direct.peerKey(); // the checked key's own String: no second check of it
         SeenBefore filter = before;
         // Added either way: a repeat after it left the session set then takes the slow way.
-        boolean certainlyNew = filter != null && !filter.addAndCheck(sender, m.messageId());
+        boolean certainlyNew = filter != null && !filter.addAndCheck(sender, r.e2eId());
         if (certainlyNew) {
             emit(r); // never stored before: shown now, stored behind it
-            store.submit(st -> st.save(m)).whenComplete((saved, error) -> {
-                if (error != null) {
-                    onLoop(() -> problem(error));
-                }
-            });
+            save(st -> st.save(incoming(r, conversation, checked)));
             return;
         }
+        NewMessage m = incoming(r, conversation, checked);
         Held held = new Held(r);
         ordered.add(held);
         store.submit(st -> st.save(m)).whenComplete((saved, error) -> onLoop(() -> {
@@ -218,11 +241,23 @@ public final class HistoryKeeper implements ChatListener {
             conversation = ConversationKey.room();
         } else {
             String key = s.to().isEmpty() ? "" : node.keyOf(s.to().get(0));
-            conversation = ConversationKey.direct(key.isEmpty() ? "peer-" + s.to().get(0).idHex() : key);
+            conversation = directWith(key.isEmpty() ? "peer-" + s.to().get(0).idHex() : key);
         }
-        NewMessage m = NewMessage.outgoing(t.id().hex(), conversation, ownKey, Instant.ofEpochMilli(t.sentAtMillis()),
-                t.text(), s.to().size());
-        save(m);
+        String own = ownKey;
+        int recipients = s.to().size();
+        save(st -> st.save(NewMessage.outgoing(t.id().hex(), conversation, own, Instant.ofEpochMilli(t.sentAtMillis()),
+                t.text(), recipients)));
+    }
+
+    /**
+     * The record of a received line. For a line whose store answer nobody waits for it is made on the
+     * writer thread, after the burst: the loop only hands the event over (less work and less garbage kept
+     * while the writer waits for quiet).
+     */
+    private static NewMessage incoming(ChatEvent.MessageReceived r, ConversationKey conversation, String sender) {
+        NewMessage typed = NewMessage.incoming(r.e2eId().hex(), conversation, sender,
+                Instant.ofEpochMilli(r.sentAtMillis()), r.text());
+        return r.autoReply() ? typed.asAutomatic() : typed;
     }
 
     /**
@@ -235,18 +270,46 @@ public final class HistoryKeeper implements ChatListener {
             return;
         }
         String key = node.keyOf(a.to());
-        ConversationKey conversation = ConversationKey.direct(key.isEmpty() ? "peer-" + a.to().idHex() : key);
-        save(NewMessage.outgoing(t.id().hex(), conversation, ownKey, Instant.ofEpochMilli(t.sentAtMillis()), t.text(), 1)
-                .asAutomatic());
+        ConversationKey conversation = directWith(key.isEmpty() ? "peer-" + a.to().idHex() : key);
+        NewMessage m = NewMessage.outgoing(t.id().hex(), conversation, ownKey, Instant.ofEpochMilli(t.sentAtMillis()),
+                t.text(), 1).asAutomatic();
+        save(st -> st.save(m));
     }
 
-    private void save(NewMessage m) {
-        store.submit(st -> st.save(m)).whenComplete((saved, error) -> {
-            if (error != null) {
-                onLoop(() -> problem(error));
-            }
-        });
+    private void save(Function<MessageStore, ?> storing) {
+        store.submitQuietly(storing, savingFailed);
     }
+
+    private final Consumer<RuntimeException> savingFailed = error -> onLoop(() -> problem(error));
+    private static final Consumer<RuntimeException> IGNORED = error -> { };
+
+    /**
+     * The direct conversation with {@code peerKey}, its key checked once per peer instead of once per line
+     * (loop thread). Cached by the key itself, so a peer whose key changes gets the conversation of its new
+     * key; at most {@value #CACHED_PEERS} are kept, then the cache starts again.
+     */
+    ConversationKey directWith(String peerKey) {
+        if (peerKey == lastPeerKey) {
+            return lastDirect; // the engine hands out one String per session: a burst from one peer stops here
+        }
+        ConversationKey known = directs.get(peerKey);
+        if (known == null) {
+            known = ConversationKey.direct(peerKey); // refuses a bad key, which is then not kept
+            if (directs.size() >= CACHED_PEERS) {
+                directs.clear();
+            }
+            directs.put(peerKey, known);
+        }
+        lastPeerKey = peerKey;
+        lastDirect = known;
+        return known;
+    }
+
+    private String lastPeerKey;
+    private ConversationKey lastDirect;
+
+    static final int CACHED_PEERS = 4_096;
+    private final Map<String, ConversationKey> directs = new HashMap<>();
 
     /** Passes an event on, behind any received line still waiting for the store. */
     private void emit(ChatEvent event) {

@@ -1,0 +1,111 @@
+package lanchat.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import lanchat.history.AsyncHistory;
+import lanchat.history.ConversationKey;
+import lanchat.history.HistoryConfig;
+import lanchat.history.NewMessage;
+import lanchat.message.MessageId;
+
+/**
+ * The history writer's CPU per line, without the network: a burst of N received 100-byte direct lines,
+ * then N sent ones with a delivery confirmation each (what bob's and alice's writers do in
+ * {@link HistoryCost}), submitted as the keeper does, timed with the writer thread's CPU clock. R rounds,
+ * each on a new profile; prints the median and range of microseconds of writer CPU per line of each kind.
+ *
+ * <pre>  java -cp target/lanchat-bench.jar lanchat.bench.StoreCost [N] [R]</pre>
+ */
+public final class StoreCost {
+    private StoreCost() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
+        SplittableRandom random = new SplittableRandom(11);
+        String peer = hexKey(random);
+        String own = hexKey(random);
+        String text = "x".repeat(100);
+        List<Double> received = new ArrayList<>();
+        List<Double> sent = new ArrayList<>();
+        for (int r = 0; r <= rounds; r++) { // round 0 warms up
+            Path profile = Files.createTempDirectory("lanchat-store-cost");
+            try (AsyncHistory store = AsyncHistory.opening(HistoryConfig.in(profile))) {
+                store.ready().get(30, TimeUnit.SECONDS);
+                long thread = store.submit(st -> Thread.currentThread().getId()).get(10, TimeUnit.SECONDS);
+                ConversationKey direct = ConversationKey.direct(peer);
+                double in = timed(store, thread, n, () -> {
+                    for (int i = 0; i < n; i++) {
+                        NewMessage m = NewMessage.incoming(MessageId.random(random).hex(), direct, peer,
+                                Instant.now(), text);
+                        store.submit(st -> st.save(m));
+                    }
+                });
+                double out = timed(store, thread, n, () -> {
+                    List<String> ids = new ArrayList<>(n);
+                    for (int i = 0; i < n; i++) {
+                        String id = MessageId.random(random).hex();
+                        ids.add(id);
+                        NewMessage m = NewMessage.outgoing(id, direct, own, Instant.now(), text, 1);
+                        store.submit(st -> st.save(m));
+                    }
+                    for (String id : ids) {
+                        Instant now = Instant.now();
+                        store.submit(st -> st.delivered(id, now));
+                    }
+                });
+                if (r > 0) {
+                    received.add(in);
+                    sent.add(out);
+                }
+            }
+            deleteAll(profile);
+        }
+        System.out.printf("writer CPU per line, %,d lines, %d rounds, median (min-max): received %.1f µs (%.1f-%.1f);"
+                + " sent + delivered %.1f µs (%.1f-%.1f)%n", n, rounds, Stats.median(received), min(received),
+                max(received), Stats.median(sent), min(sent), max(sent));
+    }
+
+    /** Microseconds of the writer's CPU per line for what {@code burst} submits. */
+    private static double timed(AsyncHistory store, long thread, int n, Runnable burst) throws Exception {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long before = threads.getThreadCpuTime(thread);
+        burst.run();
+        CompletableFuture<Object> behind = store.submit(st -> null);
+        behind.get(120, TimeUnit.SECONDS);
+        return (threads.getThreadCpuTime(thread) - before) / 1e3 / n;
+    }
+
+    private static String hexKey(SplittableRandom random) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            b.append(MessageId.random(random).hex(), 0, 16);
+        }
+        return b.toString();
+    }
+
+    private static double min(List<Double> v) {
+        return v.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+    }
+
+    private static double max(List<Double> v) {
+        return v.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+    }
+
+    private static void deleteAll(Path directory) throws java.io.IOException {
+        try (var paths = Files.walk(directory)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
