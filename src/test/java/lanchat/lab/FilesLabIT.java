@@ -40,6 +40,13 @@ class FilesLabIT {
         return peers.start(host, name, args.toArray(new String[0]));
     }
 
+    /** Both started and each in the other's table. */
+    static void meet(LabPeer alice, LabPeer bob) {
+        alice.ready(Peers.START);
+        bob.ready(Peers.START);
+        Peers.awaitMesh(List.of(alice, bob), Peers.DISCOVERY);
+    }
+
     static void write(Path p, int size, long seed) throws IOException {
         byte[] b = new byte[size];
         new SplittableRandom(seed).nextBytes(b);
@@ -90,9 +97,7 @@ class FilesLabIT {
         try (Peers peers = LAB.peers()) {
             LabPeer alice = start(peers, 1, "falice");
             LabPeer bob = start(peers, 2, "fbob", "--downloads", downloads.toString());
-            alice.ready(Peers.START);
-            bob.ready(Peers.START);
-            Peers.awaitMesh(List.of(alice, bob), Peers.DISCOVERY);
+            meet(alice, bob);
             alice.send("/send fbob " + out);
             Event offer = offerTo(bob, 1);
             assertEquals(55, offer.num("files"));
@@ -117,9 +122,7 @@ class FilesLabIT {
         try (Peers peers = LAB.peers()) {
             LabPeer alice = start(peers, 1, "falice", "--profile", aliceProfile);
             LabPeer bob = start(peers, 2, "fbob", "--downloads", downloads.toString());
-            alice.ready(Peers.START);
-            bob.ready(Peers.START);
-            Peers.awaitMesh(List.of(alice, bob), Peers.DISCOVERY);
+            meet(alice, bob);
             alice.send("/send fbob " + file);
             bob.send("/accept " + offerTo(bob, 1).str("offer"));
             long t0 = System.nanoTime();
@@ -156,9 +159,7 @@ class FilesLabIT {
         try (Peers peers = LAB.peers()) {
             LabPeer alice = start(peers, 1, "falice");
             LabPeer bob = start(peers, 2, "fbob", bobArgs);
-            alice.ready(Peers.START);
-            bob.ready(Peers.START);
-            Peers.awaitMesh(List.of(alice, bob), Peers.DISCOVERY);
+            meet(alice, bob);
             bob.send("/verify falice");
             bob.await("verified", e -> e.is("verified"), Peers.SHORT);
             alice.send("/send fbob " + file);
@@ -201,9 +202,7 @@ class FilesLabIT {
         try (Peers peers = LAB.peers()) {
             LabPeer alice = start(peers, 1, "falice", "--downloads", aliceDownloads.toString());
             LabPeer bob = start(peers, 2, "fbob", "--downloads", bobDownloads.toString());
-            alice.ready(Peers.START);
-            bob.ready(Peers.START);
-            Peers.awaitMesh(List.of(alice, bob), Peers.DISCOVERY);
+            meet(alice, bob);
             alice.send("/send fbob " + fromAlice);
             bob.send("/send falice " + fromBob);
             Event toBob = offerTo(bob, 1);
