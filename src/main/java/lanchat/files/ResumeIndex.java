@@ -11,12 +11,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
@@ -49,8 +48,10 @@ public final class ResumeIndex {
     private final LongSupplier wallMillis;
     /** Oldest first. */
     private final Map<String, Note> notes = new LinkedHashMap<>();
-    /** Keys of downloads running in this process: never handed out twice. */
-    private final Set<String> live = new HashSet<>();
+    /** Keys of downloads running in this process (never handed out twice), with their targets. */
+    private final Map<String, Path> live = new HashMap<>();
+    /** The targets of {@link #live}: a claim checks its note's target here, not against every live download. */
+    private final Map<Path, Integer> liveTargets = new HashMap<>();
     private boolean loaded;
     private boolean dirty;
 
@@ -71,20 +72,18 @@ public final class ResumeIndex {
     public synchronized Path claim(String key) {
         load();
         Note note = notes.get(key);
-        if (note == null || live.contains(key)) {
+        if (note == null || live.containsKey(key)) {
             return null;
         }
-        for (String other : live) {
-            if (notes.containsKey(other) && notes.get(other).target().equals(note.target())) {
-                return null; // its placeholder was deleted and the name placed again for another download
-            }
+        if (liveTargets.containsKey(note.target())) {
+            return null; // its placeholder was deleted and the name placed again for another download
         }
         if (!IncomingFile.canResume(note.target()) || !inside(note.target())) {
             notes.remove(key);
             dirty = true;
             return null;
         }
-        live.add(key);
+        markLive(key, note.target());
         return note.target();
     }
 
@@ -96,19 +95,19 @@ public final class ResumeIndex {
         load();
         notes.remove(key);
         notes.put(key, new Note(target, wallMillis.getAsLong(), offer));
-        live.add(key);
+        markLive(key, target);
         dirty = true;
         trim();
     }
 
     /** The download of {@code key} broke off: its note stays, for a later offer of the same file. */
     public synchronized void release(String key) {
-        live.remove(key);
+        unmarkLive(key);
     }
 
     /** The download of {@code key} is finished (or was discarded): nothing to resume. */
     public synchronized void forget(String key) {
-        live.remove(key);
+        unmarkLive(key);
         if (notes.remove(key) != null) {
             dirty = true;
         }
@@ -237,11 +236,24 @@ public final class ResumeIndex {
         Iterator<Map.Entry<String, Note>> it = notes.entrySet().iterator();
         while (notes.size() > MAX_NOTES && notes.size() > live.size() && it.hasNext()) {
             Map.Entry<String, Note> oldest = it.next();
-            if (!live.contains(oldest.getKey())) {
+            if (!live.containsKey(oldest.getKey())) {
                 it.remove();
                 discardLeftovers(oldest.getValue().target());
                 dirty = true;
             }
+        }
+    }
+
+    private void markLive(String key, Path target) {
+        unmarkLive(key);
+        live.put(key, target);
+        liveTargets.merge(target, 1, Integer::sum);
+    }
+
+    private void unmarkLive(String key) {
+        Path target = live.remove(key);
+        if (target != null) {
+            liveTargets.computeIfPresent(target, (t, n) -> n == 1 ? null : n - 1);
         }
     }
 

@@ -60,6 +60,20 @@ class ResumeIndexTest {
     }
 
     @Test
+    void aNoteWhoseNameARunningDownloadTookIsNotHandedOut() throws Exception {
+        Path target = interrupted("shared.bin", 10_000, 4_000);
+        ResumeIndex index = index();
+        index.remember("old", target, "0a");
+        index.release("old");
+        index.remember("new", target, "0b"); // the name placed again for another download, now running
+        assertNull(index.claim("old"), "two downloads never write one target");
+        index.release("new");
+        assertEquals(target, index.claim("old"), "once the other stopped, the old note may resume there");
+        index.forget("old");
+        assertEquals(target, index.claim("new"));
+    }
+
+    @Test
     void aFinishedDownloadIsForgottenAndSoIsOneWhoseTemporaryFileWent() throws Exception {
         Path a = interrupted("a.bin", 5_000, 1_000);
         Path b = interrupted("b.bin", 5_000, 1_000);
