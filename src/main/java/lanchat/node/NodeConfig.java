@@ -79,7 +79,7 @@ public record NodeConfig(
     public static NodeConfig defaults(String name) {
         try {
             return new NodeConfig(name, null, InetAddress.getByName(DEFAULT_GROUP), DEFAULT_PORT, null, 0,
-                    500, 2_000, 10_000, 1_000, 10, 1_000, 4_096, 1L << 20, 16L << 20, 1_024, 1_024, null, 250, 256);
+                    500, 2_000, 10_000, 1_000, 3, 1_000, 4_096, 1L << 20, 16L << 20, 1_024, 1_024, null, 250, 256);
         } catch (UnknownHostException e) {
             throw new AssertionError(e); // a literal address is never looked up
         }

@@ -31,7 +31,7 @@ public record StreamPolicy(
     private static final long MS = 1_000_000L;
 
     public static final StreamPolicy DEFAULTS = new StreamPolicy(lanchat.wire.Wire.WINDOW, 10_000 * MS, MS, 4, 3,
-            100 * MS, 10 * MS, 1_000 * MS, 1L << 20, 500 * MS);
+            100 * MS, 3 * MS, 1_000 * MS, 1L << 20, 500 * MS);
 
     public StreamPolicy {
         if (windowRecords < 1 || windowRecords > lanchat.wire.Wire.WINDOW || Integer.bitCount(windowRecords) != 1) {

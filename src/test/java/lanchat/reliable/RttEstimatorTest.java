@@ -49,14 +49,14 @@ class RttEstimatorTest {
     }
 
     @Test
-    void theTimeoutNeverGoesBelow10ms() {
+    void theTimeoutNeverGoesBelow3ms() {
         RttEstimator e = new RttEstimator();
         e.sample(100_000); // 0.1 ms: 0.1 + max(1, 0.2) = 1.1 ms before the clamp
-        assertEquals(10 * MS, e.rto());
+        assertEquals(3 * MS, e.rto());
         for (int i = 0; i < 50; i++) {
             e.sample(1_000);
         }
-        assertEquals(10 * MS, e.rto());
+        assertEquals(3 * MS, e.rto());
     }
 
     @Test
