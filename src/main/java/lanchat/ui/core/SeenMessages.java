@@ -10,16 +10,21 @@ import lanchat.message.MessageId;
  * <p>The loop asks this for every line received, so it allocates nothing per pair: the pairs sit in a ring
  * (the oldest is overwritten when it is full), found through an open-addressing table of ring positions
  * (linear probing, at most half full; a removal shifts the probe run back instead of leaving a marker).
- * About 34 bytes per pair: 3.4 MB for 100,000, where a map of records took up to 10 MB.
+ * About 34 bytes per pair: 3.4 MB for 100,000, where a map of records took up to 10 MB. The arrays start
+ * at {@value #FIRST_ALLOCATION} pairs and double as pairs come, so that a peer that receives little (most
+ * of them, most of the time) does not hold 3.4 MB from its start.
  */
 final class SeenMessages {
-    private final String[] senders;
-    private final long[] highs;
-    private final long[] lows;
-    private final int[] hashes;
+    static final int FIRST_ALLOCATION = 1_024;
+
+    private final int capacity;
+    private String[] senders;
+    private long[] highs;
+    private long[] lows;
+    private int[] hashes;
     /** Ring position + 1 of the pair whose probe run passes here; 0 for none. */
-    private final int[] table;
-    private final int mask;
+    private int[] table;
+    private int mask;
     private int oldest;
     private int size;
 
@@ -27,11 +32,16 @@ final class SeenMessages {
         if (capacity < 1 || capacity > 1 << 28) {
             throw new IllegalArgumentException("capacity must be 1 to 2^28, got " + capacity);
         }
-        senders = new String[capacity];
-        highs = new long[capacity];
-        lows = new long[capacity];
-        hashes = new int[capacity];
-        table = new int[Integer.highestOneBit(capacity) << 2]; // at least twice the capacity
+        this.capacity = capacity;
+        allocate(Math.min(capacity, FIRST_ALLOCATION));
+    }
+
+    private void allocate(int pairs) {
+        senders = new String[pairs];
+        highs = new long[pairs];
+        lows = new long[pairs];
+        hashes = new int[pairs];
+        table = new int[Integer.highestOneBit(pairs) << 2]; // at least twice the pairs
         mask = table.length - 1;
     }
 
@@ -46,6 +56,9 @@ final class SeenMessages {
                 return false;
             }
         }
+        if (size == senders.length && size < capacity) {
+            grow();
+        }
         int at;
         if (size == senders.length) {
             at = oldest;
@@ -59,12 +72,34 @@ final class SeenMessages {
         highs[at] = high;
         lows[at] = low;
         hashes[at] = hash;
-        int i = hash & mask;
+        place(at);
+        return true;
+    }
+
+    private void place(int at) {
+        int i = hashes[at] & mask;
         while (table[i] != 0) {
             i = (i + 1) & mask;
         }
         table[i] = at + 1;
-        return true;
+    }
+
+    /** Twice the room (at most the capacity): the ring is unrolled oldest first and the table rebuilt. */
+    private void grow() {
+        String[] oldSenders = senders;
+        long[] oldHighs = highs;
+        long[] oldLows = lows;
+        int[] oldHashes = hashes;
+        allocate((int) Math.min(capacity, 2L * size));
+        for (int k = 0; k < size; k++) {
+            int from = (oldest + k) % oldSenders.length;
+            senders[k] = oldSenders[from];
+            highs[k] = oldHighs[from];
+            lows[k] = oldLows[from];
+            hashes[k] = oldHashes[from];
+            place(k);
+        }
+        oldest = 0;
     }
 
     int size() {

@@ -21,10 +21,11 @@ class SeenMessagesTest {
 
     /**
      * Pairs drawn from a small pool, so that repeats, evictions and removals from the middle of probe runs
-     * all happen many times; every answer must be the model's.
+     * all happen many times, and the arrays grow while pairs wait in them; every answer must be the model's.
      */
     @ParameterizedTest
-    @CsvSource({"1, 1, 5", "2, 7, 40", "3, 50, 120", "4, 64, 200", "5, 1000, 3000"})
+    @CsvSource({"1, 1, 5", "2, 7, 40", "3, 50, 120", "4, 64, 200", "5, 1000, 3000",
+            "6, 3000, 9000", "7, 2048, 2100", "8, 100000, 5000"}) // the last three grow the arrays
     void answersAsAnInsertionOrderedSetOfTheNewest(long seed, int capacity, int pool) {
         SplittableRandom random = new SplittableRandom(seed);
         List<Pair> pairs = new ArrayList<>();
