@@ -55,11 +55,12 @@ final class Scale implements Workload {
         launch(ctx, system, n, WorkerProcess.JVM_OPTIONS, out);
         ctx.closeWorkers(); // waits for every member to exit: the lab is quiet again before W8 starts
         // W8 is the chat left open all day, so run as run.sh runs lanchat (every system alike): a new
-        // launch, and the idle window begins 40 s after everyone sees everyone (start-up and the JIT
-        // compiling the heartbeat path, 30 JVMs on two cores, are over by then) and lasts 20 s
+        // launch, and the idle window begins 100 s after everyone sees everyone (start-up and C2
+        // compiling the heartbeat path, 30 JVMs on two cores, are over by then: 10 peers on lo used 0.40%
+        // of a core each at 40-60 s, 0.25% at 100-120 s and at 160-180 s) and lasts 20 s
         // (10 ms ticks: 0.05% steps).
         List<WorkerProcess> all = launch(ctx, system, n, WorkerProcess.RUN_SH_JVM_OPTIONS, new HashMap<>());
-        long settleNanos = (ctx.smoke ? 2 : 40) * 1_000_000_000L;
+        long settleNanos = (ctx.smoke ? 2 : 100) * 1_000_000_000L;
         long idleNanos = (ctx.smoke ? 3 : 20) * 1_000_000_000L;
         // The idle window is a measurement interval, not a wait for something to happen.
         LockSupport.parkNanos(settleNanos);

@@ -23,11 +23,13 @@ final class WorkerProcess implements AutoCloseable {
     static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx128m", "-XX:+UseSerialGC",
             "-XX:-UsePerfData", "-Djava.net.preferIPv4Stack=true");
     /**
-     * The options run.sh gives lanchat (a small first heap, C1 only), for the workloads whose metric is
-     * the program's memory or idle CPU as users run it: W5/W8 (every system alike) and W9.
+     * The options run.sh gives lanchat on Linux with this JDK (a small first heap, the C library's free
+     * memory trimmed every 5 s), for the workloads whose metric is the program's memory or idle CPU as users
+     * run it: W8 (every system alike) and W9.
      */
     static final List<String> RUN_SH_JVM_OPTIONS = List.of("-Xms4m", "-Xmx128m", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Djava.net.preferIPv4Stack=true");
+            "-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=5000", "-XX:-UsePerfData",
+            "-Djava.net.preferIPv4Stack=true");
 
     private final String label;
     private final Process process;
@@ -50,6 +52,10 @@ final class WorkerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", lab.namespace(host),
                 Paths.get(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
+        String extra = System.getenv("LANCHAT_BENCH_WORKER_OPTS"); // e.g. a profiler's agent, for every worker
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
         command.addAll(args);
         Path log = lab.logDir().resolve(label + ".log");
