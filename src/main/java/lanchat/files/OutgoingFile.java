@@ -12,16 +12,23 @@ import java.util.Set;
  * Reads one offered file at any offset (positional reads, so several readers may share it) and notices when
  * the file changed since it was hashed for the offer: its size and modification time at open, every
  * {@link #CHECK_EVERY_BYTES} read and whenever a read reaches the end; a read that finds the file shorter fails
- * at once. The receiver's hash check stays the final word; this gives the sender an early, clear reason.
+ * at once (bytes already read ahead are served as they were read). The receiver's hash check stays the final word; this gives the sender an early, clear reason.
  */
 public final class OutgoingFile implements Closeable {
 
     /** How much is read between two checks (a stat per datagram would cost too much). */
     public static final long CHECK_EVERY_BYTES = 4L << 20;
+    /**
+     * Bytes read ahead for reads that go forward: one system call per 64 KiB instead of one per datagram
+     * (the sender's reads were 7% of its loop in W6). At most this much per open file, and no more than it holds.
+     */
+    static final int READ_AHEAD_BYTES = 64 << 10;
 
     private final SourceFile source;
     private final FileChannel channel;
     private long sinceCheck;
+    private ByteBuffer ahead; // made at the first read; holds the file's bytes from aheadOffset
+    private long aheadOffset;
 
     private OutgoingFile(SourceFile source, FileChannel channel) {
         this.source = source;
@@ -69,9 +76,38 @@ public final class OutgoingFile implements Closeable {
                     + source.path() + ": it has " + size);
         }
         int wanted = (int) Math.min(into.remaining(), size - offset);
+        if (wanted == 0) {
+            return 0;
+        }
+        if (ahead == null) {
+            ahead = ByteBuffer.allocate((int) Math.min(READ_AHEAD_BYTES, size));
+            ahead.limit(0);
+        }
+        long aheadEnd = aheadOffset + ahead.limit();
+        if (offset < aheadOffset || offset + wanted > aheadEnd) {
+            if (offset < aheadOffset || wanted > ahead.capacity()) {
+                // a retransmission (behind what is cached) or a read bigger than the cache: read it as it is
+                ByteBuffer window = into.duplicate();
+                window.limit(window.position() + wanted);
+                fill(window, offset, wanted);
+                into.position(into.position() + wanted);
+                return wanted;
+            }
+            ahead.clear();
+            ahead.limit((int) Math.min(ahead.capacity(), size - offset));
+            fill(ahead, offset, ahead.limit());
+            ahead.flip();
+            aheadOffset = offset;
+        }
+        ByteBuffer cached = ahead.duplicate();
+        cached.position((int) (offset - aheadOffset)).limit((int) (offset - aheadOffset) + wanted);
+        into.put(cached);
+        return wanted;
+    }
+
+    /** Reads exactly {@code wanted} bytes at {@code offset} into {@code window}, then checks as documented. */
+    private void fill(ByteBuffer window, long offset, int wanted) throws FilesException {
         int read = 0;
-        ByteBuffer window = into.duplicate();
-        window.limit(window.position() + wanted);
         try {
             while (read < wanted) {
                 int n = channel.read(window, offset + read);
@@ -84,12 +120,10 @@ public final class OutgoingFile implements Closeable {
             throw new FilesException(FilesException.Kind.IO, "cannot read " + source.path() + ": "
                     + ManifestBuilder.reason(e), e);
         }
-        into.position(into.position() + read);
         sinceCheck += read;
-        if (sinceCheck >= CHECK_EVERY_BYTES || offset + read == size) {
+        if (sinceCheck >= CHECK_EVERY_BYTES || offset + read == size()) {
             check();
         }
-        return read;
     }
 
     public long size() {

@@ -47,6 +47,39 @@ class OutgoingFileTest {
         }
     }
 
+    /**
+     * A sender's pattern: mostly forward in datagram-sized steps, now and then back (a retransmission) or
+     * a long read; every read must give the file's bytes, whether the read-ahead serves it or not.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3})
+    void readsServedAheadAreTheFilesBytes(long seed) throws Exception {
+        Random random = new Random(seed);
+        byte[] data = content(300_000 + random.nextInt(1_000));
+        try (OutgoingFile out = OutgoingFile.open(offered("ahead" + seed + ".bin", data))) {
+            long next = 0;
+            while (next < data.length) {
+                long offset = next;
+                int length = 1 + random.nextInt(1_096);
+                int draw = random.nextInt(20);
+                if (draw == 0 && next > 0) {
+                    offset = random.nextInt((int) next); // a retransmission, behind the read-ahead
+                } else if (draw == 1) {
+                    length = OutgoingFile.READ_AHEAD_BYTES + random.nextInt(1_000); // bigger than it
+                }
+                ByteBuffer buf = ByteBuffer.allocate(length);
+                int got = out.read(offset, buf);
+                int expected = (int) Math.min(length, data.length - offset);
+                assertEquals(expected, got);
+                assertArrayEquals(java.util.Arrays.copyOfRange(data, (int) offset, (int) offset + got),
+                        java.util.Arrays.copyOf(buf.array(), got));
+                if (offset == next) {
+                    next += got;
+                }
+            }
+        }
+    }
+
     @Test
     void aFileChangedBeforeSendingIsRefusedAtOpen() throws Exception {
         SourceFile source = offered("b.bin", content(1_000));
@@ -73,7 +106,9 @@ class OutgoingFileTest {
             try (var ch = java.nio.channels.FileChannel.open(source.path(), StandardOpenOption.WRITE)) {
                 ch.truncate(50_000);
             }
-            FilesException e = assertThrows(FilesException.class, () -> out.read(60_000, ByteBuffer.allocate(1_200)));
+            // beyond the bytes already read ahead (those are what the file held; the receiver's hash is final)
+            long past = OutgoingFile.READ_AHEAD_BYTES + 1_000;
+            FilesException e = assertThrows(FilesException.class, () -> out.read(past, ByteBuffer.allocate(1_200)));
             assertEquals(FilesException.Kind.SOURCE_CHANGED, e.kind());
         }
     }
