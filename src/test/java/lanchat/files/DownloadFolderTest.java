@@ -97,6 +97,9 @@ class DownloadFolderTest {
         assertEquals(dir.resolve("photos/new/d.jpg"), again.place(file("photos", "new", "d.jpg")));
         assertEquals(dir.resolve("photos/2024/a (1).jpg"), again.place(file("photos", "2024", "a.jpg")),
                 "a reserved name stays reserved");
+        Files.createFile(dir.resolve("photos/2024/empty.txt")); // a file of no bytes the first attempt finished
+        Entry empty = Entry.file(List.of("photos", "2024", "empty.txt"), 0, 0, new byte[32]);
+        assertEquals(dir.resolve("photos/2024/empty.txt"), again.place(empty), "the same content: no empty (1).txt");
         assertEquals(List.of(), list(dir.resolve("photos (1)")));
     }
 

@@ -269,6 +269,7 @@ class FileTransferSimTest {
             total += size;
         }
         Files.createDirectories(folder.resolve("empty"));
+        write(folder.resolve("a/nothing.txt"), 0, 99);
         p[0].node().sendFiles("bob", List.of(folder));
         assertTrue(net.runUntil(() -> !p[1].events().of(ChatEvent.FileOffered.class).isEmpty(), 10 * SECOND));
         p[1].node().acceptFiles(null);
@@ -297,6 +298,7 @@ class FileTransferSimTest {
                 "failures: " + again.events().of(ChatEvent.FileFailed.class) + p[0].events().of(ChatEvent.FileFailed.class));
         assertSameTree(folder, downloads.resolve("holiday"));
         assertFalse(Files.exists(downloads.resolve("holiday (1)")), "the resumed folder arrives as one tree");
+        assertFalse(Files.exists(downloads.resolve("holiday/a/nothing (1).txt")), "the empty file too");
         assertEquals(downloads.resolve("holiday").toString(), again.events().of(ChatEvent.FileDone.class).get(0).where());
         long resent = p[0].engine().counters().get("bulk_packets_sent") - sentAtFailure;
         long whole = total / 1096;
