@@ -62,7 +62,10 @@ public final class IncomingFile implements Closeable {
      *     and a power cut within the system's writeback delay can leave one of them empty or short under its name
      */
     public record Settings(ChannelOpener opener, long syncEveryBytes, long forceFromBytes) {
-        /** 1 MiB: from there a force costs less than a hundredth of the file's transfer, on a LAN. */
+        /**
+         * 1 MiB: from there a force (about 1 ms for 1 MiB, 3.6 ms for 4 MiB on this project's test disk) is a tenth
+         * of the file's transfer on a gigabit LAN or less, and it runs on the file thread beside the transfer.
+         */
         public static final long FORCE_FROM_BYTES = 1L << 20;
         public static final Settings DEFAULT = new Settings(ChannelOpener.DEFAULT, 8L << 20, FORCE_FROM_BYTES);
 

@@ -50,7 +50,7 @@ final class FileTransfers {
     /**
      * Files being written are never forced from the loop thread (a force can take tens of milliseconds,
      * and the chat would wait): the prefix is forced on the file thread when a transfer breaks off, so a
-     * re-offer resumes from it, and at the end by finish().
+     * re-offer resumes from it, and, for a file of 1 MiB or more, at the end by finish() (on the file thread).
      */
     private static final IncomingFile.Settings NO_SYNC_ON_LOOP =
             new IncomingFile.Settings(lanchat.files.ChannelOpener.DEFAULT, Long.MAX_VALUE);
