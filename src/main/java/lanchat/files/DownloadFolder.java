@@ -12,10 +12,11 @@ import java.nio.file.Path;
  * <ul>
  *   <li>every target is checked to stay inside the root after resolving the symbolic links of the folders that
  *       exist on the way (a link planted inside the folder that points out is refused);</li>
- *   <li>the final name of every file is reserved when the offer is placed, by creating it empty with
- *       CREATE_NEW (like a browser's placeholder), so a clash is detected by the file system itself, also on
- *       case-insensitive ones, and becomes {@code name (1).ext}, {@code name (2).ext}; every folder of the
- *       offer is created fresh the same way ({@code photos (1)});</li>
+ *   <li>the final name of every file is reserved when the offer is placed, by creating its temporary file
+ *       ({@code .name.lanchat-part}) empty with CREATE_NEW, so a clash is detected by the file system itself,
+ *       also on case-insensitive ones, and becomes {@code name (1).ext}, {@code name (2).ext}; the name itself
+ *       is given by a hard link, which replaces nothing, once the file is verified; every folder of the offer is
+ *       created fresh ({@code photos (1)});</li>
  *   <li>{@link #checkSpace} compares what the offer needs with the usable space before accepting.</li>
  * </ul>
  */

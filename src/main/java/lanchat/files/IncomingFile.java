@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -17,7 +18,11 @@ import java.util.Set;
 
 /**
  * Receives one file entry into a temporary file beside its target ({@code .name.lanchat-part}); only
- * {@link #finish()} gives it the target's name, after its SHA-256 matched the manifest.
+ * {@link #finish()} gives it the target's name, after its SHA-256 matched the manifest. The temporary file is
+ * what reserves the name ({@link Placement} creates it empty): the target does not exist until finish() links the
+ * verified temporary file to it (a hard link fails on any name that exists, so nothing is overwritten) and removes
+ * the temporary name. One new file per received file: creating a file is the costly step on a disk (see
+ * decisions.md, "Many small files"), a link or a rename is not.
  *
  * <p>Writes may come in any order. Bytes that continue the contiguous prefix are gathered in a buffer of up to
  * {@link #BUFFER_BYTES} and written with one positional write (one system call per 218 datagrams, not one per
@@ -51,12 +56,18 @@ public final class IncomingFile implements Closeable {
      * @param opener opens the temporary file's and the sidecar's channels (tests inject failing ones)
      * @param syncEveryBytes how much prefix progress triggers a force() and a sidecar update; a resume re-sends
      *     at most this much plus what was in flight
-     * @param forceOnFinish whether {@link #finish()} forces the file to disk before renaming it: off by default,
-     *     like cp, rsync and browsers (an fsync per file would cap many small files at a few hundred a second);
-     *     ext4 flushes a file renamed over an existing one (our placeholder) by itself
+     * @param forceFromBytes files of at least this size are forced to disk before {@link #finish()} gives them
+     *     their name, so that after a power cut the name holds the whole file or nothing; smaller files are not
+     *     (like cp, rsync and browsers: an fsync per file caps many small files at a few hundred a second here),
+     *     and a power cut within the system's writeback delay can leave one of them empty or short under its name
      */
-    public record Settings(ChannelOpener opener, long syncEveryBytes, boolean forceOnFinish) {
-        public static final Settings DEFAULT = new Settings(ChannelOpener.DEFAULT, 8L << 20, false);
+    public record Settings(ChannelOpener opener, long syncEveryBytes, long forceFromBytes) {
+        /**
+         * 1 MiB: from there a force (about 1 ms for 1 MiB, 3.6 ms for 4 MiB on this project's test disk) is a tenth
+         * of the file's transfer on a gigabit LAN or less, and it runs on the file thread beside the transfer.
+         */
+        public static final long FORCE_FROM_BYTES = 1L << 20;
+        public static final Settings DEFAULT = new Settings(ChannelOpener.DEFAULT, 8L << 20, FORCE_FROM_BYTES);
 
         public Settings {
             if (syncEveryBytes < 1) {
@@ -65,7 +76,7 @@ public final class IncomingFile implements Closeable {
         }
 
         public Settings(ChannelOpener opener, long syncEveryBytes) {
-            this(opener, syncEveryBytes, false);
+            this(opener, syncEveryBytes, FORCE_FROM_BYTES);
         }
     }
 
@@ -90,6 +101,8 @@ public final class IncomingFile implements Closeable {
     private boolean closed;
     /** Resumed after the rename: the target is already the verified file, there is nothing left to do. */
     private boolean completed;
+    /** A sidecar may be beside the temporary file (this run wrote one, or an earlier run did): finish deletes it. */
+    private boolean sidecarMayExist;
 
     private IncomingFile(Path target, Entry entry, Settings settings, FileChannel channel, long start) {
         this.target = target;
@@ -104,24 +117,34 @@ public final class IncomingFile implements Closeable {
     }
 
     /**
-     * Starts receiving {@code entry} for the reserved {@code target} (see {@link Placement}); the temporary file
-     * must not exist yet.
+     * Starts receiving {@code entry} for the reserved {@code target} (see {@link Placement}): opens the empty
+     * temporary file the placement created, or creates it if it is missing.
      *
-     * @throws FilesException DISK_FULL or IO if the temporary file cannot be created
+     * @throws FilesException FOLDER_UNUSABLE if the temporary file is not a regular file (a planted link); IO if
+     *     it holds bytes already (an earlier download: resume it); DISK_FULL or IO if it cannot be opened
      */
     public static IncomingFile start(Path target, Entry entry, Settings settings) throws FilesException {
         requireFile(entry);
         Path part = partPath(target);
         FileChannel channel = null;
         try {
-            channel = settings.opener().open(part, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE));
-            Files.deleteIfExists(heldPath(target)); // a stale sidecar must not vouch for this new file
+            BasicFileAttributes a = attributesOrNull(part);
+            if (a == null) {
+                channel = settings.opener().open(part, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                        StandardOpenOption.WRITE));
+                Files.deleteIfExists(heldPath(target)); // a stale sidecar must not vouch for this new file
+            } else if (!a.isRegularFile()) {
+                throw DownloadFolder.unusable("refused to start " + entry.shownPath() + ": " + part
+                        + " is not a regular file");
+            } else if (a.size() != 0) {
+                throw new FilesException(FilesException.Kind.IO, "cannot start " + entry.shownPath() + ": its "
+                        + "temporary file " + part.getFileName() + " holds bytes already (resume it, or delete it)");
+            } else {
+                // the placement's reservation: created by it with CREATE_NEW in a folder checked to be inside
+                channel = settings.opener().open(part, Set.of(StandardOpenOption.READ, StandardOpenOption.WRITE,
+                        LinkOption.NOFOLLOW_LINKS));
+            }
             return new IncomingFile(target, entry, settings, channel, 0);
-        } catch (java.nio.file.FileAlreadyExistsException e) {
-            closeQuietly(channel);
-            throw new FilesException(FilesException.Kind.IO, "cannot start " + entry.shownPath() + ": its temporary "
-                    + "file " + part.getFileName() + " exists already (resume it, or delete it)", e);
         } catch (IOException e) {
             closeQuietly(channel);
             throw writeFailure(entry, target, e);
@@ -145,16 +168,19 @@ public final class IncomingFile implements Closeable {
         Path part = partPath(target);
         if (!Files.exists(part, LinkOption.NOFOLLOW_LINKS)) {
             if (isFinishedAlready(target, entry)) {
-                deleteQuietly(heldPath(target));
-                IncomingFile done = new IncomingFile(target, entry, settings, null, entry.size());
-                done.completed = true;
-                return done;
+                return done(target, entry, settings);
             }
             return start(target, entry, settings);
         }
         if (!Files.isRegularFile(part, LinkOption.NOFOLLOW_LINKS)) {
             throw DownloadFolder.unusable("refused to resume " + entry.shownPath() + ": " + part
                     + " is not a regular file");
+        }
+        if (isLinkedAlready(part, target)) {
+            // killed between the link that named the verified file and the removal of the temporary name: the
+            // two names are one file, which must not be cut back below
+            deleteQuietly(part);
+            return done(target, entry, settings);
         }
         FileChannel channel = null;
         try {
@@ -163,6 +189,7 @@ public final class IncomingFile implements Closeable {
             long vouched = Math.min(Math.min(Sidecar.read(heldPath(target)), channel.size()), entry.size());
             channel.truncate(vouched);
             IncomingFile file = new IncomingFile(target, entry, settings, channel, vouched);
+            file.sidecarMayExist = true;
             file.hashFromDisk(0, vouched);
             return file;
         } catch (IOException e) {
@@ -173,6 +200,33 @@ public final class IncomingFile implements Closeable {
 
     public static IncomingFile resume(Path target, Entry entry) throws FilesException {
         return resume(target, entry, Settings.DEFAULT);
+    }
+
+    /**
+     * The download of {@code entry} at {@code target} as far as this folder holds it: resumed from its temporary
+     * file (see {@link #resume}), or done already (the target is the verified file: it finished before the
+     * transfer broke off); null if neither is there any more (deleted, or replaced by something else), when the
+     * caller places the file afresh.
+     */
+    public static IncomingFile continueAt(Path target, Entry entry, Settings settings) throws FilesException {
+        requireFile(entry);
+        if (!Files.exists(partPath(target), LinkOption.NOFOLLOW_LINKS)) {
+            if (isFinishedAlready(target, entry)) {
+                return done(target, entry, settings);
+            }
+            if (!isEmptyRegularFile(target)) {
+                return null;
+            }
+        }
+        return resume(target, entry, settings);
+    }
+
+    /** The target is the verified file already: nothing left to write, finish() just returns it. */
+    private static IncomingFile done(Path target, Entry entry, Settings settings) {
+        deleteQuietly(heldPath(target));
+        IncomingFile done = new IncomingFile(target, entry, settings, null, entry.size());
+        done.completed = true;
+        return done;
     }
 
     /**
@@ -304,6 +358,7 @@ public final class IncomingFile implements Closeable {
         }
         channel.force(false);
         if (held == null) {
+            sidecarMayExist = true;
             held = settings.opener().open(sidecar, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     LinkOption.NOFOLLOW_LINKS));
         }
@@ -312,12 +367,15 @@ public final class IncomingFile implements Closeable {
     }
 
     /**
-     * Checks that every byte arrived and the SHA-256 matches, then renames the temporary file to the target
-     * atomically (replacing only the empty placeholder) and sets the sender's modification time.
+     * Checks that every byte arrived and the SHA-256 matches, then gives the temporary file the target's name (a
+     * hard link, which fails on any name that exists, then the temporary name removed) and sets the sender's
+     * modification time. Where hard links are missing (FAT, some shares) the target is created empty and the
+     * temporary file renamed over it, as is an empty file found at the target (what an earlier version of lanchat
+     * reserved names with).
      *
      * @return the final path
-     * @throws FilesException OUT_OF_RANGE if bytes are missing; HASH_MISMATCH (the temporary file, its sidecar and
-     *     the placeholder are deleted); FOLDER_UNUSABLE if something else took the target's name; IO
+     * @throws FilesException OUT_OF_RANGE if bytes are missing; HASH_MISMATCH (the temporary file and its sidecar
+     *     are deleted); FOLDER_UNUSABLE if something else took the target's name; IO
      */
     public Path finish() throws FilesException {
         requireUsable();
@@ -335,26 +393,22 @@ public final class IncomingFile implements Closeable {
                     + " failed: its SHA-256 differs from what the sender announced (deleted; send it again)");
         }
         io(writer::flush);
-        if (settings.forceOnFinish()) {
+        if (entry.size() >= settings.forceFromBytes()) {
             try {
                 channel.force(false);
             } catch (IOException e) {
                 throw fail(writeFailure(entry, target, e));
             }
         }
-        if (!isPlaceholderOrAbsent(target)) {
-            closeWithoutSync();
-            throw DownloadFolder.unusable("cannot finish " + entry.shownPath() + ": something else is now at " + target
-                    + " (the download stays in " + part.getFileName() + ")");
-        }
         closeWithoutSync();
         try {
-            try {
-                Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+            name();
+            if (sidecarMayExist) {
+                Files.deleteIfExists(sidecar); // ours, or one left by the run before a resume
             }
-            Files.deleteIfExists(sidecar); // ours, or one left by the run before a resume
+        } catch (FileAlreadyExistsException e) {
+            throw DownloadFolder.unusable("cannot finish " + entry.shownPath() + ": something else is now at " + target
+                    + " (the download stays in " + part.getFileName() + ")");
         } catch (IOException e) {
             throw new FilesException(FilesException.Kind.IO, "cannot rename the download of " + entry.shownPath()
                     + " to " + target + ": " + ManifestBuilder.reason(e), e);
@@ -367,7 +421,61 @@ public final class IncomingFile implements Closeable {
         return target;
     }
 
-    /** Gives up: deletes the temporary file, its sidecar and the empty placeholder (never a finished file). */
+    /**
+     * The verified temporary file takes the target's name without replacing anything but an empty file.
+     *
+     * @throws FileAlreadyExistsException if something that is not an empty regular file has the name
+     */
+    private void name() throws IOException {
+        try {
+            Files.createLink(target, part);
+        } catch (FileAlreadyExistsException taken) {
+            takeName(taken);
+            return;
+        } catch (IOException | UnsupportedOperationException noLinks) {
+            try {
+                Files.createFile(target); // no hard links here: reserve the name the way a link would have
+            } catch (FileAlreadyExistsException taken) {
+                takeName(taken);
+                return;
+            }
+            renameOverEmpty();
+            return;
+        }
+        deleteQuietly(part); // a leftover second name is harmless: a resume sees one file, a placement moves on
+    }
+
+    /**
+     * The name exists: an empty file (an earlier version's placeholder) is replaced; the very bytes we verified
+     * (a file sent again that had finished before its transfer broke off) need nothing more; anything else stays.
+     */
+    private void takeName(FileAlreadyExistsException taken) throws IOException {
+        if (isEmptyRegularFile(target)) {
+            renameOverEmpty();
+        } else if (isVerifiedAlready()) {
+            deleteQuietly(part);
+        } else {
+            throw taken;
+        }
+    }
+
+    private boolean isVerifiedAlready() throws IOException {
+        try {
+            return isFinishedAlready(target, entry);
+        } catch (FilesException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    private void renameOverEmpty() throws IOException {
+        try {
+            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Gives up: deletes the temporary file and its sidecar (never a finished file). */
     public void discard() {
         closeWithoutSync();
         if (completed) {
@@ -375,9 +483,6 @@ public final class IncomingFile implements Closeable {
         }
         deleteQuietly(part);
         deleteQuietly(sidecar);
-        if (isPlaceholderOrAbsent(target)) {
-            deleteQuietly(target);
-        }
     }
 
     /**
@@ -406,14 +511,33 @@ public final class IncomingFile implements Closeable {
     }
 
     /**
-     * Whether a download into {@code target} can be continued: the target is still our empty placeholder (a
-     * finished or replaced target is nothing to resume into), and its temporary file, if any, a regular file.
-     * Without a temporary file (no byte had come yet) it starts from 0 under the same name.
+     * Whether a download into {@code target} can be continued: its temporary file is a regular file and the name
+     * is still free (or holds an empty file, the placeholder an earlier version of lanchat reserved names with, or
+     * is the temporary file itself, linked just before a kill); a finished or replaced target is nothing to resume
+     * into. An earlier version's placeholder without a temporary file (no byte had come yet) starts from 0 under
+     * the same name.
      */
     public static boolean canResume(Path target) {
         Path part = partPath(target);
-        return isPlaceholder(target) && (!Files.exists(part, LinkOption.NOFOLLOW_LINKS)
-                || Files.isRegularFile(part, LinkOption.NOFOLLOW_LINKS));
+        BasicFileAttributes p = attributesOrNull(part);
+        BasicFileAttributes t = attributesOrNull(target);
+        if (p == null) {
+            return t != null && t.isRegularFile() && t.size() == 0;
+        }
+        return p.isRegularFile() && (t == null || t.isRegularFile() && t.size() == 0 || isLinkedAlready(part, target));
+    }
+
+    /**
+     * Whether {@code target} may hold a download worth claiming: one that {@link #canResume}, or a file that finished
+     * before its transfer broke off (no temporary file, a regular file with bytes at the name), which
+     * {@link #continueAt} then checks against the SHA-256.
+     */
+    public static boolean mayHold(Path target) {
+        if (canResume(target)) {
+            return true;
+        }
+        BasicFileAttributes t = attributesOrNull(target);
+        return t != null && t.isRegularFile() && t.size() > 0 && attributesOrNull(partPath(target)) == null;
     }
 
     /** Deletes what a download into {@code target} left (temporary file, sidecar, empty placeholder); never a file. */
@@ -430,9 +554,32 @@ public final class IncomingFile implements Closeable {
     }
 
     private static boolean isPlaceholder(Path target) {
+        return isEmptyRegularFile(target);
+    }
+
+    private static boolean isEmptyRegularFile(Path p) {
+        BasicFileAttributes a = attributesOrNull(p);
+        return a != null && a.isRegularFile() && a.size() == 0;
+    }
+
+    /** The attributes of {@code p} itself (a link is not followed), or null if it is missing or unreadable. */
+    private static BasicFileAttributes attributesOrNull(Path p) {
         try {
-            BasicFileAttributes a = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            return a.isRegularFile() && a.size() == 0;
+            return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Whether the temporary file already has the target's name too (the link of finish() happened). */
+    private static boolean isLinkedAlready(Path part, Path target) {
+        BasicFileAttributes t = attributesOrNull(target);
+        BasicFileAttributes p = t == null || !t.isRegularFile() ? null : attributesOrNull(part);
+        if (p == null || !p.isRegularFile()) {
+            return false;
+        }
+        try {
+            return Files.isSameFile(part, target); // both regular files, not links: nothing is followed
         } catch (IOException e) {
             return false;
         }
@@ -533,18 +680,6 @@ public final class IncomingFile implements Closeable {
         } catch (IOException e) {
             throw new FilesException(FilesException.Kind.IO, "cannot read " + target + ": " + ManifestBuilder.reason(e),
                     e);
-        }
-    }
-
-    /** Our placeholder is an empty regular file (not a link); absent is fine too (someone tidied up). */
-    private static boolean isPlaceholderOrAbsent(Path target) {
-        try {
-            BasicFileAttributes a = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            return a.isRegularFile() && a.size() == 0;
-        } catch (java.nio.file.NoSuchFileException e) {
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 

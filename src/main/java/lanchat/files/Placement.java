@@ -3,7 +3,9 @@ package lanchat.files;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,8 +15,8 @@ import java.util.Set;
 /**
  * Places the entries of one offer in a {@link DownloadFolder}: checks each path with {@link SafeName}, creates
  * every folder of the offer fresh (createDirectory fails on anything already there, a link included, and the
- * folder becomes "name (1)"; every later entry under it follows), and reserves each file's final name as an
- * empty placeholder created with CREATE_NEW, also renamed on a clash. Each folder a file goes into is checked
+ * folder becomes "name (1)"; every later entry under it follows), and reserves each file's final name by creating
+ * its temporary file empty with CREATE_NEW, also renamed on a clash. Each folder a file goes into is checked
  * once to resolve inside the root (the root, and every folder this placement created, right after creating it);
  * a file created with CREATE_NEW in such a folder under a single checked name is not a link, so it is inside too,
  * and is not checked again: the check costs half a dozen system calls, and a placement of 10,000 small files
@@ -29,10 +31,16 @@ public final class Placement {
     /** Folders known to resolve inside the root. */
     private final Set<Path> inside = new HashSet<>();
     /**
-     * Folders this placement created: nothing but its own placeholders is in them, so no leftover temporary file
-     * of an earlier transfer can be either, and reserving a name there needs no look for one.
+     * Folders this placement created: nothing but its own entries is in them, so no leftover sidecar of an earlier
+     * transfer can be either, and reserving a name there needs no look for one.
      */
     private final Set<Path> created = new HashSet<>();
+
+    /**
+     * Folders of an earlier attempt at the same offer ({@link #adopt}): the rest of the offer goes into them, so a
+     * resumed tree arrives as one; a folder of the offer that exists in one of them is taken as it is.
+     */
+    private final Set<Path> adopted = new HashSet<>();
 
     Placement(DownloadFolder folder) {
         this.folder = folder;
@@ -41,8 +49,8 @@ public final class Placement {
     /**
      * Reserves the target of one entry.
      *
-     * @return for a file, the reserved final path (an empty placeholder now exists there); for a folder, the
-     *     created folder
+     * @return for a file, the reserved final path (its empty temporary file now exists, the path itself not yet);
+     *     for a folder, the created folder
      * @throws FilesException UNSAFE_NAME if the path breaks a rule, FOLDER_UNUSABLE if it would leave the root
      *     or cannot be created
      */
@@ -53,7 +61,48 @@ public final class Placement {
             return folderFor(path);
         }
         Path parent = path.size() == 1 ? folder.root() : folderFor(path.subList(0, path.size() - 1));
+        if (entry.size() == 0 && adopted.contains(parent) && isEmptyFile(parent.resolve(entry.name()))) {
+            return parent.resolve(entry.name()); // an empty file the earlier attempt finished: the same content
+        }
         return reserveFile(parent, entry.name());
+    }
+
+    private static boolean isEmptyFile(Path p) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return a.isRegularFile() && a.size() == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The file {@code path} (as sent) is continued at {@code target}, where an earlier attempt at the offer placed
+     * it: the folders on its way become this placement's folders for the offer's folder paths, if no other target
+     * claimed them first. Each must be a real folder (not a link) inside the root, or nothing is adopted.
+     */
+    public void adopt(List<String> path, Path target) throws FilesException {
+        List<Path> dirs = new java.util.ArrayList<>();
+        Path dir = target.getParent();
+        for (int depth = path.size() - 1; depth >= 1; depth--, dir = dir.getParent()) {
+            if (dir == null || folders.containsKey(path.subList(0, depth))) {
+                break;
+            }
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                return;
+            }
+            dirs.add(dir);
+        }
+        if (dirs.isEmpty()) {
+            return;
+        }
+        folder.requireInside(dirs.get(0)); // the deepest; its ancestors are no links, so they are inside too
+        for (int k = 0; k < dirs.size(); k++) {
+            Path d = dirs.get(k);
+            folders.put(List.copyOf(path.subList(0, path.size() - 1 - k)), d);
+            inside.add(d);
+            adopted.add(d);
+        }
     }
 
     /** Like {@link #place(Entry)} for a bare path of a file. */
@@ -68,8 +117,19 @@ public final class Placement {
         }
         Path parent = path.size() == 1 ? folder.root() : folderFor(path.subList(0, path.size() - 1));
         String name = path.get(path.size() - 1);
+        Path earlier = parent.resolve(name);
+        if (adopted.contains(parent) && Files.isDirectory(earlier, LinkOption.NOFOLLOW_LINKS)) {
+            folder.requireInside(earlier); // made by the earlier attempt (an empty folder, say): taken as it is
+            inside.add(earlier);
+            adopted.add(earlier);
+            folders.put(List.copyOf(path), earlier);
+            return earlier;
+        }
         for (int n = 0; n <= DownloadFolder.MAX_CLASH_NUMBER; n++) {
             Path candidate = parent.resolve(n == 0 ? name : ClashNames.numbered(name, n, true));
+            if (Files.exists(IncomingFile.partPath(candidate), LinkOption.NOFOLLOW_LINKS)) {
+                continue; // a file download has reserved the name
+            }
             try {
                 Files.createDirectory(candidate);
             } catch (FileAlreadyExistsException taken) {
@@ -86,6 +146,11 @@ public final class Placement {
         throw tooManyClashes(parent, name);
     }
 
+    /**
+     * Reserves a file's name by creating its temporary file empty with CREATE_NEW: the name is free when neither
+     * it nor its temporary name exists. The target itself appears only when the verified file is linked to it
+     * ({@link IncomingFile#finish()}), so a received file costs one new file, not two.
+     */
     private Path reserveFile(Path parent, String name) throws FilesException {
         if (!inside.contains(parent)) {
             folder.requireInside(parent); // the root, once per placement; created folders were checked already
@@ -94,19 +159,31 @@ public final class Placement {
         boolean fresh = created.contains(parent);
         for (int n = 0; n <= DownloadFolder.MAX_CLASH_NUMBER; n++) {
             Path candidate = parent.resolve(n == 0 ? name : ClashNames.numbered(name, n, false));
-            if (!fresh && Files.exists(IncomingFile.partPath(candidate), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                continue; // a leftover temporary file of an earlier transfer: keep it, pick another name
+            if (Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
+                continue; // taken (a link counts: it is never followed, never replaced); a look costs no new file
             }
             try {
-                Files.createFile(candidate); // O_CREAT|O_EXCL: never follows a link, never opens what exists
+                Files.createFile(IncomingFile.partPath(candidate)); // O_CREAT|O_EXCL: never follows a link
             } catch (FileAlreadyExistsException taken) {
-                continue;
+                continue; // another download's reservation, or a leftover one kept for its resume
             } catch (IOException e) {
                 throw cannotCreate(candidate, e);
             }
-            return candidate; // created new (not a link) under one safe name in a folder that is inside
+            if (!fresh) {
+                deleteStaleSidecar(candidate);
+            }
+            return candidate; // reserved by a file created new under one safe name in a folder that is inside
         }
         throw tooManyClashes(parent, name);
+    }
+
+    /** A sidecar left by an abandoned download under this name must not vouch for the new one's bytes. */
+    private static void deleteStaleSidecar(Path candidate) throws FilesException {
+        try {
+            Files.deleteIfExists(IncomingFile.heldPath(candidate));
+        } catch (IOException e) {
+            throw cannotCreate(candidate, e);
+        }
     }
 
     private static FilesException cannotCreate(Path p, IOException e) {

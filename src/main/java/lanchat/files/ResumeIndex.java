@@ -32,7 +32,7 @@ import java.util.function.LongSupplier;
  * damaged file, a link planted since) is dropped.
  *
  * <p>Bounded: at most {@value #MAX_NOTES} notes (the oldest go first), none older than {@link #MAX_AGE_MILLIS};
- * a note that goes takes its temporary file, sidecar and empty placeholder with it. Thread-safe; its disk work
+ * a note that goes takes its temporary file and sidecar with it (and an empty placeholder an earlier version left). Thread-safe; its disk work
  * (the first read, {@link #save()}) belongs on the file thread.
  */
 public final class ResumeIndex {
@@ -66,7 +66,9 @@ public final class ResumeIndex {
 
     /**
      * The target of an earlier download of the file {@code key} that can be resumed (its temporary file is there
-     * and the target is still our empty placeholder), now claimed by the caller; or null, and a note that can no
+     * and the target's name still free: {@link IncomingFile#canResume}) or that finished before its offer broke
+     * off (a file is at the target: {@link IncomingFile#mayHold}; its SHA-256 is checked when it is continued),
+     * now claimed by the caller; or null, and a note that can no
      * longer be resumed is dropped.
      */
     public synchronized Path claim(String key) {
@@ -76,9 +78,9 @@ public final class ResumeIndex {
             return null;
         }
         if (liveTargets.containsKey(note.target())) {
-            return null; // its placeholder was deleted and the name placed again for another download
+            return null; // its reservation was deleted and the name placed again for another download
         }
-        if (!IncomingFile.canResume(note.target()) || !inside(note.target())) {
+        if (!IncomingFile.mayHold(note.target()) || !inside(note.target())) {
             notes.remove(key);
             dirty = true;
             return null;
@@ -257,7 +259,7 @@ public final class ResumeIndex {
         }
     }
 
-    /** The temporary file, sidecar and empty placeholder of a note that goes; only inside the folder. */
+    /** The temporary file and sidecar (and an older version's empty placeholder) of a note that goes; only inside. */
     private void discardLeftovers(Path target) {
         if (inside(target)) {
             IncomingFile.discardLeftovers(target);

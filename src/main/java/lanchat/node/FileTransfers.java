@@ -50,7 +50,7 @@ final class FileTransfers {
     /**
      * Files being written are never forced from the loop thread (a force can take tens of milliseconds,
      * and the chat would wait): the prefix is forced on the file thread when a transfer breaks off, so a
-     * re-offer resumes from it, and at the end by finish().
+     * re-offer resumes from it, and, for a file of 1 MiB or more, at the end by finish() (on the file thread).
      */
     private static final IncomingFile.Settings NO_SYNC_ON_LOOP =
             new IncomingFile.Settings(lanchat.files.ChannelOpener.DEFAULT, Long.MAX_VALUE);
@@ -472,8 +472,10 @@ final class FileTransfers {
 
     /**
      * On the file thread: space, folders, names, resumes; then back to the loop to answer. A file offered again
-     * by the same sender key (same path, size and hash) continues in the download the resume notes name, if
-     * its temporary file is still there; every other file is placed afresh and noted before the answer goes.
+     * by the same sender key (same path, size and hash) continues in the download the resume notes name, if its
+     * temporary file is still there, or counts as received if it finished there before the offer broke off (its
+     * SHA-256 checked again); the folders those lie in are adopted, so the rest of the offer goes into the same
+     * tree. Every other file is placed afresh, and all are noted before the answer goes.
      */
     private void prepare(In in, ResumeIndex resumes) {
         DownloadFolder folder = resumes.folder();
@@ -488,6 +490,21 @@ final class FileTransfers {
             folder.checkSpace(in.manifest);
             Placement placement = folder.placement();
             int i = 0;
+            for (Entry e : in.files) { // first what this folder holds already, so that the rest joins its tree
+                keys[i] = resumeKey(in.senderKey, e);
+                Path earlier = e.size() == 0 ? null : resumes.claim(keys[i]);
+                IncomingFile held = earlier == null ? null : IncomingFile.continueAt(earlier, e, NO_SYNC_ON_LOOP);
+                if (held != null) {
+                    open[i] = held;
+                    targets[i] = earlier;
+                    start[i] = held.heldBytes();
+                    placement.adopt(e.path(), earlier);
+                } else if (earlier != null) {
+                    resumes.forget(keys[i]); // neither its temporary file nor the finished file is there any more
+                }
+                i++;
+            }
+            i = 0;
             Path top = null;
             for (Entry e : in.manifest.entries()) {
                 if (e.kind() == Entry.Kind.FOLDER) {
@@ -495,13 +512,7 @@ final class FileTransfers {
                     top = top == null ? topOf(p, e) : top;
                     continue;
                 }
-                keys[i] = resumeKey(in.senderKey, e);
-                Path earlier = e.size() == 0 ? null : resumes.claim(keys[i]);
-                if (earlier != null) {
-                    open[i] = IncomingFile.resume(earlier, e, NO_SYNC_ON_LOOP);
-                    targets[i] = earlier;
-                    start[i] = open[i].heldBytes();
-                } else {
+                if (targets[i] == null) {
                     targets[i] = placement.place(e);
                 }
                 if (e.size() > 0) {
@@ -514,8 +525,7 @@ final class FileTransfers {
                     f.close();
                     open[i] = null;
                     start[i] = e.size();
-                    finished[i] = true;
-                    resumes.forget(keys[i]);
+                    finished[i] = true; // its note stays until the offer is done: a break-off before that keeps it
                 }
                 i++;
             }
@@ -565,7 +575,13 @@ final class FileTransfers {
         List<FileAnswer.Resume> resumes = new ArrayList<>();
         for (int i = 0; i < start.length; i++) {
             if (start[i] > 0 && resumes.size() < FileAnswer.MAX_RESUMES) {
-                resumes.add(new FileAnswer.Resume(i, start[i]));
+                resumes.add(new FileAnswer.Resume(i, start[i])); // at its size: held whole, the sender skips it
+            } else if (start[i] > 0) {
+                // beyond what an answer lists, a file is sent from 0: a resumed one skips the bytes it holds, a
+                // finished one is received again beside itself and found identical (IncomingFile.finish)
+                start[i] = 0;
+                in.done.set(i, 0);
+                finished[i] = false;
             }
             if (finished[i]) {
                 in.finishedCount++;
@@ -671,8 +687,7 @@ final class FileTransfers {
                 f = IncomingFile.start(in.targets[i], in.files.get(i), NO_SYNC_ON_LOOP);
             }
             f.finish();
-            f.close();
-            in.resumes.forget(in.keys[i]);
+            f.close(); // its note stays until the whole offer is done: a resume of the offer then skips this file
             loop.execute(() -> {
                 in.finished[i] = true;
                 in.finishedCount++;
@@ -686,6 +701,9 @@ final class FileTransfers {
 
     private void checkInDone(In in) {
         if (in.finishedCount == in.files.size() && incoming.remove(in.id) != null) {
+            for (String k : in.keys) {
+                in.resumes.forget(k);
+            }
             in.meter.done(in.manifest.totalBytes());
             emitProgress(in.id, true, in.from, in.manifest, in.meter, true);
             listener.onEvent(new ChatEvent.FileDone(in.id.shortText(), true, in.from, in.files.size(),
@@ -709,9 +727,8 @@ final class FileTransfers {
                     keepForResume(in.open[i]);
                     in.open[i] = null;
                 }
-                if (!in.finished[i]) {
-                    in.resumes.release(in.keys[i]); // its note stays: the same file offered again resumes
-                }
+                in.resumes.release(in.keys[i]); // its note stays: the same file offered again resumes, or is skipped
+                                                // if it finished
             }
         }
         if (tellPeer) {

@@ -54,7 +54,8 @@ class DownloadFolderTest {
         assertEquals(dir.resolve("report (2).pdf"), p.place(file("report.pdf")));
         assertEquals(dir.resolve("report (3).pdf"), folder.placement().place(file("report.pdf")));
         assertEquals("mine", Files.readString(dir.resolve("report.pdf")));
-        assertEquals(0, Files.size(dir.resolve("report (2).pdf"))); // the placeholder
+        assertEquals(0, Files.size(IncomingFile.partPath(dir.resolve("report (2).pdf")))); // the reservation
+        assertFalse(Files.exists(dir.resolve("report (2).pdf")), "the name itself appears when the file is done");
         assertEquals(dir.resolve("notes"), p.place(file("notes")));
         assertEquals(dir.resolve("notes (1)"), p.place(file("notes")));
         assertEquals(dir.resolve("archive (1).tar.gz"), placeTwice(folder, "archive.tar.gz"));
@@ -78,6 +79,43 @@ class DownloadFolderTest {
         assertTrue(Files.isDirectory(dir.resolve("photos (1)/empty")));
         assertEquals(dir.resolve("photos (2)/a.jpg"), folder.placement().place(file("photos", "a.jpg")));
         assertEquals(List.of("old.jpg"), list(dir.resolve("photos")));
+    }
+
+    @Test
+    void aResumedOfferAdoptsTheFoldersOfItsEarlierAttemptSoTheRestJoinsThatTree() throws Exception {
+        DownloadFolder folder = new DownloadFolder(dir);
+        Placement first = folder.placement();
+        Path held = first.place(file("photos", "2024", "a.jpg"));
+        first.place(Entry.folder(List.of("photos", "empty"), 0));
+        Files.createDirectories(dir.resolve("photos (1)")); // what the user made meanwhile
+
+        Placement again = folder.placement();
+        again.adopt(List.of("photos", "2024", "a.jpg"), held);
+        assertEquals(dir.resolve("photos/2024/b.jpg"), again.place(file("photos", "2024", "b.jpg")));
+        assertEquals(dir.resolve("photos/c.jpg"), again.place(file("photos", "c.jpg")));
+        assertEquals(dir.resolve("photos/empty"), again.place(Entry.folder(List.of("photos", "empty"), 0)));
+        assertEquals(dir.resolve("photos/new/d.jpg"), again.place(file("photos", "new", "d.jpg")));
+        assertEquals(dir.resolve("photos/2024/a (1).jpg"), again.place(file("photos", "2024", "a.jpg")),
+                "a reserved name stays reserved");
+        Files.createFile(dir.resolve("photos/2024/empty.txt")); // a file of no bytes the first attempt finished
+        Entry empty = Entry.file(List.of("photos", "2024", "empty.txt"), 0, 0, new byte[32]);
+        assertEquals(dir.resolve("photos/2024/empty.txt"), again.place(empty), "the same content: no empty (1).txt");
+        assertEquals(List.of(), list(dir.resolve("photos (1)")));
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void aLinkInAnAdoptedTreeIsNotAdopted() throws Exception {
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        Path root = Files.createDirectories(dir.resolve("dl"));
+        DownloadFolder folder = new DownloadFolder(root);
+        Path held = folder.placement().place(file("photos", "sub", "a.jpg"));
+        Files.move(root.resolve("photos/sub"), root.resolve("photos/moved"));
+        Files.createSymbolicLink(root.resolve("photos/sub"), outside); // planted where the earlier folder was
+        Placement again = folder.placement();
+        again.adopt(List.of("photos", "sub", "a.jpg"), held);
+        assertEquals(root.resolve("photos (1)/sub/b.jpg"), again.place(file("photos", "sub", "b.jpg")));
+        assertEquals(List.of(), list(outside));
     }
 
     @Test
@@ -141,7 +179,7 @@ class DownloadFolderTest {
         DownloadFolder folder = new DownloadFolder(link);
         Path placed = folder.placement().place(file("a.txt"));
         assertEquals(link.resolve("a.txt"), placed);
-        assertTrue(Files.exists(real.resolve("a.txt")));
+        assertTrue(Files.exists(IncomingFile.partPath(real.resolve("a.txt"))));
     }
 
     @Test

@@ -3,6 +3,7 @@ package lanchat.files;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,7 +65,7 @@ class IncomingFileTest {
             writeChunk(in, data, off);
         }
         assertEquals(data.length, in.contiguousBytes());
-        assertEquals(0, Files.size(target), "the name holds only the placeholder until finish");
+        assertFalse(Files.exists(target), "the name is free until finish (the temporary file reserves it)");
         assertEquals(target, in.finish());
         assertArrayEquals(data, Files.readAllBytes(target));
         assertEquals(1_600_000_000_000L, Files.getLastModifiedTime(target).toMillis());
@@ -242,11 +243,12 @@ class IncomingFileTest {
         Path outsideFolder = Files.createTempDirectory("lanchat-outside");
         Path outside = Files.writeString(outsideFolder.resolve("victim"), "keep");
         try {
+            Files.delete(IncomingFile.partPath(target)); // the placement's reservation, swapped for a link
             Files.createSymbolicLink(IncomingFile.partPath(target), outside);
             FilesException x = assertThrows(FilesException.class, () -> IncomingFile.resume(target, e));
             assertEquals(FilesException.Kind.FOLDER_UNUSABLE, x.kind());
             FilesException fresh = assertThrows(FilesException.class, () -> IncomingFile.start(target, e));
-            assertTrue(fresh.getMessage().contains("exists already"), fresh.getMessage()); // CREATE_NEW: not followed
+            assertEquals(FilesException.Kind.FOLDER_UNUSABLE, fresh.kind(), fresh.getMessage()); // not followed
             assertEquals("keep", Files.readString(outside));
         } finally {
             Files.deleteIfExists(IncomingFile.partPath(target));
@@ -331,6 +333,84 @@ class IncomingFileTest {
         assertEquals(FilesException.Kind.FOLDER_UNUSABLE, x.kind());
         assertEquals("the user saved something here meanwhile", Files.readString(target));
         assertTrue(Files.exists(IncomingFile.partPath(target)));
+    }
+
+    @Test
+    void aDownloadLeftByTheEarlierPlaceholderDesignFinishesOverItsEmptyPlaceholder() throws Exception {
+        byte[] data = content(20_000, 12);
+        Entry e = entryFor("old.bin", data);
+        Path target = dir.resolve("old.bin");
+        Files.createFile(target); // the empty placeholder an earlier version reserved the name with
+        IncomingFile first = IncomingFile.start(target, e, syncEvery(5_000));
+        first.write(0, ByteBuffer.wrap(data, 0, 12_000));
+        first.write(12_000, ByteBuffer.wrap(data, 12_000, 1_000)); // not forced: lost to the kill
+        first.closeWithoutSync();
+        assertTrue(IncomingFile.canResume(target));
+        IncomingFile resumed = IncomingFile.resume(target, e);
+        assertEquals(12_000, resumed.heldBytes());
+        resumed.write(12_000, ByteBuffer.wrap(data, 12_000, 8_000));
+        assertEquals(target, resumed.finish());
+        assertArrayEquals(data, Files.readAllBytes(target));
+        try (var s = Files.list(dir)) {
+            assertEquals(List.of(target), s.toList());
+        }
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void aLinkPlantedAtTheNameIsNeitherFollowedNorReplaced() throws Exception {
+        byte[] data = content(1_000, 13);
+        Entry e = entryFor("planted.txt", data);
+        Path target = reserve(e);
+        Path outside = Files.writeString(Files.createTempDirectory("lanchat-outside").resolve("victim"), "keep");
+        try {
+            IncomingFile in = IncomingFile.start(target, e);
+            in.write(0, ByteBuffer.wrap(data));
+            Files.createSymbolicLink(target, outside);
+            FilesException x = assertThrows(FilesException.class, in::finish);
+            assertEquals(FilesException.Kind.FOLDER_UNUSABLE, x.kind());
+            assertTrue(Files.isSymbolicLink(target));
+            assertEquals("keep", Files.readString(outside));
+            assertArrayEquals(data, Files.readAllBytes(IncomingFile.partPath(target)), "the download is kept");
+        } finally {
+            Files.deleteIfExists(target);
+            Files.deleteIfExists(outside);
+            Files.deleteIfExists(outside.getParent());
+        }
+    }
+
+    @Test
+    void aFinishedFileIsFoundDoneAndOneReplacedSinceIsNot() throws Exception {
+        byte[] data = content(5_000, 14);
+        Entry e = entryFor("done.bin", data);
+        Path target = reserve(e);
+        IncomingFile in = IncomingFile.start(target, e);
+        in.write(0, ByteBuffer.wrap(data));
+        in.finish();
+        assertTrue(IncomingFile.mayHold(target));
+        IncomingFile again = IncomingFile.continueAt(target, e, IncomingFile.Settings.DEFAULT);
+        assertEquals(data.length, again.heldBytes(), "the verified file counts as received");
+        assertEquals(target, again.finish());
+        Files.writeString(target, "the user's own text since");
+        assertNull(IncomingFile.continueAt(target, e, IncomingFile.Settings.DEFAULT), "to be placed afresh");
+        assertEquals("the user's own text since", Files.readString(target));
+    }
+
+    @Test
+    void aFinishedFileReceivedAgainBesideItselfIsKeptWhenTheBytesAreTheSame() throws Exception {
+        byte[] data = content(5_000, 15);
+        Entry e = entryFor("twice.bin", data);
+        Path target = reserve(e);
+        IncomingFile first = IncomingFile.start(target, e);
+        first.write(0, ByteBuffer.wrap(data));
+        first.finish();
+        IncomingFile second = IncomingFile.start(target, e); // sent again from 0 (an answer lists at most 4,096)
+        second.write(0, ByteBuffer.wrap(data));
+        assertEquals(target, second.finish());
+        assertArrayEquals(data, Files.readAllBytes(target));
+        try (var s = Files.list(dir)) {
+            assertEquals(List.of(target), s.toList());
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package lanchat.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -63,11 +64,14 @@ class PlacementFuzzTest {
                     assertEquals(FilesException.Kind.FOLDER_UNUSABLE, x.kind(), x.getMessage());
                     continue; // e.g. a file placed earlier in this offer at a folder's name: refused, not followed
                 }
-                assertTrue(target.toRealPath().startsWith(root.toRealPath()), target.toString());
-                assertTrue(!Files.isSymbolicLink(target), target.toString());
+                // a file's name is reserved by its empty temporary file; the name itself stays free until finish
+                Path reserved = e.kind() == Entry.Kind.FILE ? IncomingFile.partPath(target) : target;
+                assertTrue(reserved.toRealPath().startsWith(root.toRealPath()), target.toString());
+                assertTrue(!Files.isSymbolicLink(reserved), target.toString());
                 if (e.kind() == Entry.Kind.FILE) {
                     assertTrue(placed.add(target), "placed twice: " + target);
-                    assertEquals(0, Files.size(target));
+                    assertEquals(0, Files.size(reserved));
+                    assertFalse(Files.exists(target, LinkOption.NOFOLLOW_LINKS), target.toString());
                 }
             }
         }

@@ -82,7 +82,7 @@ class ResumeIndexTest {
         index.remember("b", b, "0a");
         index.forget("a");
         index.release("b");
-        Files.delete(b); // the user tidied up
+        Files.delete(IncomingFile.partPath(b)); // the user tidied up
         index.save();
         ResumeIndex after = index();
         assertNull(after.claim("a"));

@@ -26,7 +26,9 @@ class ResumePhasesTest {
 
     enum Phase {
         PLACED_ONLY, STARTED, PART_UNSYNCED, PART_SYNCED, ALL_WRITTEN_UNSYNCED, ALL_WRITTEN_SYNCED,
-        RENAMED_SIDECAR_LEFT, FINISHED
+        /** finish() linked the verified file to its name and died before removing the temporary name. */
+        LINKED_PART_LEFT,
+        NAMED_SIDECAR_LEFT, FINISHED
     }
 
     @ParameterizedTest
@@ -68,7 +70,7 @@ class ResumePhasesTest {
             in.write(off, ByteBuffer.wrap(data, (int) off, (int) Math.min(CHUNK, upTo - off)));
         }
         switch (phase) {
-            case ALL_WRITTEN_SYNCED, RENAMED_SIDECAR_LEFT -> in.sync();
+            case ALL_WRITTEN_SYNCED, LINKED_PART_LEFT, NAMED_SIDECAR_LEFT -> in.sync();
             case FINISHED -> {
                 in.finish();
                 return SIZE;
@@ -76,9 +78,12 @@ class ResumePhasesTest {
             default -> { }
         }
         long held = in.heldBytes();
-        if (phase == Phase.RENAMED_SIDECAR_LEFT) {
+        if (phase == Phase.LINKED_PART_LEFT || phase == Phase.NAMED_SIDECAR_LEFT) {
             in.closeWithoutSync();
-            Files.move(IncomingFile.partPath(target), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.createLink(target, IncomingFile.partPath(target)); // what finish() does once the hash matched
+            if (phase == Phase.NAMED_SIDECAR_LEFT) {
+                Files.delete(IncomingFile.partPath(target));
+            }
             assertTrue(Files.exists(IncomingFile.heldPath(target)));
             return SIZE;
         }

@@ -2,6 +2,7 @@ package lanchat.sim;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -247,6 +248,68 @@ class FileTransferSimTest {
         long whole = (48L << 20) / 1096;
         System.out.printf("automatic resume after a recipient restart: %d packets of %d%n", resent, whole);
         assertTrue(resent < whole * 0.6, "the resumed part took " + resent + " packets of " + whole);
+    }
+
+    @Test
+    void aFolderResumedAfterTheRecipientRestartsKeepsItsTreeAndSkipsTheFilesThatHadFinished() throws Exception {
+        SimNetwork net = new SimNetwork(107);
+        lanchat.node.NodeConfig bob = lanchat.node.NodeConfig.defaults("bob").withIdentity(
+                lanchat.session.Identity.generate(new SplittableRandom(12)), 0);
+        SimNode[] p = {net.start(lanchat.node.NodeConfig.defaults("alice")), net.start(bob)};
+        assertTrue(net.runUntil(() -> p[0].node().peers().size() == 1 && p[1].node().peers().size() == 1, 5 * SECOND));
+        net.conditions(Conditions.LAN.withBottleneck(10_000_000, 256 << 10)); // slow enough to see it halfway
+        Path downloads = tmp.resolve("in");
+        p[1].node().downloadsTo(downloads);
+        Path folder = tmp.resolve("out/holiday");
+        SplittableRandom sizes = new SplittableRandom(13);
+        long total = 0;
+        for (int k = 0; k < 200; k++) {
+            int size = 25_000 + sizes.nextInt(50_000);
+            write(folder.resolve((k % 2 == 0 ? "a/" : "b/c/") + "f" + k + ".bin"), size, 100 + k);
+            total += size;
+        }
+        Files.createDirectories(folder.resolve("empty"));
+        write(folder.resolve("a/nothing.txt"), 0, 99);
+        p[0].node().sendFiles("bob", List.of(folder));
+        assertTrue(net.runUntil(() -> !p[1].events().of(ChatEvent.FileOffered.class).isEmpty(), 10 * SECOND));
+        p[1].node().acceptFiles(null);
+        assertTrue(net.runUntil(() -> p[1].events().of(ChatEvent.FileProgress.class).stream()
+                .anyMatch(e -> e.percent() >= 50), 30 * SECOND));
+        long sentAtKill = p[0].engine().counters().get("bulk_packets_sent");
+        long finishedAtKill;
+        long finishedBytes;
+        try (Stream<Path> walk = Files.walk(downloads.resolve("holiday"))) {
+            List<Path> named = walk.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".bin"))
+                    .toList();
+            finishedAtKill = named.size();
+            finishedBytes = 0;
+            for (Path f : named) {
+                finishedBytes += Files.size(f);
+            }
+        }
+        net.kill(p[1]); // nothing is synced or closed: the files that finished are at their names, the rest is lost
+        net.runFor(SECOND);
+        SimNode again = net.start(bob);
+        again.node().downloadsTo(downloads);
+        assertTrue(net.runUntil(() -> !p[0].events().of(ChatEvent.FileFailed.class).isEmpty(), 30 * SECOND));
+        long sentAtFailure = p[0].engine().counters().get("bulk_packets_sent");
+        assertTrue(net.runUntil(() -> !again.events().of(ChatEvent.FileDone.class).isEmpty()
+                && p[0].events().of(ChatEvent.FileDone.class).size() == 1, 60 * SECOND),
+                "failures: " + again.events().of(ChatEvent.FileFailed.class) + p[0].events().of(ChatEvent.FileFailed.class));
+        assertSameTree(folder, downloads.resolve("holiday"));
+        assertFalse(Files.exists(downloads.resolve("holiday (1)")), "the resumed folder arrives as one tree");
+        assertFalse(Files.exists(downloads.resolve("holiday/a/nothing (1).txt")), "the empty file too");
+        assertEquals(downloads.resolve("holiday").toString(), again.events().of(ChatEvent.FileDone.class).get(0).where());
+        long resent = p[0].engine().counters().get("bulk_packets_sent") - sentAtFailure;
+        long whole = total / 1096;
+        long lost = p[0].engine().counters().get("bulk_packets_lost");
+        System.out.printf("folder resumed after a recipient restart: %d of 200 files (%d of %d bytes) finished and"
+                + " %d packets sent at the kill, %d by the failure, %d after the re-offer (%d lost in all), of %d for"
+                + " the whole folder%n", finishedAtKill, finishedBytes, total, sentAtKill, sentAtFailure, resent, lost,
+                whole);
+        assertTrue(finishedAtKill >= 50, finishedAtKill + " files had finished");
+        // sent again: the files not finished, with what loss and new starts cost, never the finished ones again
+        assertTrue(resent < whole * 0.75, "the resumed part took " + resent + " packets of " + whole);
     }
 
     @Test
