@@ -96,7 +96,9 @@ public final class HistoryStarts {
             boolean wantHistory) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(Arrays.asList(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xms4m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:+UnlockExperimentalVMOptions",
-                "-XX:TrimNativeHeapInterval=5000", "-XX:-UsePerfData",
+                "-XX:TrimNativeHeapInterval=5000", "-XX:-UsePerfData", "-XX:Tier4InvocationThreshold=150000",
+                "-XX:Tier4MinInvocationThreshold=60000", "-XX:Tier4CompileThreshold=150000",
+                "-XX:Tier4BackEdgeThreshold=400000",
                 "-Djava.net.preferIPv4Stack=true", "-jar", jar.toString(), "--json", "--interface", "lo",
                 "--group", group, "--port", port, "--name", "starter", "--profile", profile.toString()));
         command.addAll(extra);

@@ -29,7 +29,8 @@ final class WorkerProcess implements AutoCloseable {
      */
     static final List<String> RUN_SH_JVM_OPTIONS = List.of("-Xms4m", "-Xmx128m", "-XX:+UseSerialGC",
             "-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=5000", "-XX:-UsePerfData",
-            "-Djava.net.preferIPv4Stack=true");
+            "-XX:Tier4InvocationThreshold=150000", "-XX:Tier4MinInvocationThreshold=60000",
+            "-XX:Tier4CompileThreshold=150000", "-XX:Tier4BackEdgeThreshold=400000", "-Djava.net.preferIPv4Stack=true");
 
     private final String label;
     private final Process process;

@@ -110,6 +110,7 @@ class RunScriptIT {
         }
         // C2 stays on: the JDK's AES-GCM and SHA-256 are slow in C1-only code (docs/decisions.md, "JVM settings").
         assertFalse(r.out().contains("TieredStopAtLevel"), r.out());
+        assertTrue(r.out().contains("-XX:Tier4InvocationThreshold=150000"), r.out());
         if (Runtime.version().feature() == 17 && Runtime.version().update() >= 9) { // the JDK this runs on
             assertTrue(r.out().contains("-XX:TrimNativeHeapInterval=5000"), r.out());
         }
