@@ -14,15 +14,18 @@ import lanchat.history.AsyncHistory;
 import lanchat.history.ConversationKey;
 import lanchat.history.HistoryConfig;
 import lanchat.history.NewMessage;
+import lanchat.history.QuietCalls;
 import lanchat.message.MessageId;
 
 /**
  * The history writer's CPU per line, without the network: a burst of N received 100-byte direct lines,
  * then N sent ones with a delivery confirmation each (what bob's and alice's writers do in
- * {@link HistoryCost}), submitted as the keeper does, timed with the writer thread's CPU clock. R rounds,
- * each on a new profile; prints the median and range of microseconds of writer CPU per line of each kind.
+ * {@link HistoryCost}), timed with the writer thread's CPU clock. R rounds, each on a new profile; prints the
+ * median and range of microseconds of writer CPU per line of each kind. With P (lines per loop pass) above
+ * 0 the lines go as the keeper hands them over, P to a {@link QuietCalls}; with 0 (the default) each is a
+ * call of its own with a future, as this benchmark always did.
  *
- * <pre>  java -cp target/lanchat-bench.jar lanchat.bench.StoreCost [N] [R]</pre>
+ * <pre>  java -cp target/lanchat-bench.jar lanchat.bench.StoreCost [N] [R] [P]</pre>
  */
 public final class StoreCost {
     private StoreCost() {
@@ -31,6 +34,7 @@ public final class StoreCost {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
+        int perPass = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         SplittableRandom random = new SplittableRandom(11);
         String peer = hexKey(random);
         String own = hexKey(random);
@@ -43,12 +47,14 @@ public final class StoreCost {
                 store.ready().get(30, TimeUnit.SECONDS);
                 long thread = store.submit(st -> Thread.currentThread().getId()).get(10, TimeUnit.SECONDS);
                 ConversationKey direct = ConversationKey.direct(peer);
+                Calls calls = new Calls(store, perPass);
                 double in = timed(store, thread, n, () -> {
                     for (int i = 0; i < n; i++) {
                         NewMessage m = NewMessage.incoming(MessageId.random(random).hex(), direct, peer,
                                 Instant.now(), text);
-                        store.submit(st -> st.save(m));
+                        calls.add(st -> st.save(m));
                     }
+                    calls.handOver();
                 });
                 double out = timed(store, thread, n, () -> {
                     List<String> ids = new ArrayList<>(n);
@@ -56,12 +62,13 @@ public final class StoreCost {
                         String id = MessageId.random(random).hex();
                         ids.add(id);
                         NewMessage m = NewMessage.outgoing(id, direct, own, Instant.now(), text, 1);
-                        store.submit(st -> st.save(m));
+                        calls.add(st -> st.save(m));
                     }
                     for (String id : ids) {
                         Instant now = Instant.now();
-                        store.submit(st -> st.delivered(id, now));
+                        calls.add(st -> st.delivered(id, now));
                     }
+                    calls.handOver();
                 });
                 if (r > 0) {
                     received.add(in);
@@ -70,9 +77,40 @@ public final class StoreCost {
             }
             deleteAll(profile);
         }
-        System.out.printf("writer CPU per line, %,d lines, %d rounds, median (min-max): received %.1f µs (%.1f-%.1f);"
-                + " sent + delivered %.1f µs (%.1f-%.1f)%n", n, rounds, Stats.median(received), min(received),
+        System.out.printf("writer CPU per line, %,d lines, %d rounds, %s, median (min-max): received %.1f µs"
+                + " (%.1f-%.1f); sent + delivered %.1f µs (%.1f-%.1f)%n", n, rounds,
+                perPass > 0 ? "hand-overs of " + perPass : "a call each", Stats.median(received), min(received),
                 max(received), Stats.median(sent), min(sent), max(sent));
+    }
+
+    /** Each call alone, or {@code perPass} to a hand-over as a loop pass of the keeper would. */
+    private static final class Calls {
+        private final AsyncHistory store;
+        private final int perPass;
+        private QuietCalls pass = new QuietCalls();
+
+        Calls(AsyncHistory store, int perPass) {
+            this.store = store;
+            this.perPass = perPass;
+        }
+
+        void add(java.util.function.Function<lanchat.history.MessageStore, ?> work) {
+            if (perPass <= 0) {
+                store.submit(work);
+                return;
+            }
+            pass.add(work, e -> System.err.println("not stored: " + e));
+            if (pass.size() == perPass) {
+                handOver();
+            }
+        }
+
+        void handOver() {
+            if (!pass.isEmpty()) {
+                store.submitAllQuietly(pass);
+                pass = new QuietCalls();
+            }
+        }
     }
 
     /** Microseconds of the writer's CPU per line for what {@code burst} submits. */

@@ -9,6 +9,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -22,12 +23,14 @@ import java.util.function.Supplier;
  * later, or once 65,536 wait; then it writes what waits in transactions of up to {@value #MAX_BATCH}
  * calls: the cost per message falls as the rate rises, and a burst is written after it, not while the
  * engine is busy with it. A call that fails by itself fails only its own future; the others in its batch
- * still commit.
+ * still commit. The engine's loop hands over what one of its passes stored as one {@link QuietCalls}
+ * (one task, at most one wake-up of the writer); every count here (the burst, the queue's bound, the
+ * batch) is of calls, however they came.
  *
  * <p>Futures complete on the writer thread <em>after</em> the commit, so "stored" means on disk. Never do
  * slow work in a callback; hand results to your own thread, e.g. {@code thenAcceptAsync(f, loop::submit)}.
- * The queue is bounded: when {@value #DEFAULT_CAPACITY} calls wait, a new call fails at once instead of
- * blocking its caller.
+ * The queue is bounded: when {@value #DEFAULT_CAPACITY} calls wait, a new call (or hand-over) fails at once
+ * instead of blocking its caller.
  */
 public final class AsyncHistory implements AutoCloseable {
 
@@ -50,6 +53,9 @@ public final class AsyncHistory implements AutoCloseable {
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private MessageStore store = MessageStore.none(); // the writer's; the opened store once ready
     private final BlockingQueue<Task<?>> queue;
+    private final int capacity;
+    /** Calls queued and not yet taken by the writer (a hand-over counts each of its calls). */
+    private final AtomicInteger waiting = new AtomicInteger();
     private final Thread writer;
     private final QuietWait quiet = new QuietWait(QUIET_NANOS, BURST_QUIET_NANOS, BURST_CALLS, MAX_DELAY_NANOS);
     private final AtomicLong tasks = new AtomicLong();
@@ -66,7 +72,8 @@ public final class AsyncHistory implements AutoCloseable {
             throw new IllegalArgumentException("queue capacity must be positive, got " + capacity);
         }
         this.opener = opener;
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.queue = new ArrayBlockingQueue<>(capacity); // never fuller than the calls counted in waiting
+        this.capacity = capacity;
         this.writer = new Thread(this::writeLoop, "lanchat-history");
         writer.setDaemon(true); // close() drains it; a stuck disk must not keep the process alive
     }
@@ -119,6 +126,24 @@ public final class AsyncHistory implements AutoCloseable {
         RuntimeException refused = offer(new Task<>(work, false, failed));
         if (refused != null) {
             failed.accept(refused);
+        }
+    }
+
+    /**
+     * As {@link #submitQuietly} for each of {@code calls}, in their order, handed over as one: the loop's
+     * lines of a whole pass cost one task and at most one wake-up of the writer. Each call's failure goes
+     * to its own report; when the history refuses them (closed, too far behind), every call hears so.
+     * {@code calls} belongs to the writer from now on.
+     */
+    public void submitAllQuietly(QuietCalls calls) {
+        if (calls.isEmpty()) {
+            return;
+        }
+        RuntimeException refused = offer(Task.handOver(calls));
+        if (refused != null) {
+            for (int i = 0; i < calls.size(); i++) {
+                calls.failed(i).accept(refused);
+            }
         }
     }
 
@@ -186,9 +211,11 @@ public final class AsyncHistory implements AutoCloseable {
             return new HistoryException(HistoryException.Kind.UNAVAILABLE,
                     "the history is closed; nothing more is stored");
         }
-        if (!queue.offer(task)) {
+        int calls = waiting.addAndGet(task.calls);
+        if (calls > capacity || !queue.offer(task)) {
+            waiting.addAndGet(-task.calls);
             return new HistoryException(HistoryException.Kind.UNAVAILABLE,
-                    "the history is " + queue.size() + " writes behind; this one is not stored"
+                    "the history is " + (calls - task.calls) + " writes behind; this one is not stored"
                     + " (is the disk very slow or stuck?)");
         }
         return null;
@@ -209,14 +236,13 @@ public final class AsyncHistory implements AutoCloseable {
                 if (first == Task.STOP) {
                     return;
                 }
-                awaitQuiet(1 + queue.size() - left);
+                waiting.addAndGet(-first.calls);
+                awaitQuiet(first.calls + waiting.get() - left);
                 batch.add(first);
-                queue.drainTo(batch, MAX_BATCH - 1);
-                left = queue.size();
-                int stop = batch.indexOf(Task.STOP);
-                List<Task<?>> work = stop < 0 ? batch : batch.subList(0, stop);
-                run(work);
-                if (stop >= 0) {
+                boolean stop = takeUpTo(MAX_BATCH - first.calls, batch);
+                left = waiting.get();
+                run(expanded(batch));
+                if (stop) {
                     return;
                 }
                 batch.clear();
@@ -237,18 +263,65 @@ public final class AsyncHistory implements AutoCloseable {
      * @param arrived calls that came since the last batch was taken: a burst needs a longer quiet
      */
     private void awaitQuiet(int arrived) {
-        int size = queue.size();
+        int size = waiting.get();
         quiet.begin(System.nanoTime(), size, arrived);
         while (size < HIGH_WATER && !closed) {
             LockSupport.parkNanos(QUIET_NANOS);
-            size = queue.size();
+            size = waiting.get();
             if (quiet.startNow(System.nanoTime(), size)) {
                 return;
             }
         }
     }
 
-    /** Runs a batch: runs of ordinary tasks in one transaction each, lone tasks (retention) by themselves. */
+    /**
+     * Takes further tasks until they hold {@code calls} calls or the queue is empty; true when it met the
+     * stop request (which it leaves out; what came after it is failed at the end).
+     */
+    private boolean takeUpTo(int calls, List<Task<?>> batch) {
+        int taken = 0;
+        while (taken < calls) {
+            Task<?> next = queue.poll();
+            if (next == null) {
+                return false;
+            }
+            if (next == Task.STOP) {
+                return true;
+            }
+            waiting.addAndGet(-next.calls);
+            batch.add(next);
+            taken += next.calls;
+        }
+        return false;
+    }
+
+    /** The batch with each hand-over replaced by its calls, each a task of its own (made here, not on the loop). */
+    private static List<Task<?>> expanded(List<Task<?>> batch) {
+        boolean any = false;
+        for (Task<?> task : batch) {
+            any |= task.handedOver != null;
+        }
+        if (!any) {
+            return batch;
+        }
+        List<Task<?>> calls = new ArrayList<>();
+        for (Task<?> task : batch) {
+            if (task.handedOver == null) {
+                calls.add(task);
+                continue;
+            }
+            QuietCalls q = task.handedOver;
+            for (int i = 0; i < q.size(); i++) {
+                calls.add(new Task<>(q.work(i), false, q.failed(i)));
+            }
+        }
+        return calls;
+    }
+
+    /**
+     * Runs a batch: runs of ordinary tasks in one transaction each (of at most {@value #MAX_BATCH} calls),
+     * lone tasks (retention) by themselves.
+     */
     private void run(List<Task<?>> batch) {
         int from = 0;
         while (from < batch.size()) {
@@ -257,7 +330,7 @@ public final class AsyncHistory implements AutoCloseable {
                 continue;
             }
             int to = from;
-            while (to < batch.size() && !batch.get(to).alone) {
+            while (to < batch.size() && !batch.get(to).alone && to - from < MAX_BATCH) {
                 to++;
             }
             runTogether(batch.subList(from, to));
@@ -370,14 +443,29 @@ public final class AsyncHistory implements AutoCloseable {
         /** Null for a quiet call, which reports only its failure, to {@link #failed}. */
         final CompletableFuture<T> future;
         final Consumer<? super RuntimeException> failed;
+        /** A hand-over's calls, which the writer runs as tasks of their own; null for one call. */
+        final QuietCalls handedOver;
+        /** Calls this task stands for, as the queue's bound and the writer count them. */
+        final int calls;
         T result;
         RuntimeException error;
 
         Task(Function<MessageStore, T> work, boolean alone, Consumer<? super RuntimeException> failed) {
+            this(work, alone, failed, null);
+        }
+
+        private Task(Function<MessageStore, T> work, boolean alone, Consumer<? super RuntimeException> failed,
+                QuietCalls handedOver) {
             this.work = work;
             this.alone = alone;
             this.failed = failed;
-            this.future = failed == null ? new CompletableFuture<>() : null;
+            this.handedOver = handedOver;
+            this.calls = handedOver == null ? 1 : handedOver.size();
+            this.future = failed == null && handedOver == null ? new CompletableFuture<>() : null;
+        }
+
+        static Task<Void> handOver(QuietCalls calls) {
+            return new Task<>(null, false, null, calls);
         }
 
         Void attempt(MessageStore store) {
@@ -386,18 +474,26 @@ public final class AsyncHistory implements AutoCloseable {
         }
 
         void complete() {
-            if (future == null) {
-                if (error != null) {
-                    try {
-                        failed.accept(error);
-                    } catch (RuntimeException ignored) {
-                        // as a future's callback: a caller's bug must not stop the writer
-                    }
+            if (handedOver != null) { // failed before the writer took it apart (at close)
+                for (int i = 0; i < handedOver.size(); i++) {
+                    report(handedOver.failed(i), error);
                 }
+            } else if (future == null) {
+                report(failed, error);
             } else if (error != null) {
                 future.completeExceptionally(error);
             } else {
                 future.complete(result);
+            }
+        }
+
+        private static void report(Consumer<? super RuntimeException> failed, RuntimeException error) {
+            if (error != null) {
+                try {
+                    failed.accept(error);
+                } catch (RuntimeException ignored) {
+                    // as a future's callback: a caller's bug must not stop the writer
+                }
             }
         }
     }

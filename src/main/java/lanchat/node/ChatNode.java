@@ -170,6 +170,20 @@ public final class ChatNode implements AutoCloseable {
 
     private volatile boolean loopClosed;
 
+    /**
+     * Runs {@code hook} on the event-loop thread at the end of every pass of its duty cycle, from the next
+     * pass on, the last pass before the loop stops included: for a listener that collects what a pass
+     * brought and hands it on in one piece (the history's lines). Call it on the loop thread (from an
+     * event or a {@link #runOnLoop} task); anywhere else it registers nothing and returns false.
+     */
+    public boolean afterEachPass(Runnable hook) {
+        if (!driver.inLoop()) {
+            return false;
+        }
+        engine.afterEachPass(hook);
+        return true;
+    }
+
     /** This node as others see it. */
     public PeerInfo self() {
         return driver.call(engine::self);

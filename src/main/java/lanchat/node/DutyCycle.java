@@ -10,7 +10,8 @@ import lanchat.wire.Wire;
 /**
  * One pass of a node's work, the same in production and in tests: notice a stall, run the tasks other
  * threads handed over, read what waits in the transport, fire due timers, then flush, so that records and
- * acknowledgements that piled up during the pass share datagrams. {@link UdpEventLoop}'s thread runs it
+ * acknowledgements that piled up during the pass share datagrams, and last tell the engine's pass-end
+ * hooks (the history hands over the pass's lines there). {@link UdpEventLoop}'s thread runs it
  * in a loop; the simulator steps it on a virtual clock. Only the thread that runs the passes touches the
  * engine; {@link #submit} is the one door for every other thread.
  */
@@ -72,6 +73,7 @@ public final class DutyCycle {
             engine.onTimers(now);
         }
         engine.flush(now);
+        engine.passEnded(); // after the flush: the acknowledgements go out first
         deadline = engine.nextDeadline();
         long end = clock.nanoTime();
         if (end - start > stallNanos) {

@@ -288,6 +288,21 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
         return listener;
     }
 
+    /** Run at the end of every pass of the duty cycle, in the order added; loop thread only. */
+    private final List<Runnable> passEnds = new ArrayList<>();
+
+    /** From the next pass on, {@code hook} runs at the end of every pass (after its flush). Loop thread. */
+    void afterEachPass(Runnable hook) {
+        passEnds.add(hook);
+    }
+
+    /** The duty cycle's pass is over: what listeners collected during it goes on now, in one piece. */
+    public void passEnded() {
+        for (int i = 0; i < passEnds.size(); i++) {
+            passEnds.get(i).run();
+        }
+    }
+
     /** The bulk transfers of this node; loop thread only. */
     public Transfers bulk() {
         return bulk;

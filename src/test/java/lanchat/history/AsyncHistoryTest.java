@@ -145,6 +145,94 @@ class AsyncHistoryTest {
         assertEquals(HistoryException.Kind.UNAVAILABLE, ((HistoryException) List.copyOf(failures).get(1)).kind());
     }
 
+    /** A loop pass's calls go over as one task; each is still its own call: stored in order, failing alone. */
+    @Test
+    void aHandOverIsOneTaskWhoseCallsAreStoredInOrderAndFailAlone() throws Exception {
+        java.util.Queue<String> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        CountDownLatch holding = new CountDownLatch(1);
+        holdWriter(holding);
+        assertTrue(holding.await(WAIT_SECONDS, TimeUnit.SECONDS));
+        history.submitQuietly(s -> s.save(roomIn("a", "bob", "alone before")), e -> failures.add("a"));
+        QuietCalls pass = new QuietCalls(1); // grows as a pass brings more
+        for (int i = 0; i < 20; i++) {
+            String id = "p" + i;
+            if (i == 7) {
+                pass.add(s -> {
+                    s.save(roomIn(id, "bob", "undone with its call"));
+                    throw new IllegalStateException("this call's own bug");
+                }, e -> failures.add(id + ": " + e.getMessage()));
+            } else {
+                pass.add(s -> s.save(roomIn(id, "bob", "in the pass")), e -> failures.add(id));
+            }
+        }
+        long tasksBefore = history.stats().tasks();
+        history.submitAllQuietly(pass);
+        history.submitQuietly(s -> s.save(roomIn("z", "bob", "alone after")), e -> failures.add("z"));
+        release.countDown();
+        List<String> expected = new ArrayList<>(List.of("a"));
+        for (int i = 0; i < 20; i++) {
+            if (i != 7) {
+                expected.add("p" + i);
+            }
+        }
+        expected.add("z");
+        assertEquals(expected, SqliteMessageStoreTest.ids(get(history.last(ConversationKey.room(), 50))));
+        assertEquals(List.of("p7: this call's own bug"), List.copyOf(failures));
+        assertEquals(tasksBefore + 1 + 20 + 1 + 1, history.stats().tasks(), "each call counted (and the last())");
+    }
+
+    @Test
+    void aHandOverCountsEachOfItsCallsAgainstTheQueuesBound() throws Exception {
+        CountDownLatch holding = new CountDownLatch(1);
+        holdWriter(holding);
+        assertTrue(holding.await(WAIT_SECONDS, TimeUnit.SECONDS));
+        List<RuntimeException> failedToo = new java.util.concurrent.CopyOnWriteArrayList<>();
+        QuietCalls fits = new QuietCalls();
+        for (int i = 0; i < 60; i++) {
+            String id = "f" + i;
+            fits.add(s -> s.save(roomIn(id, "bob", "x")), failedToo::add);
+        }
+        history.submitAllQuietly(fits);
+        List<RuntimeException> refused = new ArrayList<>();
+        QuietCalls tooMany = new QuietCalls();
+        for (int i = 0; i < 5; i++) {
+            String id = "t" + i;
+            tooMany.add(s -> s.save(roomIn(id, "bob", "x")), refused::add);
+        }
+        history.submitAllQuietly(tooMany);
+        assertEquals(5, refused.size(), "every call of a refused hand-over hears so, at once");
+        assertTrue(refused.get(0).getMessage().contains("60 writes behind"), refused.get(0).getMessage());
+        CompletableFuture<Saved> oneMore = history.save(roomIn("one", "bob", "x")); // 61 of 64
+        release.countDown();
+        get(oneMore);
+        assertEquals(61, get(history.last(ConversationKey.room(), 100)).size());
+        assertEquals(List.of(), failedToo);
+    }
+
+    @Test
+    void aHandOverLargerThanATransactionIsSplitAndCloseStoresItAll() throws Exception {
+        history.close();
+        history = AsyncHistory.start(MessageStore.open(config()));
+        CountDownLatch holding = new CountDownLatch(1);
+        holdWriter(holding);
+        assertTrue(holding.await(WAIT_SECONDS, TimeUnit.SECONDS));
+        int n = AsyncHistory.MAX_BATCH + 100;
+        List<RuntimeException> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        QuietCalls pass = new QuietCalls();
+        for (int i = 0; i < n; i++) {
+            String id = "m" + i;
+            pass.add(s -> s.save(directOut(id, "bob", "line")), failures::add);
+        }
+        history.submitAllQuietly(pass);
+        release.countDown();
+        assertTrue(history.close(Duration.ofSeconds(WAIT_SECONDS)), "the hand-over queued before close is stored");
+        assertTrue(history.stats().largestBatch() <= AsyncHistory.MAX_BATCH, "largest " + history.stats().largestBatch());
+        assertEquals(List.of(), failures);
+        try (MessageStore reopened = MessageStore.open(config())) {
+            assertEquals(n, reopened.last(ConversationKey.direct("bob"), n + 1).size());
+        }
+    }
+
     @Test
     void closeStoresWhatIsQueuedThenRefusesNewCalls() throws Exception {
         List<CompletableFuture<Saved>> saves = new ArrayList<>();

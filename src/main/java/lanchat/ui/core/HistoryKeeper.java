@@ -16,6 +16,7 @@ import lanchat.history.ConversationKey;
 import lanchat.history.Direction;
 import lanchat.history.MessageStore;
 import lanchat.history.NewMessage;
+import lanchat.history.QuietCalls;
 import lanchat.history.StoredMessage;
 import lanchat.history.Waiting;
 import lanchat.message.MessageId;
@@ -35,6 +36,12 @@ import lanchat.node.PeerInfo;
  * (on the history's writer thread) are handed back there. The loop never waits for the disk: a received
  * line that the filter of what was stored before ({@link SeenBefore}) says is certainly new is passed on at
  * once; a possible repeat once the store has said it is not one, and events behind it wait in order.
+ *
+ * <p>What the loop stores without waiting for an answer (lines in and out, outcomes) is collected during
+ * each pass of the loop and handed to the store in one piece at the end of the pass ({@link
+ * ChatNode#afterEachPass}), or sooner once {@value #PASS_BOUND} calls are collected: one task and at most
+ * one wake-up of the writer per pass instead of one per line. A call whose answer the loop waits for
+ * hands over what was collected first, so that the store always sees the loop's calls in their order.
  */
 public final class HistoryKeeper implements ChatListener {
     /** The store's front: {@link #writingTo} an {@link AsyncHistory} in the program, a direct call in tests. */
@@ -50,7 +57,14 @@ public final class HistoryKeeper implements ChatListener {
             });
         }
 
-        /** The program's store front: every line stored without a future of its own. */
+        /** Quiet work collected during one pass of the loop, in order; handed over in one piece if the store can. */
+        default void submitAllQuietly(QuietCalls calls) {
+            for (int i = 0; i < calls.size(); i++) {
+                submitQuietly(calls.work(i), calls.failed(i));
+            }
+        }
+
+        /** The program's store front: every line stored without a future of its own, a pass's lines as one task. */
         static Store writingTo(AsyncHistory history) {
             return new Store() {
                 @Override
@@ -61,6 +75,11 @@ public final class HistoryKeeper implements ChatListener {
                 @Override
                 public void submitQuietly(Function<MessageStore, ?> work, Consumer<? super RuntimeException> failed) {
                     history.submitQuietly(work, failed);
+                }
+
+                @Override
+                public void submitAllQuietly(QuietCalls calls) {
+                    history.submitAllQuietly(calls);
                 }
             };
         }
@@ -77,7 +96,13 @@ public final class HistoryKeeper implements ChatListener {
     private final ChatListener out;
     private final KnownPeers known;
     private final InstantSource clock;
-    private final SeenMessages seen = new SeenMessages(SEEN_CAPACITY);
+    private final SeenMessages seen;
+    /**
+     * Pairs in {@link #seen} not yet in {@link #before}: those that came while the filter was unread or
+     * empty. They are the oldest in the set (the filter, once it holds a pair, always does), so the next
+     * {@code unfiltered} pairs the set lets go of are added to the filter then.
+     */
+    private int unfiltered;
     /** Events behind a received line whose store answer is not in yet, in the order they came. */
     private final ArrayDeque<Held> ordered = new ArrayDeque<>();
     /** Outbox messages sent again now, by end-to-end id: their outcome is the outbox's, not a new line's. */
@@ -90,6 +115,10 @@ public final class HistoryKeeper implements ChatListener {
     /** {@link #before} is read: for other threads (benchmarks, tests). */
     private volatile boolean storedKnown;
     private volatile List<Waiting> lastQueueList;
+    /** The quiet calls of the loop's current pass, not yet handed over; loop thread only. */
+    private QuietCalls pass = new QuietCalls();
+    /** True once the loop hands {@link #pass} over at the end of each pass; until then each call goes alone. */
+    private boolean collecting;
     private String ownKey = "self";
     private String ownName = "me";
     private long repeatsHidden;
@@ -99,6 +128,13 @@ public final class HistoryKeeper implements ChatListener {
      * @param known   the profile's names and keys: whom a message to an offline name is for
      */
     public HistoryKeeper(Store store, boolean durable, ChatListener out, KnownPeers known, InstantSource clock) {
+        this(store, durable, out, known, clock, SEEN_CAPACITY);
+    }
+
+    /** As above, remembering the newest {@code sessionPairs} pairs of the session (tests: a small set lets go soon). */
+    public HistoryKeeper(Store store, boolean durable, ChatListener out, KnownPeers known, InstantSource clock,
+            int sessionPairs) {
+        this.seen = new SeenMessages(sessionPairs, this::dropped);
         this.store = store;
         this.durable = durable;
         this.out = out;
@@ -122,6 +158,7 @@ public final class HistoryKeeper implements ChatListener {
             String key = started.ownKey();
             ownKey = key.isEmpty() ? "self-" + started.self().idHex() : key;
             ownName = started.self().name();
+            collecting = started.afterEachPass(this::handOverPass);
         });
         early.forEach(this::onLoop);
         onLoop(this::showStartupLines); // and then reads the filter
@@ -152,7 +189,7 @@ public final class HistoryKeeper implements ChatListener {
                 MessageId id = d.e2eId();
                 Waiting w = resending.isEmpty() ? null : resending.remove(id);
                 Instant now = clock.instant();
-                store.submitQuietly(st -> st.delivered(id.hex(), now), IGNORED); // the hex made after the burst
+                quietly(st -> st.delivered(id.hex(), now), IGNORED); // the hex made after the burst
                 if (w != null) {
                     emit(new ChatEvent.QueuedOutcome(d.e2eId(), d.to().name(), w.message().text(),
                             w.queuedAt().toEpochMilli(), null));
@@ -165,7 +202,7 @@ public final class HistoryKeeper implements ChatListener {
                 if (resending.remove(u.e2eId()) != null) {
                     return; // it stays in the outbox and goes again when the peer is next in the table
                 }
-                store.submitQuietly(st -> st.undelivered(u.e2eId().hex(), "not delivered to " + u.to().name()
+                quietly(st -> st.undelivered(u.e2eId().hex(), "not delivered to " + u.to().name()
                         + ": " + u.reason()), IGNORED);
             }
         } else if (event instanceof ChatEvent.PeerJoined) {
@@ -196,6 +233,23 @@ public final class HistoryKeeper implements ChatListener {
 
     static final int FILTER_CHUNK = 20_000;
 
+    /**
+     * The session set let go of its oldest pair: if that pair never went into the filter, it goes now, so
+     * that a repeat of it still takes the slow way. One that left before the filter was read cannot go in
+     * (the filter read from the store holds it unless it was stored after its part was read; the set
+     * lets go only after 100,000 lines, which no start brings before the filter is read).
+     */
+    private void dropped(String sender, long high, long low) {
+        if (unfiltered == 0) {
+            return;
+        }
+        unfiltered--;
+        SeenBefore filter = before;
+        if (filter != null) {
+            filter.addAndCheck(sender, high, low);
+        }
+    }
+
     private void received(ChatEvent.MessageReceived r) {
         if (r.e2eId() == null) {
             emit(r);
@@ -210,8 +264,16 @@ public final class HistoryKeeper implements ChatListener {
         ConversationKey conversation = r.room() ? ConversationKey.room() : direct;
         String checked = direct.peerKey(); // the checked key's own String: no second check of it
         SeenBefore filter = before;
-        // Added either way: a repeat after it left the session set then takes the slow way.
-        boolean certainlyNew = filter != null && !filter.addAndCheck(sender, r.e2eId());
+        boolean certainlyNew;
+        if (filter == null || filter.isEmpty()) {
+            // Nothing from an earlier run to replay (or not read yet): the session set alone has the
+            // answer, and the pair goes to the filter only when the set lets go of it (dropped).
+            certainlyNew = filter != null;
+            unfiltered++;
+        } else {
+            // Added now: a repeat after it left the session set then takes the slow way.
+            certainlyNew = !filter.addAndCheck(sender, r.e2eId());
+        }
         if (certainlyNew) {
             emit(r); // never stored before: shown now, stored behind it
             save(st -> st.save(incoming(r, conversation, checked)));
@@ -220,7 +282,7 @@ public final class HistoryKeeper implements ChatListener {
         NewMessage m = incoming(r, conversation, checked);
         Held held = new Held(r);
         ordered.add(held);
-        store.submit(st -> st.save(m)).whenComplete((saved, error) -> onLoop(() -> {
+        ask(st -> st.save(m)).whenComplete((saved, error) -> onLoop(() -> {
             // Without an answer (the store failed) it is shown: a line lost from the screen is worse.
             held.show = error != null || !saved.repeat();
             if (!held.show) {
@@ -240,7 +302,7 @@ public final class HistoryKeeper implements ChatListener {
         if (s.room()) {
             conversation = ConversationKey.room();
         } else {
-            String key = s.to().isEmpty() ? "" : node.keyOf(s.to().get(0));
+            String key = s.to().isEmpty() ? "" : keyOf(s.to().get(0));
             conversation = directWith(key.isEmpty() ? "peer-" + s.to().get(0).idHex() : key);
         }
         String own = ownKey;
@@ -277,8 +339,64 @@ public final class HistoryKeeper implements ChatListener {
     }
 
     private void save(Function<MessageStore, ?> storing) {
-        store.submitQuietly(storing, savingFailed);
+        quietly(storing, savingFailed);
     }
+
+    /** Work nobody waits for, collected for the end of the pass once the loop hands passes over. */
+    private void quietly(Function<MessageStore, ?> work, Consumer<? super RuntimeException> failed) {
+        if (!collecting) {
+            store.submitQuietly(work, failed);
+            return;
+        }
+        pass.add(work, failed);
+        if (pass.size() >= PASS_BOUND) {
+            handOverPass();
+        }
+    }
+
+    /** Calls collected in one pass before they go over even if the pass goes on. */
+    static final int PASS_BOUND = 1_024;
+
+    /** The loop's end of a pass: what it collected goes to the store as one hand-over. Loop thread. */
+    private void handOverPass() {
+        if (pass.isEmpty()) {
+            return;
+        }
+        QuietCalls calls = pass;
+        pass = new QuietCalls(calls.size()); // a pass like the last one fits without growing
+        store.submitAllQuietly(calls);
+    }
+
+    /**
+     * A call from the loop whose answer it waits for: what this pass collected goes first, so that the
+     * answer counts it (a line stored, an outbox entry delivered). Loop thread.
+     */
+    private <T> CompletableFuture<T> ask(Function<MessageStore, T> work) {
+        handOverPass();
+        return store.submit(work);
+    }
+
+    /**
+     * The key the node proved for {@code peer}; the last one found is kept, so that a burst to one peer
+     * asks the node (a lookup in a concurrent map by a new reference) once. A peer's key never changes
+     * within its instance, and "" (no session yet) is never kept.
+     */
+    private String keyOf(PeerInfo peer) {
+        if (lastKey != null && peer.id() == lastKeyId && peer.incarnation() == lastKeyIncarnation) {
+            return lastKey;
+        }
+        String key = node.keyOf(peer);
+        if (!key.isEmpty()) {
+            lastKey = key;
+            lastKeyId = peer.id();
+            lastKeyIncarnation = peer.incarnation();
+        }
+        return key;
+    }
+
+    private String lastKey;
+    private long lastKeyId;
+    private long lastKeyIncarnation;
 
     private final Consumer<RuntimeException> savingFailed = error -> onLoop(() -> problem(error));
     private static final Consumer<RuntimeException> IGNORED = error -> { };
@@ -354,7 +472,7 @@ public final class HistoryKeeper implements ChatListener {
         if (key.isEmpty()) {
             return;
         }
-        store.submit(st -> st.waitingFor(key)).whenComplete((list, error) -> onLoop(() -> {
+        ask(st -> st.waitingFor(key)).whenComplete((list, error) -> onLoop(() -> {
             if (error != null) {
                 problem(error);
                 return;
@@ -485,7 +603,7 @@ public final class HistoryKeeper implements ChatListener {
 
     private void showStartupLines() {
         ConversationKey room = ConversationKey.room();
-        store.submit(st -> st.last(room, STARTUP_LINES + 1)).whenComplete((lines, error) -> onLoop(() -> {
+        ask(st -> st.last(room, STARTUP_LINES + 1)).whenComplete((lines, error) -> onLoop(() -> {
             if (error == null && !lines.isEmpty()) {
                 startupPage.event = page(room, "room", null, true, lines, STARTUP_LINES);
             }
@@ -552,8 +670,8 @@ public final class HistoryKeeper implements ChatListener {
         onLoop(() -> {
             Long from = oldestShown.get(conversation);
             CompletableFuture<List<StoredMessage>> lines = from == null
-                    ? store.submit(st -> st.last(conversation, PAGE_LINES + 1))
-                    : store.submit(st -> st.before(conversation, from, PAGE_LINES + 1));
+                    ? ask(st -> st.last(conversation, PAGE_LINES + 1))
+                    : ask(st -> st.before(conversation, from, PAGE_LINES + 1));
             lines.whenComplete((list, error) -> onLoop(() -> {
                 if (error != null) {
                     problem(error);

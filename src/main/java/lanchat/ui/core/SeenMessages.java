@@ -25,14 +25,26 @@ final class SeenMessages {
     /** Ring position + 1 of the pair whose probe run passes here; 0 for none. */
     private int[] table;
     private int mask;
+    private final Dropped dropped;
     private int oldest;
     private int size;
 
+    /** Told of each pair the set lets go of to make room (the oldest). */
+    @FunctionalInterface
+    interface Dropped {
+        void dropped(String senderKey, long high, long low);
+    }
+
     SeenMessages(int capacity) {
+        this(capacity, (sender, high, low) -> { });
+    }
+
+    SeenMessages(int capacity, Dropped dropped) {
         if (capacity < 1 || capacity > 1 << 28) {
             throw new IllegalArgumentException("capacity must be 1 to 2^28, got " + capacity);
         }
         this.capacity = capacity;
+        this.dropped = dropped;
         allocate(Math.min(capacity, FIRST_ALLOCATION));
     }
 
@@ -122,6 +134,7 @@ final class SeenMessages {
             }
         }
         table[hole] = 0;
+        dropped.dropped(senders[at], highs[at], lows[at]);
         senders[at] = null;
     }
 
