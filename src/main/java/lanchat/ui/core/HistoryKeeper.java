@@ -759,6 +759,17 @@ public final class HistoryKeeper implements ChatListener {
         }
     }
 
+    /**
+     * The node has stopped: answers handed to its loop in its last moments (scheduled after its final pass,
+     * before it refused tasks) would never run, and every later answer would wait behind them. They run
+     * here instead, one at a time, as answers that come after the stop do.
+     */
+    public void nodeStopped() {
+        synchronized (this) {
+            runHandedOver();
+        }
+    }
+
     private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> forLoop =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.concurrent.atomic.AtomicBoolean handOverDue = new java.util.concurrent.atomic.AtomicBoolean();

@@ -162,6 +162,13 @@ public final class NodeBackend implements ChatBackend {
     @Override
     public boolean stop(Duration flush) {
         // Leaving and a signal's shutdown hook may both ask; only the first one stops the node.
-        return !stopped.compareAndSet(false, true) || node.stop(flush);
+        if (!stopped.compareAndSet(false, true)) {
+            return true;
+        }
+        boolean settled = node.stop(flush);
+        if (keeper != null) {
+            keeper.nodeStopped();
+        }
+        return settled;
     }
 }
