@@ -58,7 +58,6 @@ echo lanchat: the build failed, see above 1>&2
 exit /b 1
 
 :run
-rem The same JVM settings as run.sh (the reasons are there) but the native-memory trim, which is Linux-only;
-rem LANCHAT_JAVA_OPTS comes last to override them.
-"%JAVA%" -Xms4m -Xmx128m -XX:+UseSerialGC -XX:-UsePerfData -XX:+ExitOnOutOfMemoryError -XX:Tier4InvocationThreshold=150000 -XX:Tier4MinInvocationThreshold=60000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000 %LANCHAT_JAVA_OPTS% -jar "%JAR%" %*
+rem The same JVM settings as run.sh (the reasons are there); LANCHAT_JAVA_OPTS comes last to override them.
+"%JAVA%" -Xms4m -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -XX:+ExitOnOutOfMemoryError %LANCHAT_JAVA_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

@@ -90,23 +90,10 @@ if stale; then
 fi
 
 # JVM settings for a chat that idles for hours (measured in docs/decisions.md, "JVM settings"): a
-# small initial heap that grows only when needed, the serial collector (no GC threads), and no perf-data
-# sampler (a thread that wakes 20 times a second). Both compilers stay on: the JDK's AES-GCM and SHA-256 are
-# fast only in C2-compiled code (with C1 alone a sealed datagram cost 40 us instead of 0.6 us, and files moved
-# at a fifth of the speed), but C2 waits for code 10 times hotter than it would (the Tier4 thresholds), so
-# that it compiles a file transfer's loop within a second and not the start-up's code. Where the JVM has it (Linux, JDK 17.0.9+ or 21.0.1+), the C library's free memory
-# is given back every 5 s: C2's work arenas otherwise stay in RSS (10 MiB). The 128 MiB ceiling costs nothing
-# at idle and leaves the window mode room for Swing and a long conversation, so one set of flags fits both. A
-# fatal out-of-memory ends the process instead of leaving it half alive. LANCHAT_JAVA_OPTS is added last, so
-# it can override any of these.
-trim=""
-update="$(echo "$version" | cut -d. -f3 | sed 's/[^0-9].*//')"
-update="${update:-0}"
-if [[ "$(uname -s)" == Linux ]] && { ((major >= 22)) || { ((major == 21)) && ((update >= 1)); } || { ((major == 17)) && ((update >= 9)); }; }; then
-  trim="-XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000"
-fi
-# shellcheck disable=SC2086 # LANCHAT_JAVA_OPTS and trim are lists of options, split on purpose
-exec "$java" -Xms4m -Xmx128m -XX:+UseSerialGC -XX:-UsePerfData -XX:+ExitOnOutOfMemoryError $trim \
-  -XX:Tier4InvocationThreshold=150000 -XX:Tier4MinInvocationThreshold=60000 -XX:Tier4CompileThreshold=150000 \
-  -XX:Tier4BackEdgeThreshold=400000 \
+# small initial heap that grows only when needed, the serial collector (no GC threads), the C1 compiler
+# only (a chat's hot paths are short), and no perf-data sampler (a thread that wakes 20 times a second). The 128 MiB ceiling costs nothing at idle and leaves the window mode
+# room for Swing and a long conversation, so one set of flags fits both. A fatal out-of-memory ends the
+# process instead of leaving it half alive. LANCHAT_JAVA_OPTS is added last, so it can override any of these.
+# shellcheck disable=SC2086 # LANCHAT_JAVA_OPTS is a list of options, split on purpose
+exec "$java" -Xms4m -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -XX:+ExitOnOutOfMemoryError \
   ${LANCHAT_JAVA_OPTS:-} -jar "$jar" "$@"

@@ -95,10 +95,7 @@ public final class HistoryStarts {
     private static long[] start(Path jar, Path profile, String group, String port, List<String> extra,
             boolean wantHistory) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(Arrays.asList(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xms4m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:+UnlockExperimentalVMOptions",
-                "-XX:TrimNativeHeapInterval=5000", "-XX:-UsePerfData", "-XX:Tier4InvocationThreshold=150000",
-                "-XX:Tier4MinInvocationThreshold=60000", "-XX:Tier4CompileThreshold=150000",
-                "-XX:Tier4BackEdgeThreshold=400000",
+                .toString(), "-Xms4m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
                 "-Djava.net.preferIPv4Stack=true", "-jar", jar.toString(), "--json", "--interface", "lo",
                 "--group", group, "--port", port, "--name", "starter", "--profile", profile.toString()));
         command.addAll(extra);

@@ -23,14 +23,11 @@ final class WorkerProcess implements AutoCloseable {
     static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx128m", "-XX:+UseSerialGC",
             "-XX:-UsePerfData", "-Djava.net.preferIPv4Stack=true");
     /**
-     * The options run.sh gives lanchat on Linux with this JDK (a small first heap, the C library's free
-     * memory trimmed every 5 s), for the workloads whose metric is the program's memory or idle CPU as users
-     * run it: W8 (every system alike) and W9.
+     * The options run.sh gives lanchat (a small first heap, C1 only), for the workloads whose metric is
+     * the program's memory or idle CPU as users run it: W8 (every system alike) and W9.
      */
     static final List<String> RUN_SH_JVM_OPTIONS = List.of("-Xms4m", "-Xmx128m", "-XX:+UseSerialGC",
-            "-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=5000", "-XX:-UsePerfData",
-            "-XX:Tier4InvocationThreshold=150000", "-XX:Tier4MinInvocationThreshold=60000",
-            "-XX:Tier4CompileThreshold=150000", "-XX:Tier4BackEdgeThreshold=400000", "-Djava.net.preferIPv4Stack=true");
+            "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Djava.net.preferIPv4Stack=true");
 
     private final String label;
     private final Process process;

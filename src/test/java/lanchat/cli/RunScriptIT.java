@@ -1,7 +1,6 @@
 package lanchat.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -104,15 +103,9 @@ class RunScriptIT {
         Result r = run(Map.of("LANCHAT_JAVA_OPTS", "-XX:+PrintCommandLineFlags"), tmp, "--version");
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.err(), "nothing to build, nothing said");
-        for (String flag : new String[] {"-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
+        for (String flag : new String[] {"-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1",
             "-XX:MaxHeapSize=134217728", "-XX:InitialHeapSize=4194304"}) {
             assertTrue(r.out().contains(flag), flag + " in " + r.out());
-        }
-        // C2 stays on: the JDK's AES-GCM and SHA-256 are slow in C1-only code (docs/decisions.md, "JVM settings").
-        assertFalse(r.out().contains("TieredStopAtLevel"), r.out());
-        assertTrue(r.out().contains("-XX:Tier4InvocationThreshold=150000"), r.out());
-        if (Runtime.version().feature() == 17 && Runtime.version().update() >= 9) { // the JDK this runs on
-            assertTrue(r.out().contains("-XX:TrimNativeHeapInterval=5000"), r.out());
         }
         assertTrue(r.out().strip().endsWith("lanchat 0.1.0"), r.out());
     }

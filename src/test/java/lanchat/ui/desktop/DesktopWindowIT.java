@@ -54,10 +54,7 @@ class DesktopWindowIT {
         String[] group = privateGroup();
         // The JVM settings run.sh starts the window with, so that the memory measured is the user's.
         List<String> command = new ArrayList<>(List.of(JsonProcess.javaExecutable(), "-Xms4m", "-Xmx128m",
-                "-XX:+UseSerialGC", "-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=5000",
-                "-XX:Tier4InvocationThreshold=150000", "-XX:Tier4MinInvocationThreshold=60000",
-                "-XX:Tier4CompileThreshold=150000", "-XX:Tier4BackEdgeThreshold=400000",
-                "-XX:+ExitOnOutOfMemoryError",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError",
                 "-Djava.net.preferIPv4Stack=true", "-cp", System.getProperty("java.class.path"),
                 WindowScenario.class.getName(), System.getProperty("lanchat.jar"), group[0], group[1], out.toString()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
