@@ -557,7 +557,8 @@ public final class IncomingFile implements Closeable {
         return isEmptyRegularFile(target);
     }
 
-    private static boolean isEmptyRegularFile(Path p) {
+    /** A regular file (not a link) with no bytes at {@code p}. */
+    static boolean isEmptyRegularFile(Path p) {
         BasicFileAttributes a = attributesOrNull(p);
         return a != null && a.isRegularFile() && a.size() == 0;
     }

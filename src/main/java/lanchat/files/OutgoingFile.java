@@ -12,7 +12,8 @@ import java.util.Set;
  * Reads one offered file at any offset (positional reads, so several readers may share it) and notices when
  * the file changed since it was hashed for the offer: its size and modification time at open, every
  * {@link #CHECK_EVERY_BYTES} read and whenever a read reaches the end; a read that finds the file shorter fails
- * at once (bytes already read ahead are served as they were read). The receiver's hash check stays the final word; this gives the sender an early, clear reason.
+ * at once (bytes already read ahead are served as they were read). The receiver's hash check stays the final
+ * word; this gives the sender an early, clear reason.
  */
 public final class OutgoingFile implements Closeable {
 
@@ -89,13 +90,13 @@ public final class OutgoingFile implements Closeable {
                 // a retransmission (behind what is cached) or a read bigger than the cache: read it as it is
                 ByteBuffer window = into.duplicate();
                 window.limit(window.position() + wanted);
-                fill(window, offset, wanted);
+                fill(window, offset);
                 into.position(into.position() + wanted);
                 return wanted;
             }
             ahead.clear();
             ahead.limit((int) Math.min(ahead.capacity(), size - offset));
-            fill(ahead, offset, ahead.limit());
+            fill(ahead, offset);
             ahead.flip();
             aheadOffset = offset;
         }
@@ -105,8 +106,9 @@ public final class OutgoingFile implements Closeable {
         return wanted;
     }
 
-    /** Reads exactly {@code wanted} bytes at {@code offset} into {@code window}, then checks as documented. */
-    private void fill(ByteBuffer window, long offset, int wanted) throws FilesException {
+    /** Fills {@code window} (position to limit) from {@code offset}, then checks as documented. */
+    private void fill(ByteBuffer window, long offset) throws FilesException {
+        int wanted = window.remaining();
         int read = 0;
         try {
             while (read < wanted) {

@@ -5,7 +5,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -61,19 +60,11 @@ public final class Placement {
             return folderFor(path);
         }
         Path parent = path.size() == 1 ? folder.root() : folderFor(path.subList(0, path.size() - 1));
-        if (entry.size() == 0 && adopted.contains(parent) && isEmptyFile(parent.resolve(entry.name()))) {
-            return parent.resolve(entry.name()); // an empty file the earlier attempt finished: the same content
+        Path earlier = parent.resolve(entry.name());
+        if (entry.size() == 0 && adopted.contains(parent) && IncomingFile.isEmptyRegularFile(earlier)) {
+            return earlier; // an empty file the earlier attempt finished: the same content
         }
         return reserveFile(parent, entry.name());
-    }
-
-    private static boolean isEmptyFile(Path p) {
-        try {
-            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            return a.isRegularFile() && a.size() == 0;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     /**

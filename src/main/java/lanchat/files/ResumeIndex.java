@@ -32,7 +32,8 @@ import java.util.function.LongSupplier;
  * damaged file, a link planted since) is dropped.
  *
  * <p>Bounded: at most {@value #MAX_NOTES} notes (the oldest go first), none older than {@link #MAX_AGE_MILLIS};
- * a note that goes takes its temporary file and sidecar with it (and an empty placeholder an earlier version left). Thread-safe; its disk work
+ * a note that goes takes its temporary file and sidecar with it (and an empty placeholder an earlier version
+ * left). Thread-safe; its disk work
  * (the first read, {@link #save()}) belongs on the file thread.
  */
 public final class ResumeIndex {

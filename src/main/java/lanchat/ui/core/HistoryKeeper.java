@@ -753,9 +753,7 @@ public final class HistoryKeeper implements ChatListener {
         }
         forLoop.add(task);
         if (handOverDue.compareAndSet(false, true) && !n.runOnLoop(this::runHandedOver)) {
-            synchronized (this) { // the loop is gone: answers still due run here, one at a time
-                runHandedOver();
-            }
+            nodeStopped(); // the loop is gone: answers still due run here
         }
     }
 
