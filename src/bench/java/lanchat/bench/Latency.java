@@ -47,11 +47,20 @@ final class Latency extends MemberPairWorkload {
 
     /** {@code count} messages a to b, one per 2 ms; {@code round}: how many pace rounds b has seen, this one included. */
     static Line pace(WorkerProcess a, WorkerProcess b, int count, int round) throws Exception {
+        return pace(a, b, "b", count, round, round - 1, round);
+    }
+
+    /**
+     * As above to the member named {@code to} ({@code b}'s name), with the ordinals of the lines this
+     * round is: b's nth "expecting" and the "latency" after its mth, a's kth "send-done".
+     */
+    static Line pace(WorkerProcess a, WorkerProcess b, String to, int count, int nthExpecting, int mthLatency,
+            int kthSendDone) throws Exception {
         b.send("expect " + count + " lat");
-        b.awaitNth("expecting", round, Duration.ofSeconds(10));
-        a.send("pace b " + count + " 2000 100");
-        Line lat = b.awaitNth("latency", round - 1, Duration.ofSeconds(30 + count * 2L / 1000 * 3));
-        a.awaitNth("send-done", round, Duration.ofSeconds(30));
+        b.awaitNth("expecting", nthExpecting, Duration.ofSeconds(10));
+        a.send("pace " + to + " " + count + " 2000 100");
+        Line lat = b.awaitNth("latency", mthLatency, Duration.ofSeconds(30 + count * 2L / 1000 * 3));
+        a.awaitNth("send-done", kthSendDone, Duration.ofSeconds(30));
         return lat;
     }
 }

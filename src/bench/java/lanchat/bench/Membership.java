@@ -11,6 +11,12 @@ import java.util.Map;
  * leave), die by kill -9 and freeze by SIGSTOP (from the signal).
  */
 final class Membership extends MemberPairWorkload {
+    /**
+     * The time a lanchat member's loop spent computing handshake messages: for a and the first b, the
+     * handshakes of the join, all on its path but the responder's read of the last message.
+     */
+    private static final String COMPUTE = "session_handshake_compute_us";
+    private static final String STARTED = "session_handshakes_started";
 
     @Override
     public String id() {
@@ -24,7 +30,12 @@ final class Membership extends MemberPairWorkload {
 
     @Override
     public List<Metric> metrics() {
-        return List.of(new Metric("join_ms", "join (ms)"), new Metric("leave_ms", "clean leave (ms)"),
+        return List.of(new Metric("join_ms", "join (ms)"),
+                new Metric("start_ms", "of which b's start until it is ready (ms)"),
+                new Metric("handshake_ms", "of which computing the handshake, both sides (ms)"),
+                new Metric("static_key_ms", "of which b's first X25519, its static key pair (ms)"),
+                new Metric("handshakes", "handshakes started for the join, both sides"),
+                new Metric("leave_ms", "clean leave (ms)"),
                 new Metric("kill_ms", "kill -9 detected (ms)"), new Metric("stop_ms", "SIGSTOP detected (ms)"));
     }
 
@@ -40,7 +51,19 @@ final class Membership extends MemberPairWorkload {
         long connect = b.await("connect-start", START).num("t");
         long joined = BenchContext.awaitMembers(a, 2, connect, START).num("t");
         out.put("join_ms", (joined - connect) / 1e3);
+        out.put("start_ms", (b.await("ready", START).num("t") - connect) / 1e3);
         BenchContext.awaitMembers(b, 2, connect, START);
+        if (system.equals("lanchat")) {
+            Line ca = counters(a, 1);
+            Line cb = counters(b, 1);
+            out.put("handshake_ms", (ca.num(COMPUTE) + cb.num(COMPUTE)) / 1e3);
+            out.put("static_key_ms", b.await("identity", START).num("us") / 1e3);
+            out.put("handshakes", (double) ca.num(STARTED) + cb.num(STARTED));
+        } else {
+            out.put("handshake_ms", Double.NaN);
+            out.put("static_key_ms", Double.NaN);
+            out.put("handshakes", Double.NaN);
+        }
 
         b.send("quit");
         long leave = b.await("leave-start", START).num("t");

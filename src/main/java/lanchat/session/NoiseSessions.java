@@ -178,10 +178,12 @@ public final class NoiseSessions implements SessionLayer {
         if (!admitAnswer(from, proven, now)) {
             return;
         }
+        long computing = clock.nanoTime();
         HandshakeState noise = HandshakeState.responder(PROTOCOL, PROLOGUE, identity.keys(), null, ephemerals);
         try {
             noise.readMessage(SessionFrames.noise(d, SessionFrames.HS1));
             byte[] hs2 = noise.writeMessage(ourPayload(sender));
+            counters.computed(clock.nanoTime() - computing);
             PendingHandshake p = new PendingHandshake(false, noise, sender, from, newIndex(), now);
             p.remoteIndex = theirIndex;
             ByteBuffer datagram = SessionFrames.handshake(SessionFrames.HS2, self, sender, p.localIndex, theirIndex, hs2);
@@ -204,6 +206,7 @@ public final class NoiseSessions implements SessionLayer {
             counters.drop(SessionCounters.Drop.UNEXPECTED_HANDSHAKE);
             return null;
         }
+        long computing = clock.nanoTime();
         try {
             HandshakePayload said = HandshakePayload.decode(p.noise.readMessage(SessionFrames.noise(d, SessionFrames.HS2)));
             if (!authentic(p.noise, sender, said)) {
@@ -211,10 +214,12 @@ public final class NoiseSessions implements SessionLayer {
                 return null;
             }
             byte[] hs3 = p.noise.writeMessage(ourPayload(sender));
+            TransportKeys keys = p.noise.split();
+            counters.computed(clock.nanoTime() - computing);
             int theirIndex = SessionFrames.senderIndex(d);
             ByteBuffer datagram = SessionFrames.handshake(SessionFrames.HS3, self, sender, p.localIndex, theirIndex, hs3);
             forget(p);
-            Session s = establish(p, theirIndex, p.noise.split(), said, now);
+            Session s = establish(p, theirIndex, keys, said, now);
             s.hs3 = new PendingHandshake.Retry(datagram, from, now);
             unconfirmed.add(s);
             transport.send(datagram.duplicate(), from);
@@ -244,13 +249,16 @@ public final class NoiseSessions implements SessionLayer {
             counters.drop(SessionCounters.Drop.UNEXPECTED_HANDSHAKE);
             return null;
         }
+        long computing = clock.nanoTime();
         try {
             HandshakePayload said = HandshakePayload.decode(p.noise.readMessage(SessionFrames.noise(d, SessionFrames.HS3)));
             forget(p);
             if (!authentic(p.noise, sender, said)) {
                 return null;
             }
-            Session s = establish(p, p.remoteIndex, p.noise.split(), said, now);
+            TransportKeys keys = p.noise.split();
+            counters.computed(clock.nanoTime() - computing);
+            Session s = establish(p, p.remoteIndex, keys, said, now);
             confirm(s);
             return announce(s, FrameType.HELLO);
         } catch (NoiseException e) {
@@ -365,8 +373,10 @@ public final class NoiseSessions implements SessionLayer {
         if (!admitStart(at, now)) {
             return;
         }
+        long computing = clock.nanoTime();
         HandshakeState noise = HandshakeState.initiator(PROTOCOL, PROLOGUE, identity.keys(), null, ephemerals);
         byte[] hs1 = noise.writeMessage(new byte[0]);
+        counters.computed(clock.nanoTime() - computing);
         PendingHandshake p = new PendingHandshake(true, noise, peer, at, newIndex(), now);
         ByteBuffer datagram = SessionFrames.handshake(SessionFrames.HS1, self, peer, p.localIndex, 0, hs1);
         HeldCookie held = heldCookies.get(at);

@@ -22,6 +22,12 @@ final class SessionCounters {
     long opened;
     long cookieReplies;
     long cookiesTaken;
+    /** Time the loop spent computing handshake messages (Noise's DH, hashing, AEAD), by the injected clock. */
+    private long computeNanos;
+
+    void computed(long nanos) {
+        computeNanos += nanos;
+    }
 
     void drop(Drop reason) {
         drops.merge(reason, 1L, Long::sum);
@@ -40,6 +46,7 @@ final class SessionCounters {
         out.put("session_opened_in", opened);
         out.put("session_cookie_replies", cookieReplies);
         out.put("session_cookies_taken", cookiesTaken);
+        out.put("session_handshake_compute_us", computeNanos / 1_000);
         long total = 0;
         for (Drop d : Drop.values()) {
             long n = drops.getOrDefault(d, 0L);
