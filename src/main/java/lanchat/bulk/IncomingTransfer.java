@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import lanchat.wire.BulkAck;
 import lanchat.wire.BulkData;
 import lanchat.wire.PeerRef;
@@ -126,8 +125,8 @@ final class IncomingTransfer {
 
     BulkAck ack(long now, PeerRef self) {
         List<BulkAck.PacketRange> ranges = new ArrayList<>(packets.size());
-        for (Map.Entry<Long, Long> r : packets.descending()) {
-            ranges.add(new BulkAck.PacketRange(r.getKey(), r.getValue() - 1));
+        for (int i = 0; i < packets.size(); i++) {
+            ranges.add(new BulkAck.PacketRange(packets.startFromTop(i), packets.endFromTop(i) - 1));
         }
         unacked = 0;
         ackNow = false;

@@ -54,8 +54,10 @@ public final class Transfers {
      * Least recently heard first (a transfer moves to the end whenever a datagram of it arrives): a receiver
      * keeps a completed transfer for the idle time, so an offer of 10,000 small files holds thousands of them,
      * and the idle check and the next deadline look only at the head instead of walking them all every pass.
+     * In access order, so that a datagram's {@code get} moves its transfer without a new entry (a remove and a
+     * put allocated one per datagram); nothing else calls {@code get} on it.
      */
-    private final LinkedHashMap<Key, IncomingTransfer> incoming = new LinkedHashMap<>();
+    private final LinkedHashMap<Key, IncomingTransfer> incoming = new LinkedHashMap<>(16, 0.75f, true);
     /** The receivers that owe an acknowledgement: the only ones a pass looks at for acks. */
     private final Set<IncomingTransfer> owing = new LinkedHashSet<>();
     private final ArrayDeque<OutgoingTransfer> turns = new ArrayDeque<>();
@@ -174,12 +176,13 @@ public final class Transfers {
         now = time;
         dataIn++;
         Key k = new Key(d.sender(), d.transfer());
-        IncomingTransfer t = incoming.remove(k); // put back at the end below: just heard
+        IncomingTransfer t = incoming.get(k); // access order: moves it to the end, just heard
         if (t == null) {
             Incoming setup = acceptor.open(d.sender(), d.transfer());
             if (setup != null && setup.from() < setup.length()) {
                 t = new IncomingTransfer(d.sender(), d.transfer(), setup.sink(), setup.from(), setup.length(),
                         setup.listener(), policy, now);
+                incoming.put(k, t);
             }
         }
         if (t == null) {
@@ -187,7 +190,6 @@ public final class Transfers {
             stop(k, BulkStop.Cause.UNKNOWN);
             return null;
         }
-        incoming.put(k, t);
         long dup = t.duplicates;
         long beyond = t.beyondWindow;
         if (!t.onData(d, now)) {
