@@ -34,6 +34,13 @@ interface GroupMember {
         return java.util.Map.of();
     }
 
+    /**
+     * Returns once the work this member does after messages arrive is done (lanchat with history: the store
+     * has written everything), so that a measured round does not pay for the warm-up's backlog.
+     */
+    default void settle() throws Exception {
+    }
+
     /** Leaves cleanly (goodbye) and releases everything. */
     void leave() throws Exception;
 }

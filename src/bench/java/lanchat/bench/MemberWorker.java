@@ -22,6 +22,7 @@ import java.util.concurrent.locks.LockSupport;
  *   room SIZE                    one message to every other member, carrying its send time; report
  *                                "room-done" with the datagrams sent once every recipient's outcome is in
  *   counters                     report "counters" with the system's own counters (key=value)
+ *   settle                       report "settled" once work after arrivals is done (lanchat's history store)
  *   quit                         leave cleanly and exit
  * </pre>
  */
@@ -72,7 +73,9 @@ public final class MemberWorker {
             case "jgroups-tuned":
                 return new JGroupsMember(true);
             case "lanchat":
-                return new LanchatMember();
+                return new LanchatMember(false);
+            case "lanchat-history":
+                return new LanchatMember(true);
             default:
                 throw new IllegalArgumentException("unknown system " + system);
         }
@@ -113,6 +116,10 @@ public final class MemberWorker {
                     break;
                 case "counters":
                     counters(member);
+                    break;
+                case "settle":
+                    member.settle();
+                    Line.emit("settled", "t", Micros.now());
                     break;
                 case "quit":
                     leave(member);

@@ -8,9 +8,11 @@ import java.util.Map;
 
 /** Every run's numbers, their medians, and the markdown table. */
 final class Results {
-    static final List<String> COLUMNS = List.of("raw", "jgroups-stock", "jgroups-tuned", "lanchat");
+    static final List<String> COLUMNS = List.of("raw", "jgroups-stock", "jgroups-tuned", "lanchat", "lanchat-history");
+    /** Run only when asked for with --systems (lanchat with its history store: issue 11's W1 figure). */
+    static final List<String> OPTIONAL = List.of("lanchat-history");
     private static final Map<String, String> HEADERS = Map.of("raw", "raw UDP", "jgroups-stock", "JGroups stock",
-            "jgroups-tuned", "JGroups tuned", "lanchat", "lanchat");
+            "jgroups-tuned", "JGroups tuned", "lanchat", "lanchat", "lanchat-history", "lanchat, history on");
 
     private final List<Workload> workloads = new ArrayList<>();
     /** workload id + metric key → system → one value per run (NaN for a failed run). */
@@ -43,15 +45,16 @@ final class Results {
     /** The table: one row per metric, one column per system, each cell the median of its runs. */
     String markdown() {
         StringBuilder sb = new StringBuilder("| workload | metric |");
-        for (String c : COLUMNS) {
+        List<String> columns = shownColumns();
+        for (String c : columns) {
             sb.append(' ').append(HEADERS.get(c)).append(" |");
         }
-        sb.append("\n|---|---|").append("---:|".repeat(COLUMNS.size())).append('\n');
+        sb.append("\n|---|---|").append("---:|".repeat(columns.size())).append('\n');
         for (Workload w : workloads) {
             for (Workload.Metric m : w.metrics()) {
                 sb.append("| ").append(w.id()).append(' ').append(w.title()).append(" | ").append(m.label()).append(" |");
                 Map<String, List<Double>> bySystem = values.getOrDefault(w.id() + "/" + m.key(), Map.of());
-                for (String c : COLUMNS) {
+                for (String c : columns) {
                     List<Double> runs = bySystem.get(c);
                     sb.append(' ').append(cellText(runs)).append(" |");
                 }
@@ -65,6 +68,17 @@ final class Results {
             }
         }
         return sb.toString();
+    }
+
+    /** The columns of the table: the usual four always (so that tables compare), the others when they ran. */
+    private List<String> shownColumns() {
+        List<String> shown = new ArrayList<>();
+        for (String c : COLUMNS) {
+            if (!OPTIONAL.contains(c) || values.values().stream().anyMatch(bySystem -> bySystem.containsKey(c))) {
+                shown.add(c);
+            }
+        }
+        return shown;
     }
 
     /** Every run's values, one line per workload, metric and system, for the record. */

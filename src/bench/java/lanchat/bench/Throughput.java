@@ -45,6 +45,10 @@ final class Throughput extends MemberPairWorkload {
                 ctx.lab.loss(2, lossPercent);
             }
             blast(ctx, a, b, warmUp(ctx), 1); // warm-up, same for every system: the JIT compiles the hot paths
+            for (WorkerProcess w : List.of(a, b)) { // lanchat-history: the warm-up's lines are stored first
+                w.send("settle");
+                w.await("settled", Duration.ofSeconds(150));
+            }
             boolean lanchat = system.equals("lanchat");
             Line before = lanchat ? counters(b, 1) : null;
             long bytes0 = ctx.lab.txBytes(1);
