@@ -21,6 +21,7 @@ final class FileTransferWorkload implements Workload {
 
     private static final String UDP_PORT = "46011";
     private static final String TCP_PORT = "46012";
+    private static final String RAW_CHAT_PORT = "46013";
     private final Kind kind;
 
     FileTransferWorkload(Kind kind) {
@@ -53,6 +54,7 @@ final class FileTransferWorkload implements Workload {
                 new Metric("share_of_raw", "lanchat / raw UDP"), new Metric("times_tcp", "lanchat / TCP"),
                 new Metric("files_per_s", "files/s"), new Metric("chat_p99_ms", "chat one-way p99 ms during it"),
                 new Metric("chat_idle_p99_ms", "chat one-way p99 ms without a transfer (same run)"),
+                new Metric("chat_raw_p99_ms", "chat one-way p99 ms during a raw UDP blast between the hosts (same run)"),
                 new Metric("sender_rss_mib", "sender RSS MiB"), new Metric("receiver_rss_mib", "receiver RSS MiB"));
     }
 
@@ -107,6 +109,10 @@ final class FileTransferWorkload implements Workload {
             send.awaitNth("chatonly", 2, Duration.ofSeconds(60));
             recv.send("chat");
             out.put("chat_idle_p99_ms", recv.await("chat", Duration.ofSeconds(10)).dbl("p99_ms"));
+            int chats = 1;
+            if (kind == Kind.BIG) {
+                out.put("chat_raw_p99_ms", chatDuringRawBlast(ctx, send, recv, ++chats));
+            }
             recv.send("reset");
             send.send("send w6recv " + source);
             Line done = recv.await("done", Duration.ofSeconds(max));
@@ -118,7 +124,7 @@ final class FileTransferWorkload implements Workload {
                 out.put("files_per_s", done.num("files") / seconds);
             }
             recv.send("chat");
-            Line chat = recv.awaitNth("chat", 2, Duration.ofSeconds(10)); // the first was the baseline's
+            Line chat = recv.awaitNth("chat", ++chats, Duration.ofSeconds(10)); // the ones before were baselines
             out.put("chat_p99_ms", chat.dbl("p99_ms"));
             send.send("counters");
             System.err.println("bench: W6 sender " + send.await("counters", Duration.ofSeconds(10)));
@@ -144,6 +150,24 @@ final class FileTransferWorkload implements Workload {
         blast.await("result", Duration.ofSeconds(40));
         Line received = sink.await("result", Duration.ofSeconds(40));
         return received.dbl("per_second") * 1200 / 1e6;
+    }
+
+    /**
+     * The same chat while a raw UDP blast of 1,200-byte datagrams runs between the same two hosts: what the
+     * machine leaves a chat line when the hosts are as busy as a transfer makes them, with no lanchat bulk.
+     */
+    private static double chatDuringRawBlast(BenchContext ctx, WorkerProcess send, WorkerProcess recv, int nth)
+            throws Exception {
+        recv.send("reset");
+        WorkerProcess sink = RawPairWorkload.startReceiver(ctx, "sink", RAW_CHAT_PORT, 40);
+        WorkerProcess blast = RawPairWorkload.startSender(ctx, "blast", RAW_CHAT_PORT, "1200", "5");
+        blast.await("started", Duration.ofSeconds(30));
+        send.send("chatonly w6recv 3"); // 3 s of chat inside the blast's 5 s
+        send.awaitNth("chatonly", nth + 1, Duration.ofSeconds(60));
+        blast.await("result", Duration.ofSeconds(40));
+        sink.await("result", Duration.ofSeconds(40));
+        recv.send("chat");
+        return recv.awaitNth("chat", nth, Duration.ofSeconds(10)).dbl("p99_ms");
     }
 
     private static double tcp(BenchContext ctx, long bytes) throws IOException {

@@ -180,6 +180,7 @@ public final class RawWorker {
     private static void blast(String bind, String target, int port, int size, int seconds) throws IOException {
         try (DatagramChannel ch = connected(bind, target, port)) {
             ByteBuffer out = ByteBuffer.allocate(size);
+            Line.emit("started");
             long start = System.nanoTime();
             long end = start + seconds * 1_000_000_000L;
             long sent = 0;
