@@ -43,6 +43,33 @@ abstract class MemberPairWorkload implements Workload {
         return w.awaitNth("counters", nth, java.time.Duration.ofSeconds(10));
     }
 
+    /** The {@code nth} "jvm" line of a worker ({@link JvmTimes}), asked for now. */
+    static Line jvm(WorkerProcess w, int nth) throws Exception {
+        w.send("jvm");
+        return w.awaitNth("jvm", nth, java.time.Duration.ofSeconds(10));
+    }
+
+    /**
+     * The round's collector pauses of member {@code who} as a metric, and its CPU per kind of thread on
+     * stderr (where a round's cost went: the loop, the history's writer, the collectors, the compilers).
+     */
+    static void putJvmTimes(Map<String, Double> out, String who, Line before, Line after) {
+        out.put("gc_ms_" + who, delta(after, before, "gc_ms"));
+        StringBuilder cpu = new StringBuilder();
+        for (String key : after.values.keySet()) {
+            if (key.startsWith("cpu_us_")) {
+                long was = before.values.containsKey(key) ? before.num(key) : 0;
+                long ms = (after.num(key) - was) / 1_000;
+                if (ms > 0) {
+                    cpu.append(' ').append(key.substring(7)).append('=').append(ms);
+                }
+            }
+        }
+        System.err.println("bench: " + who + "'s CPU in the round, ms per thread kind:" + cpu + "; JIT compiling "
+                + delta(after, before, "jit_ms") + " ms; uptime " + before.str("uptime_ms") + "-" + after.str("uptime_ms")
+                + " ms");
+    }
+
     /**
      * protocol.md 4.3 under this round's load, from the receiver's counters before and after it: the share
      * of acknowledgements that went out within 2 ms of reading the first DATA they answer, and the longest
@@ -54,7 +81,7 @@ abstract class MemberPairWorkload implements Workload {
         out.put("ack_delay_max_ms", after.num("ack_delay_max_us") / 1000.0);
     }
 
-    private static double delta(Line after, Line before, String key) {
+    static double delta(Line after, Line before, String key) {
         return after.num(key) - before.num(key);
     }
 }

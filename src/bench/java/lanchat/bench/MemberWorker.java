@@ -22,7 +22,9 @@ import java.util.concurrent.locks.LockSupport;
  *   room SIZE                    one message to every other member, carrying its send time; report
  *                                "room-done" with the datagrams sent once every recipient's outcome is in
  *   counters                     report "counters" with the system's own counters (key=value)
- *   settle                       report "settled" once work after arrivals is done (lanchat's history store)
+ *   jvm                          report "jvm": collectors' time and CPU per kind of thread so far
+ *   settle                       report "settled" once work after arrivals is done (lanchat's history store) and
+ *                                the JIT compilers have been idle for 300 ms
  *   quit                         leave cleanly and exit
  * </pre>
  */
@@ -117,9 +119,13 @@ public final class MemberWorker {
                 case "counters":
                     counters(member);
                     break;
+                case "jvm":
+                    JvmTimes.emit();
+                    break;
                 case "settle":
                     member.settle();
-                    Line.emit("settled", "t", Micros.now());
+                    long jitMs = JitQuiet.await();
+                    Line.emit("settled", "t", Micros.now(), "jit_wait_ms", jitMs);
                     break;
                 case "quit":
                     leave(member);

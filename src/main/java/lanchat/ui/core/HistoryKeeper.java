@@ -97,12 +97,6 @@ public final class HistoryKeeper implements ChatListener {
     private final KnownPeers known;
     private final InstantSource clock;
     private final SeenMessages seen;
-    /**
-     * Pairs in {@link #seen} not yet in {@link #before}: those that came while the filter was unread or
-     * empty. They are the oldest in the set (the filter, once it holds a pair, always does), so the next
-     * {@code unfiltered} pairs the set lets go of are added to the filter then.
-     */
-    private int unfiltered;
     /** Events behind a received line whose store answer is not in yet, in the order they came. */
     private final ArrayDeque<Held> ordered = new ArrayDeque<>();
     /** Outbox messages sent again now, by end-to-end id: their outcome is the outbox's, not a new line's. */
@@ -134,7 +128,7 @@ public final class HistoryKeeper implements ChatListener {
     /** As above, remembering the newest {@code sessionPairs} pairs of the session (tests: a small set lets go soon). */
     public HistoryKeeper(Store store, boolean durable, ChatListener out, KnownPeers known, InstantSource clock,
             int sessionPairs) {
-        this.seen = new SeenMessages(sessionPairs, this::dropped);
+        this.seen = new SeenMessages(sessionPairs);
         this.store = store;
         this.durable = durable;
         this.out = out;
@@ -224,6 +218,8 @@ public final class HistoryKeeper implements ChatListener {
                 readStored(filter, last);
             } else if (error == null) {
                 onLoop(() -> {
+                    // Lines that came while it was read may be missing from it; they are all in the set.
+                    seen.forEach(filter::addAndCheck);
                     before = filter;
                     storedKnown = true;
                 });
@@ -232,23 +228,6 @@ public final class HistoryKeeper implements ChatListener {
     }
 
     static final int FILTER_CHUNK = 20_000;
-
-    /**
-     * The session set let go of its oldest pair: if that pair never went into the filter, it goes now, so
-     * that a repeat of it still takes the slow way. One that left before the filter was read cannot go in
-     * (the filter read from the store holds it unless it was stored after its part was read; the set
-     * lets go only after 100,000 lines, which no start brings before the filter is read).
-     */
-    private void dropped(String sender, long high, long low) {
-        if (unfiltered == 0) {
-            return;
-        }
-        unfiltered--;
-        SeenBefore filter = before;
-        if (filter != null) {
-            filter.addAndCheck(sender, high, low);
-        }
-    }
 
     private void received(ChatEvent.MessageReceived r) {
         if (r.e2eId() == null) {
@@ -264,17 +243,9 @@ public final class HistoryKeeper implements ChatListener {
         ConversationKey conversation = r.room() ? ConversationKey.room() : direct;
         String checked = direct.peerKey(); // the checked key's own String: no second check of it
         SeenBefore filter = before;
-        boolean certainlyNew;
-        if (filter == null || filter.isEmpty()) {
-            // Nothing from an earlier run to replay (or not read yet): the session set alone has the
-            // answer, and the pair goes to the filter only when the set lets go of it (dropped).
-            certainlyNew = filter != null;
-            unfiltered++;
-        } else {
-            // Added now: a repeat after it left the session set then takes the slow way.
-            certainlyNew = !filter.addAndCheck(sender, r.e2eId());
-        }
-        if (certainlyNew) {
+        // Added now, so that a repeat after the pair left the session set takes the slow way. Until the
+        // filter is read every line asks the store.
+        if (filter != null && !filter.addAndCheck(sender, r.e2eId())) {
             emit(r); // never stored before: shown now, stored behind it
             save(st -> st.save(incoming(r, conversation, checked)));
             return;

@@ -14,9 +14,9 @@ import lanchat.message.MessageId;
  * uses the id's 128 random bits as they are and the sender's cached String hash, so it costs a few
  * multiplications. Built on the history's writer thread, then used on the loop thread only.
  *
- * <p>Probing it costs the loop a random cache line of 2 MiB per received line (about 60-110 ns more per
- * line in a micro-measurement, where the whole session set took 50-80 ns), so the keeper skips it while it
- * holds nothing ({@link #isEmpty}): a new or empty history has no earlier run to replay.
+ * <p>Every received line is added as it comes, on a new profile too: a random cache line of 2 MiB per
+ * line (about 60-110 ns in a micro-measurement), and the keeper's work is the same from its first line to
+ * its millionth (docs/decisions.md, "One path from the first line").
  */
 final class SeenBefore {
     private static final int BLOCK_BITS = 512;
@@ -24,8 +24,6 @@ final class SeenBefore {
     private static final int BLOCKS = 1 << BLOCK_INDEX_BITS; // 2^15 blocks of 2^9 bits: 2^24 bits
     private static final int PROBES = 7;
     private final long[] words = new long[BLOCKS * (BLOCK_BITS / 64)];
-    /** Pairs added; a filter that never had one answers "certainly new" to everything without a probe. */
-    private long pairs;
 
     /** A pair as the store lists it; an id that is not a message id's hex can never be received, so it is left out. */
     void add(String sender, String idHex) {
@@ -38,11 +36,6 @@ final class SeenBefore {
         addAndCheck(sender, id);
     }
 
-    /** True while nothing was ever added. */
-    boolean isEmpty() {
-        return pairs == 0;
-    }
-
     /**
      * Adds the pair and says whether it may have been there before (false: certainly new). One hash for
      * both, since the loop asks this for every line received.
@@ -53,7 +46,6 @@ final class SeenBefore {
 
     /** As {@link #addAndCheck(String, MessageId)}, for an id given as its two halves. */
     boolean addAndCheck(String sender, long high, long low) {
-        pairs++;
         long block = block(sender, high, low);
         long bits = probes(block);
         int base = firstWord(block);

@@ -25,26 +25,20 @@ final class SeenMessages {
     /** Ring position + 1 of the pair whose probe run passes here; 0 for none. */
     private int[] table;
     private int mask;
-    private final Dropped dropped;
     private int oldest;
     private int size;
 
-    /** Told of each pair the set lets go of to make room (the oldest). */
+    /** Given each pair the set holds. */
     @FunctionalInterface
-    interface Dropped {
-        void dropped(String senderKey, long high, long low);
+    interface Pairs {
+        void pair(String senderKey, long high, long low);
     }
 
     SeenMessages(int capacity) {
-        this(capacity, (sender, high, low) -> { });
-    }
-
-    SeenMessages(int capacity, Dropped dropped) {
         if (capacity < 1 || capacity > 1 << 28) {
             throw new IllegalArgumentException("capacity must be 1 to 2^28, got " + capacity);
         }
         this.capacity = capacity;
-        this.dropped = dropped;
         allocate(Math.min(capacity, FIRST_ALLOCATION));
     }
 
@@ -118,6 +112,14 @@ final class SeenMessages {
         return size;
     }
 
+    /** Each pair held, oldest first. */
+    void forEach(Pairs to) {
+        for (int k = 0; k < size; k++) {
+            int at = (oldest + k) % senders.length;
+            to.pair(senders[at], highs[at], lows[at]);
+        }
+    }
+
     /** Takes ring position {@code at} out of the table, moving later pairs of the probe run up. */
     private void remove(int at) {
         int hole = hashes[at] & mask;
@@ -134,7 +136,6 @@ final class SeenMessages {
             }
         }
         table[hole] = 0;
-        dropped.dropped(senders[at], highs[at], lows[at]);
         senders[at] = null;
     }
 
