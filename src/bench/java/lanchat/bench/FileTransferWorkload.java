@@ -68,6 +68,15 @@ final class FileTransferWorkload implements Workload {
         return system.equals("lanchat");
     }
 
+    /**
+     * The uncounted transfer before the measured one (not in smoke runs, nor before the small files), in
+     * MiB: 256, or LANCHAT_W6_WARM_UP_MIB (0: none, as before stop 19).
+     */
+    static long warmUpMib() {
+        String v = System.getenv("LANCHAT_W6_WARM_UP_MIB");
+        return v != null ? Long.parseLong(v) : 256;
+    }
+
     static long mib(BenchContext ctx) {
         String v = System.getenv("LANCHAT_W6_MIB");
         return ctx.smoke ? 16 : v != null ? Long.parseLong(v) : 1024;
@@ -113,10 +122,20 @@ final class FileTransferWorkload implements Workload {
             if (kind == Kind.BIG) {
                 out.put("chat_raw_p99_ms", chatDuringRawBlast(ctx, send, recv, ++chats));
             }
+            int transfer = 1;
+            long warmUp = warmUpMib();
+            if (kind != Kind.SMALL_FILES && !ctx.smoke && warmUp > 0) {
+                // An uncounted transfer first, as W1 warms up: the first seconds of a transfer in a new JVM
+                // ran C2 on both cores (decisions.md, "Chat during a big file").
+                send.send("send w6recv " + bigFile(work.resolve("warm-up-" + warmUp + ".bin"), warmUp << 20));
+                recv.await("done", Duration.ofSeconds(max));
+                send.await("done", Duration.ofSeconds(60));
+                transfer++;
+            }
             recv.send("reset");
             send.send("send w6recv " + source);
-            Line done = recv.await("done", Duration.ofSeconds(max));
-            Line sent = send.await("done", Duration.ofSeconds(60));
+            Line done = recv.awaitNth("done", transfer, Duration.ofSeconds(max));
+            Line sent = send.awaitNth("done", transfer, Duration.ofSeconds(60));
             double seconds = done.dbl("seconds");
             long total = done.num("bytes");
             out.put("lanchat_mb_s", total / seconds / 1e6);
