@@ -82,7 +82,8 @@ final class Throughput extends MemberPairWorkload {
 
     /**
      * The warm-up, the same for every system: {@link #warmUp} messages, then rounds of {@code count} as
-     * the measured one, until one runs without either JVM compiling (at most {@value #MAX_EXTRA_WARM_UPS}).
+     * the measured one, until one runs without either JVM compiling (at most {@value #MAX_EXTRA_WARM_UPS}; none in
+     * smoke runs).
      * Code run once per loop pass rather than per message reaches C2's thresholds only after many passes:
      * one warm-up of 100,000 left such code at C1, compiled by C2 during the measured round, on the same
      * two cores. After each round the members settle (lanchat-history's stores finish writing it).
@@ -93,7 +94,8 @@ final class Throughput extends MemberPairWorkload {
         blast(ctx, a, b, warmUp(ctx), 1);
         settle(a, b, 1);
         int round = 1;
-        while (round <= MAX_EXTRA_WARM_UPS) {
+        int extra = ctx.smoke ? 0 : MAX_EXTRA_WARM_UPS; // a smoke run only shows that the rounds run
+        while (round <= extra) {
             Line a0 = jvm(a, 2 * round - 1);
             Line b0 = jvm(b, 2 * round - 1);
             blast(ctx, a, b, count, ++round);
