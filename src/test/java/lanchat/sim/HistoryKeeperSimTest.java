@@ -324,9 +324,9 @@ class HistoryKeeperSimTest {
     }
 
     /**
-     * On a new profile the filter of stored pairs is empty and not probed: the session set alone answers,
-     * and a pair it lets go of goes to the filter then, so a repeat from after that is still hidden (here
-     * the set holds 4 pairs), and so is one after bob's restart.
+     * On a new profile the filter of stored pairs starts empty, and every pair goes into it as it comes, so
+     * a repeat of a pair the session set has let go of (here the set holds 4) still takes the slow way to
+     * the store and is hidden.
      */
     @Test
     void aRepeatOlderThanTheSessionSetIsHiddenOnANewProfileToo() throws Exception {

@@ -182,8 +182,8 @@ public final class HistoryKeeper implements ChatListener {
             if (d.e2eId() != null) {
                 MessageId id = d.e2eId();
                 Waiting w = resending.isEmpty() ? null : resending.remove(id);
-                Instant now = clock.instant();
-                quietly(st -> st.delivered(id.hex(), now), IGNORED); // the hex made after the burst
+                long now = clock.millis(); // no Instant per line on the loop: it and the hex are made after the burst
+                quietly(st -> st.delivered(id.hex(), Instant.ofEpochMilli(now)), IGNORED);
                 if (w != null) {
                     emit(new ChatEvent.QueuedOutcome(d.e2eId(), d.to().name(), w.message().text(),
                             w.queuedAt().toEpochMilli(), null));

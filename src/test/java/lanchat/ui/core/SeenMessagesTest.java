@@ -44,7 +44,18 @@ class SeenMessagesTest {
             }
             assertEquals(expected, seen.firstTime(new String(p.sender()), p.id()), "step " + step);
             assertEquals(model.size(), seen.size());
+            if (step % 997 == 0) {
+                assertEquals(new ArrayList<>(model), held(seen), "step " + step);
+            }
         }
+        assertEquals(new ArrayList<>(model), held(seen));
+    }
+
+    /** What {@code forEach} gives: every pair held, oldest first. */
+    private static List<Pair> held(SeenMessages seen) {
+        List<Pair> out = new ArrayList<>();
+        seen.forEach((sender, high, low) -> out.add(new Pair(sender, new MessageId(high, low))));
+        return out;
     }
 
     @Test
