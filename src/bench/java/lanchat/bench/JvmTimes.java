@@ -1,5 +1,6 @@
 package lanchat.bench;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -11,13 +12,16 @@ import java.util.TreeMap;
 
 /**
  * A worker's own JVM times, asked for before and after a round, so that a round's cost can be split: the
- * collectors' pauses, and CPU per kind of Java thread (by name, digits left out: the loop, the history's writer,
- * the compilers...).
+ * collectors' pauses, the JIT's compiling, and CPU per kind of Java thread (by name, digits left out: the
+ * loop, the history's writer, the compilers...).
  */
 final class JvmTimes {
     private JvmTimes() {}
 
-    /** "jvm" line: gc_ms (every collector's accumulated time) and cpu_us_NAME per thread-name kind. */
+    /**
+     * "jvm" line: uptime_ms, gc_ms (every collector's accumulated time), jit_ms (the compilers' accumulated
+     * time) and cpu_us_NAME per kind of thread.
+     */
     static void emit() {
         List<Object> pairs = new ArrayList<>();
         long gcMs = 0;
@@ -28,7 +32,7 @@ final class JvmTimes {
         pairs.add(ManagementFactory.getRuntimeMXBean().getUptime());
         pairs.add("gc_ms");
         pairs.add(gcMs);
-        java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         pairs.add("jit_ms");
         pairs.add(jit == null || !jit.isCompilationTimeMonitoringSupported() ? 0 : jit.getTotalCompilationTime());
         for (Map.Entry<String, Long> e : threadCpuUs().entrySet()) {

@@ -50,8 +50,8 @@ abstract class MemberPairWorkload implements Workload {
     }
 
     /**
-     * The round's collector pauses of member {@code who} as a metric, and its CPU per kind of thread on
-     * stderr (where a round's cost went: the loop, the history's writer, the collectors, the compilers).
+     * The round's collector pauses of member {@code who} as a metric, and on stderr its CPU per kind of
+     * thread and its JIT's compiling (where a round's cost went: the loop, the history's writer, the JIT).
      */
     static void putJvmTimes(Map<String, Double> out, String who, Line before, Line after) {
         out.put("gc_ms_" + who, delta(after, before, "gc_ms"));
@@ -65,9 +65,9 @@ abstract class MemberPairWorkload implements Workload {
                 }
             }
         }
-        System.err.println("bench: " + who + "'s CPU in the round, ms per thread kind:" + cpu + "; JIT compiling "
-                + delta(after, before, "jit_ms") + " ms; uptime " + before.str("uptime_ms") + "-" + after.str("uptime_ms")
-                + " ms");
+        System.err.println("bench: " + who + "'s CPU in the round, ms per thread kind:" + cpu
+                + "; JIT compiling " + delta(after, before, "jit_ms") + " ms; uptime "
+                + before.str("uptime_ms") + "-" + after.str("uptime_ms") + " ms");
     }
 
     /**

@@ -22,9 +22,9 @@ import java.util.concurrent.locks.LockSupport;
  *   room SIZE                    one message to every other member, carrying its send time; report
  *                                "room-done" with the datagrams sent once every recipient's outcome is in
  *   counters                     report "counters" with the system's own counters (key=value)
- *   jvm                          report "jvm": collectors' time and CPU per kind of thread so far
- *   settle                       report "settled" once work after arrivals is done (lanchat's history store) and
- *                                the JIT compilers have been idle for 300 ms
+ *   jvm                          report "jvm": collectors' and compilers' time, CPU per kind of thread so far
+ *   settle                       report "settled" once work after arrivals is done (lanchat's history
+ *                                store) and the JIT compilers have been idle for 300 ms
  *   quit                         leave cleanly and exit
  * </pre>
  */

@@ -82,11 +82,11 @@ final class Throughput extends MemberPairWorkload {
 
     /**
      * The warm-up, the same for every system: {@link #warmUp} messages, then rounds of {@code count} as
-     * the measured one, until one runs without either JVM compiling (at most {@value #MAX_EXTRA_WARM_UPS}; none in
-     * smoke runs).
-     * Code run once per loop pass rather than per message reaches C2's thresholds only after many passes:
-     * one warm-up of 100,000 left such code at C1, compiled by C2 during the measured round, on the same
-     * two cores. After each round the members settle (lanchat-history's stores finish writing it).
+     * the measured one, until one runs without either JVM compiling (at most {@value #MAX_EXTRA_WARM_UPS};
+     * none in smoke runs). Code run once per loop pass rather than per message reaches C2's thresholds
+     * only after many passes: one warm-up of 100,000 left such code at C1, compiled by C2 during the
+     * measured round, on the same two cores. After each round the members settle (lanchat-history's
+     * stores finish writing it).
      * Returns the rounds blasted; "jvm" lines asked: two per extra round.
      */
     private static int warmUpUntilCompiled(BenchContext ctx, WorkerProcess a, WorkerProcess b, int count)

@@ -182,7 +182,7 @@ public final class HistoryKeeper implements ChatListener {
             if (d.e2eId() != null) {
                 MessageId id = d.e2eId();
                 Waiting w = resending.isEmpty() ? null : resending.remove(id);
-                long now = clock.millis(); // no Instant per line on the loop: it and the hex are made after the burst
+                long now = clock.millis(); // the Instant and the hex are made after the burst
                 quietly(st -> st.delivered(id.hex(), Instant.ofEpochMilli(now)), IGNORED);
                 if (w != null) {
                     emit(new ChatEvent.QueuedOutcome(d.e2eId(), d.to().name(), w.message().text(),
