@@ -40,6 +40,18 @@ public final class Discovery {
     private long startedAt;
     private long nextHeartbeat;
     private final java.util.ArrayDeque<Long> recentWhoAreYou = new java.util.ArrayDeque<>();
+    /**
+     * The last incarnation of each id that said GOODBYE, the newest {@value #MAX_QUIT} ids: an announcement
+     * of that incarnation sent before its GOODBYE can be read after it (announcements come on the group's
+     * socket, the GOODBYE on the unicast one), and must not bring back a peer that has quit.
+     */
+    private final Map<Long, Long> quit = new java.util.LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Long> eldest) {
+            return size() > MAX_QUIT;
+        }
+    };
+    static final int MAX_QUIT = 1_024;
 
     public Discovery(PeerRef self, String name, int unicastPort, MembershipPolicy policy, RandomGenerator random,
             Outbox outbox, DiscoveryListener listener) {
@@ -86,6 +98,9 @@ public final class Discovery {
         }
         InetSocketAddress address = new InetSocketAddress(source, a.port());
         long hold = a.holdMillis() * MS;
+        if (peer == null && hasQuit(a.sender())) {
+            return DropReason.STALE_INCARNATION;
+        }
         if (peer == null) {
             if (table.full()) {
                 return DropReason.TABLE_FULL;
@@ -116,8 +131,19 @@ public final class Discovery {
         }
         table.remove(peer);
         pendingReplies.remove(peer.ref());
+        noteQuit(peer.ref());
         listener.left(peer, LeaveReason.QUIT);
         return null;
+    }
+
+    /** {@code instance} said GOODBYE (from the table, or while away): its announcements no longer count. */
+    public void noteQuit(PeerRef instance) {
+        quit.merge(instance.id(), instance.incarnation(), Math::max);
+    }
+
+    private boolean hasQuit(PeerRef sender) {
+        Long last = quit.get(sender.id());
+        return last != null && sender.incarnation() <= last;
     }
 
     /**

@@ -198,6 +198,7 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
         if (dropped == DropReason.UNKNOWN_PEER) {
             Links.Entry away = links.remove(g.sender()); // a peer that timed out says goodbye after all
             if (away != null) {
+                discovery.noteQuit(g.sender());
                 retire(away.link(), "it left (quit)");
                 return null;
             }

@@ -269,6 +269,19 @@ class DiscoveryTest {
     }
 
     @Test
+    void anAnnouncementReadAfterTheGoodbyeOfItsInstanceDoesNotBringItBack() {
+        start(0);
+        announce(FrameType.HEARTBEAT, 7, 5, "bob", HOLD, SECOND);
+        assertNull(d.onGoodbye(new Goodbye(new PeerRef(7, 5))));
+        assertEquals(DropReason.STALE_INCARNATION, announce(FrameType.HEARTBEAT, 7, 5, "bob", HOLD, SECOND + 1),
+                "sent before the goodbye, read after it");
+        assertEquals(DropReason.STALE_INCARNATION, announce(FrameType.HELLO, 7, 4, "bob", HOLD, SECOND + 2));
+        assertTrue(!inTable(7));
+        assertNull(announce(FrameType.HELLO, 7, 6, "bob", HOLD, 2 * SECOND), "a restart joins");
+        assertEquals(List.of("joined bob/5", "left bob/5 QUIT", "joined bob/6"), listener.events);
+    }
+
+    @Test
     void aGoodbyeFromAnotherInstanceRemovesNothing() {
         start(0);
         announce(FrameType.HEARTBEAT, 7, 5, "bob", HOLD, SECOND);
