@@ -123,11 +123,11 @@ final class DeliveryModel {
         double noise = 3 * Math.sqrt(randomLoss * (1 - randomLoss) / Math.max(1, total));
         double excess = mode == Mode.STARTUP ? STARTUP_EXCESS_LOSS : Math.max(EXCESS_LOSS, noise);
         if (total >= 8 && lostInRound > (randomLoss + excess) * total) {
-            inflightHigh = Math.max(4L * lanchat.wire.BulkData.MAX_PAYLOAD, (long) (window() * GUARD_BETA));
+            inflightHigh = Math.max(4L * lanchat.wire.BulkData.BASE_PAYLOAD, (long) (window() * GUARD_BETA));
             rateHigh = Math.max(MIN_RATE, pacingRate() * GUARD_BETA);
         } else {
             if (inflightHigh != Long.MAX_VALUE) {
-                inflightHigh += Math.max(inflightHigh / 8, lanchat.wire.BulkData.MAX_PAYLOAD);
+                inflightHigh += Math.max(inflightHigh / 8, lanchat.wire.BulkData.BASE_PAYLOAD);
                 if (inflightHigh >= policy.maxInFlightBytes()) {
                     inflightHigh = Long.MAX_VALUE;
                 }
@@ -201,7 +201,7 @@ final class DeliveryModel {
             case DRAIN -> 1 / HIGH_GAIN;
             case PROBE_BW -> CYCLE[cycleIndex];
         };
-        return Math.max(Math.min(rateHigh, gain * bw), Math.min(rateHigh, 2.0 * lanchat.wire.BulkData.MAX_PAYLOAD * 1e9 / rttForModel()));
+        return Math.max(Math.min(rateHigh, gain * bw), Math.min(rateHigh, 2.0 * lanchat.wire.BulkData.BASE_PAYLOAD * 1e9 / rttForModel()));
     }
 
     /** The congestion window in bytes: what may be in flight. */

@@ -24,6 +24,7 @@ final class OutgoingTransfer {
     private final long length;
     private final BulkListener listener;
     private final BulkPolicy policy;
+    private final DatagramSize path;
     private final RttEstimator rtt = new RttEstimator();
     private final DeliveryModel model;
     private final Pacer pacer = new Pacer();
@@ -47,15 +48,17 @@ final class OutgoingTransfer {
     long maxPacingRate;
     long packetsLost;
     long bytesResent;
+    long bytesSent;
 
     OutgoingTransfer(PeerRef peer, int id, ByteSource source, long from, long length, BulkListener listener,
-            BulkPolicy policy, long now) {
+            BulkPolicy policy, DatagramSize path, long now) {
         this.peer = peer;
         this.id = id;
         this.source = source;
         this.length = length;
         this.listener = listener;
         this.policy = policy;
+        this.path = path;
         this.model = new DeliveryModel(policy);
         this.nextNew = from;
         this.received = from;
@@ -83,7 +86,7 @@ final class OutgoingTransfer {
     }
 
     private int nextSize() {
-        return BulkData.MAX_PAYLOAD; // the pacer and window reckon in full datagrams; the last may be shorter
+        return path.payload(); // the pacer and window reckon in full datagrams; the last may be shorter
     }
 
     /** Whether the window has room; the pacer is asked separately. */
@@ -98,8 +101,9 @@ final class OutgoingTransfer {
     /** The next datagram: lost bytes first, then new ones. Null if the source failed (the transfer has). */
     BulkData next(long now, PeerRef self) {
         long[] range = new long[2];
+        int size = path.payload();
         while (!lost.isEmpty()) {
-            lost.pollFirst(BulkData.MAX_PAYLOAD, (s, e) -> {
+            lost.pollFirst(size, (s, e) -> {
                 range[0] = s;
                 range[1] = e;
                 return 0;
@@ -111,9 +115,15 @@ final class OutgoingTransfer {
             range[1] = 0; // already held by the receiver
         }
         boolean resend = range[1] > range[0];
+        boolean probe = false;
         if (!resend) {
+            int probeSize = path.probeWanted(now);
+            if (probeSize > 0 && length - nextNew >= probeSize) {
+                size = probeSize; // a full datagram of the size probed: new bytes, so nothing waits on it
+                probe = true;
+            }
             range[0] = nextNew;
-            range[1] = Math.min(length, nextNew + BulkData.MAX_PAYLOAD);
+            range[1] = Math.min(length, nextNew + size);
             nextNew = range[1];
         }
         int n = (int) (range[1] - range[0]);
@@ -132,6 +142,10 @@ final class OutgoingTransfer {
         }
         model.beforeSend(now, bytesInFlight);
         SentPacket p = model.sent(nextPacket++, range[0], n, now, !hasData());
+        if (probe) {
+            p.probe = true;
+            path.probeSent(this);
+        }
         inFlight.put(p.number, p);
         bytesInFlight += n;
         maxInFlight = Math.max(maxInFlight, bytesInFlight);
@@ -140,6 +154,7 @@ final class OutgoingTransfer {
         probeOwed = false;
         lastSentAt = now;
         packetsSent++;
+        bytesSent += n;
         if (resend) {
             bytesResent += n;
         }
@@ -167,6 +182,7 @@ final class OutgoingTransfer {
                 bytesInFlight -= p.length;
                 model.acked(p, now, true);
                 model.packetAcked(p);
+                probeArrived(p, now);
                 newlyAcked = true;
                 if (newest == null || p.number > newest.number) {
                     newest = p;
@@ -180,6 +196,7 @@ final class OutgoingTransfer {
             inFlight.pollFirstEntry();
             bytesInFlight -= head.getValue().length;
             model.acked(head.getValue(), now, false);
+            probeArrived(head.getValue(), now);
         }
         if (newest != null && newest.number == largest && largest > largestAcked) {
             long sample = now - newest.sentAt;
@@ -193,6 +210,7 @@ final class OutgoingTransfer {
         }
         detectLoss(now);
         model.afterAck(now, bytesInFlight);
+
         if (received >= length) {
             finished = true;
             listener.completed();
@@ -207,18 +225,29 @@ final class OutgoingTransfer {
         while (it.hasNext()) {
             SentPacket p = it.next();
             if (largestAcked - p.number >= PACKET_THRESHOLD || p.sentAt <= now - delay) {
+
                 it.remove();
-                declareLost(p);
+                declareLost(p, now);
             } else {
                 lossTime = Math.min(lossTime, p.sentAt + delay);
             }
         }
     }
 
-    private void declareLost(SentPacket p) {
+    private void probeArrived(SentPacket p, long now) {
+        if (p.probe) {
+            path.probeAcked(p.length, now);
+        }
+    }
+
+    private void declareLost(SentPacket p, long now) {
         bytesInFlight -= p.length;
-        packetsLost++;
-        model.packetLost(p);
+        if (p.probe) {
+            path.probeLost(now); // the size, not the path's capacity: no loss for the congestion model
+        } else {
+            packetsLost++;
+            model.packetLost(p);
+        }
         if (p.end() > received) {
             lost.add(Math.max(p.offset, received), p.end());
         }
@@ -248,9 +277,12 @@ final class OutgoingTransfer {
             // allowed past the window), and the timeout doubles until an acknowledgement arrives.
             probeCount++;
             probeOwed = true;
+            if (probeCount >= DatagramSize.BLACK_HOLE_TIMEOUTS) {
+                path.blackHole(now);
+            }
             Map.Entry<Long, SentPacket> oldest = inFlight.pollFirstEntry();
             if (oldest != null) {
-                declareLost(oldest.getValue());
+                declareLost(oldest.getValue(), now);
             } else if (!hasData() && received < length) {
                 lost.add(received, length); // every packet acknowledged yet bytes missing: send the rest again
             }

@@ -12,7 +12,7 @@ final class Pacer {
 
     /** Whether a datagram of {@code bytes} may leave now at {@code rate} bytes/s. */
     boolean mayRelease(long now, double rate, int bytes) {
-        refill(now, rate);
+        refill(now, rate, bytes);
         return tokens >= bytes;
     }
 
@@ -22,15 +22,15 @@ final class Pacer {
 
     /** When {@code bytes} will be allowed at {@code rate}, at the earliest. */
     long nextRelease(long now, double rate, int bytes) {
-        refill(now, rate);
+        refill(now, rate, bytes);
         if (tokens >= bytes) {
             return now;
         }
         return now + Math.max(1, (long) ((bytes - tokens) / rate * 1e9));
     }
 
-    private void refill(long now, double rate) {
-        double cap = Math.max(2.0 * lanchat.wire.BulkData.MAX_PAYLOAD, rate * BURST_NANOS / 1e9);
+    private void refill(long now, double rate, int datagram) {
+        double cap = Math.max(2.0 * datagram, rate * BURST_NANOS / 1e9);
         if (last == Long.MIN_VALUE) {
             tokens = cap;
         } else if (now > last) {

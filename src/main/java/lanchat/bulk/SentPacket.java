@@ -15,6 +15,8 @@ final class SentPacket {
     final boolean appLimited;
     /** Sent in the phase below the estimated rate: its loss tells random loss apart from congestion. */
     final boolean belowRate;
+    /** A probe of a larger datagram size ({@link DatagramSize}): its loss is not congestion. */
+    boolean probe;
 
     SentPacket(long number, long offset, int length, long sentAt, long deliveredAtSend, long deliveredTimeAtSend,
             long firstSentAtSend, boolean appLimited, boolean belowRate) {

@@ -62,11 +62,16 @@ public final class Transfers {
     private final Set<IncomingTransfer> owing = new LinkedHashSet<>();
     private final ArrayDeque<OutgoingTransfer> turns = new ArrayDeque<>();
     private final Map<Key, BulkStop.Cause> stops = new LinkedHashMap<>();
+    /** The datagram size each peer instance we send to takes; as many as the peers, gone with them. */
+    private final Map<PeerRef, DatagramSize> paths = new HashMap<>();
     private long now;
     private Acceptor acceptor = (peer, transfer) -> null;
     private long packetsSent;
     private long packetsLost;
     private long bytesResent;
+    private long bytesSent;
+    private long probesSent;
+    private long probesLost;
     private long acksSent;
     private long dataIn;
     private long duplicatesIn;
@@ -92,7 +97,8 @@ public final class Transfers {
         if (outgoing.containsKey(k) || transfer == 0 || from < 0 || from > length) {
             throw new IllegalArgumentException("transfer " + transfer + " to " + peer + " exists or is malformed");
         }
-        OutgoingTransfer t = new OutgoingTransfer(peer, transfer, source, from, length, listener, policy, now);
+        DatagramSize path = paths.computeIfAbsent(peer, p -> new DatagramSize(policy.maxDatagramBytes()));
+        OutgoingTransfer t = new OutgoingTransfer(peer, transfer, source, from, length, listener, policy, path, now);
         outgoing.put(k, t);
         turns.add(t);
         if (from == length) {
@@ -164,6 +170,11 @@ public final class Transfers {
                 owing.remove(t);
                 in.add(t);
             }
+        }
+        DatagramSize path = paths.remove(peer);
+        if (path != null) {
+            probesSent += path.probesSent;
+            probesLost += path.probesLost;
         }
         out.forEach(t -> t.fail(reason));
         in.forEach(t -> t.fail(reason));
@@ -344,14 +355,25 @@ public final class Transfers {
         long sent = packetsSent;
         long lost = packetsLost;
         long resent = bytesResent;
+        long bytes = bytesSent;
         for (OutgoingTransfer t : outgoing.values()) {
             sent += t.packetsSent;
             lost += t.packetsLost;
             resent += t.bytesResent;
+            bytes += t.bytesSent;
+        }
+        long probes = probesSent;
+        long probesGone = probesLost;
+        for (DatagramSize d : paths.values()) {
+            probes += d.probesSent;
+            probesGone += d.probesLost;
         }
         into.put("bulk_packets_sent", sent);
         into.put("bulk_packets_lost", lost);
+        into.put("bulk_bytes_sent", bytes);
         into.put("bulk_bytes_resent", resent);
+        into.put("bulk_size_probes_sent", probes);
+        into.put("bulk_size_probes_lost", probesGone);
         into.put("bulk_acks_sent", acksSent);
         into.put("bulk_packets_in", dataIn);
         into.put("bulk_duplicates_in", duplicatesIn);
@@ -380,6 +402,7 @@ public final class Transfers {
         packetsSent += t.packetsSent;
         packetsLost += t.packetsLost;
         bytesResent += t.bytesResent;
+        bytesSent += t.bytesSent;
         maxInFlight = Math.max(maxInFlight, t.maxInFlight);
         maxPacingRate = Math.max(maxPacingRate, t.maxPacingRate);
     }

@@ -25,7 +25,7 @@ public final class DutyCycle {
     private final long stallNanos;
     private final int batch;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
-    private final ByteBuffer buffer = ByteBuffer.allocateDirect(Wire.MAX_RECEIVE_DATAGRAM + 1); // +1: see too large
+    private final ByteBuffer buffer = ByteBuffer.allocateDirect(Wire.MAX_BULK_DATAGRAM + 1); // +1: see too large
     private long deadline = Long.MIN_VALUE;
     private long expectedBy = -1;
     private boolean quarantine;

@@ -109,7 +109,8 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
                 random, out, this);
         this.views = new PeerViews(self, discovery, this::liveLink, transport.localAddress());
         this.known = config.knownPeers() != null ? config.knownPeers() : KnownPeers.inMemory();
-        this.bulk = new Transfers(self, BulkPolicy.DEFAULTS, this::sendBulk);
+        this.bulk = new Transfers(self, BulkPolicy.DEFAULTS.withMaxDatagramBytes(config.bulkDatagramBytes()),
+                this::sendBulk);
         views.keys(new PeerViews.Keys() {
             @Override
             public String fingerprint(PeerRef peer) {

@@ -12,7 +12,7 @@ import lanchat.wire.Wire;
 final class FrameSender implements Outbox {
     private final SessionLayer transport;
     private final Counters counters;
-    private final ByteBuffer buffer = ByteBuffer.allocate(Wire.MAX_FRAME_BYTES);
+    private final ByteBuffer buffer = ByteBuffer.allocate(Wire.MAX_BULK_FRAME_BYTES);
 
     FrameSender(SessionLayer sessions, Counters counters) {
         this.transport = sessions;

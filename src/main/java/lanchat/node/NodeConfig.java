@@ -7,6 +7,7 @@ import lanchat.membership.MembershipPolicy;
 import lanchat.reliable.StreamPolicy;
 import lanchat.session.Identity;
 import lanchat.wire.PeerNames;
+import lanchat.wire.Wire;
 
 /**
  * Everything a node needs to start, validated when built, with the unit in every name. Build with
@@ -24,6 +25,9 @@ import lanchat.wire.PeerNames;
  * @param knownPeers the names and keys this profile has seen (trust on first use); null for memory only
  * @param stallMillis a pause of the event loop longer than this quarantines what waited in the sockets
  * @param receiveBatchDatagrams datagrams read per socket per duty cycle, so timers keep their turn
+ * @param maxBulkDatagramBytes the largest bulk-data datagram to send, 1,200 to 8,972; the interface's MTU
+ *     lowers it ({@link #bulkDatagramBytes}), and a peer gets more than 1,200 only once a probe of that size
+ *     arrived (protocol.md 8.5)
  */
 public record NodeConfig(
         String name,
@@ -45,7 +49,8 @@ public record NodeConfig(
         int maxAwayPeers,
         KnownPeers knownPeers,
         long stallMillis,
-        int receiveBatchDatagrams) {
+        int receiveBatchDatagrams,
+        int maxBulkDatagramBytes) {
 
     public static final String DEFAULT_GROUP = "239.255.76.67";
     public static final int DEFAULT_PORT = 7667;
@@ -68,6 +73,10 @@ public record NodeConfig(
             throw new IllegalArgumentException("maxPendingMessages, stallMillis and receiveBatchDatagrams must be"
                     + " positive, maxAwayPeers not negative");
         }
+        if (maxBulkDatagramBytes < Wire.MAX_SEND_DATAGRAM || maxBulkDatagramBytes > Wire.MAX_BULK_DATAGRAM) {
+            throw new IllegalArgumentException("maxBulkDatagramBytes must be " + Wire.MAX_SEND_DATAGRAM + " to "
+                    + Wire.MAX_BULK_DATAGRAM);
+        }
         if (receiveBytesPerNode < receiveBytesPerPeer) {
             throw new IllegalArgumentException("receiveBytesPerNode must be at least receiveBytesPerPeer");
         }
@@ -79,11 +88,33 @@ public record NodeConfig(
     public static NodeConfig defaults(String name) {
         try {
             return new NodeConfig(name, null, InetAddress.getByName(DEFAULT_GROUP), DEFAULT_PORT, null, 0,
-                    500, 2_000, 10_000, 1_000, 3, 1_000, 4_096, 1L << 20, 16L << 20, 1_024, 1_024, null, 250, 256);
+                    500, 2_000, 10_000, 1_000, 3, 1_000, 4_096, 1L << 20, 16L << 20, 1_024, 1_024, null, 250, 256,
+                    Wire.MAX_BULK_DATAGRAM);
         } catch (UnknownHostException e) {
             throw new AssertionError(e); // a literal address is never looked up
         }
     }
+
+    /**
+     * The largest bulk datagram this node sends: {@link #maxBulkDatagramBytes}, lowered to what one IPv4 packet
+     * of the interface's MTU holds, so that nothing is ever fragmented (IP fragments are lost as a whole).
+     */
+    public int bulkDatagramBytes() {
+        if (networkInterface == null) {
+            return maxBulkDatagramBytes; // a simulated network carries what it is told
+        }
+        int mtu;
+        try {
+            mtu = networkInterface.getMTU();
+        } catch (java.net.SocketException e) {
+            mtu = -1;
+        }
+        int fits = mtu > 0 ? mtu - IPV4_UDP_HEADER_BYTES : Wire.MAX_SEND_DATAGRAM; // not known: the base size
+        return Math.max(Wire.MAX_SEND_DATAGRAM, Math.min(maxBulkDatagramBytes, fits));
+    }
+
+    /** An IPv4 header without options and a UDP header. */
+    private static final int IPV4_UDP_HEADER_BYTES = 28;
 
     public MembershipPolicy membership() {
         return membershipPolicy(heartbeatIntervalMillis, holdTimeMillis, maxPeers);
@@ -152,6 +183,7 @@ public record NodeConfig(
         private KnownPeers knownPeers;
         private long stallMillis;
         private int receiveBatchDatagrams;
+        private int maxBulkDatagramBytes;
 
         private Builder(NodeConfig c) {
             name = c.name;
@@ -174,6 +206,7 @@ public record NodeConfig(
             knownPeers = c.knownPeers;
             stallMillis = c.stallMillis;
             receiveBatchDatagrams = c.receiveBatchDatagrams;
+            maxBulkDatagramBytes = c.maxBulkDatagramBytes;
         }
 
         public Builder name(String v) { name = v; return this; }
@@ -196,12 +229,13 @@ public record NodeConfig(
         public Builder knownPeers(KnownPeers v) { knownPeers = v; return this; }
         public Builder stallMillis(long v) { stallMillis = v; return this; }
         public Builder receiveBatchDatagrams(int v) { receiveBatchDatagrams = v; return this; }
+        public Builder maxBulkDatagramBytes(int v) { maxBulkDatagramBytes = v; return this; }
 
         public NodeConfig build() {
             return new NodeConfig(name, networkInterface, group, port, identity, incarnation, heartbeatIntervalMillis,
                     holdTimeMillis, deliveryTimeoutMillis, ackDelayMicros, minRetransmitTimeoutMillis,
                     maxRetransmitTimeoutMillis, maxPendingMessages, receiveBytesPerPeer, receiveBytesPerNode, maxPeers,
-                    maxAwayPeers, knownPeers, stallMillis, receiveBatchDatagrams);
+                    maxAwayPeers, knownPeers, stallMillis, receiveBatchDatagrams, maxBulkDatagramBytes);
         }
     }
 }

@@ -70,7 +70,7 @@ public final class NoiseSessions implements SessionLayer {
     };
     private final SessionCounters counters = new SessionCounters();
     private final byte[] work = new byte[Wire.MAX_UDP_PAYLOAD + 1];
-    private final byte[] outgoing = new byte[Wire.MAX_SEND_DATAGRAM];
+    private final byte[] outgoing = new byte[Wire.MAX_BULK_DATAGRAM];
     private final ByteBuffer announcementOut = ByteBuffer.allocate(Wire.MAX_SEND_DATAGRAM);
     /** Where the announcements handed up are written: one per heartbeat heard, so never a new buffer. */
     private InetSocketAddress source;
@@ -114,6 +114,9 @@ public final class NoiseSessions implements SessionLayer {
         long now = clock.nanoTime();
         source = from;
         int type = SessionFrames.type(d);
+        if (d.remaining() > Wire.MAX_RECEIVE_DATAGRAM && type != SessionFrames.SEALED) {
+            return d; // only sealed bulk data may be larger: framing drops it, counted too large
+        }
         switch (type) {
             case SessionFrames.HS1:
                 onFirst(d, from, now);
@@ -543,7 +546,8 @@ public final class NoiseSessions implements SessionLayer {
 
     private boolean seal(Session s, ByteBuffer frame) {
         int length = frame.remaining();
-        if (length > Wire.MAX_SEND_DATAGRAM - SessionFrames.SEALED_OVERHEAD) {
+        int limit = SessionFrames.type(frame) == FrameType.BULK_DATA.code ? Wire.MAX_BULK_FRAME_BYTES : Wire.MAX_FRAME_BYTES;
+        if (length > limit) {
             throw new IllegalArgumentException("a frame of " + length + " bytes does not fit a sealed datagram");
         }
         ByteBuffer header = ByteBuffer.wrap(outgoing);

@@ -9,8 +9,17 @@ public record BulkData(PeerRef sender, PeerRef receiver, int transfer, long pack
         implements Frame {
     /** Receiver (16), transfer (4), packet number (8), offset (8). */
     public static final int FIXED_BYTES = 36;
-    /** The most payload one sealed datagram carries. */
-    public static final int MAX_PAYLOAD = Wire.MAX_FRAME_BYTES - Wire.HEADER_BYTES - FIXED_BYTES;
+    /** What a frame adds to its payload: the common header and the fixed fields. */
+    public static final int FRAME_OVERHEAD = Wire.HEADER_BYTES + FIXED_BYTES;
+    /** The payload of a full datagram of 1,200 bytes, the size every path carries. */
+    public static final int BASE_PAYLOAD = payloadOf(Wire.MAX_SEND_DATAGRAM);
+    /** The most payload one sealed datagram carries, on a path probed for it. */
+    public static final int MAX_PAYLOAD = payloadOf(Wire.MAX_BULK_DATAGRAM);
+
+    /** The payload of a full BULK_DATA that, sealed, is a datagram of {@code datagramBytes}. */
+    public static int payloadOf(int datagramBytes) {
+        return datagramBytes - Wire.SESSION_OVERHEAD_BYTES - FRAME_OVERHEAD;
+    }
 
     public BulkData {
         if (transfer == 0 || packet < 0 || offset < 0 || payload.length == 0 || payload.length > MAX_PAYLOAD) {

@@ -13,7 +13,7 @@ public enum DropReason {
     TRUNCATED("truncated"),
     BAD_FIELD("bad field"),
     TRAILING_BYTES("trailing bytes"),
-    TOO_LARGE("larger than 1200 bytes"),
+    TOO_LARGE("too large"),
     // Membership: whose frame it is.
     OWN_ID("our own peer id"),
     NOT_FOR_ME("not for me"),

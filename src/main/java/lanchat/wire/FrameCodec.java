@@ -90,8 +90,11 @@ public final class FrameCodec {
     }
 
     private static Frame read(ByteBuffer buf) throws Malformed {
-        if (buf.remaining() > Wire.MAX_RECEIVE_DATAGRAM) {
-            throw new Malformed(DropReason.TOO_LARGE, buf.remaining() + " bytes");
+        int size = buf.remaining();
+        // Only bulk data may be larger than 1,200 bytes (its sealed datagram was, protocol.md 2).
+        if (size > Wire.MAX_BULK_FRAME_BYTES
+                || size > Wire.MAX_RECEIVE_DATAGRAM && buf.get(buf.position() + 3) != FrameType.BULK_DATA.code) {
+            throw new Malformed(DropReason.TOO_LARGE, size + " bytes");
         }
         WireReader in = new WireReader(buf);
         if (in.u16("magic") != Wire.MAGIC) {

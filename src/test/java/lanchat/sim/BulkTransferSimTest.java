@@ -14,6 +14,7 @@ import lanchat.wire.PeerRef;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Bulk transfers between two full nodes (Noise sessions included) on the seeded simulated network. */
 class BulkTransferSimTest {
@@ -120,25 +121,27 @@ class BulkTransferSimTest {
         assertTrue(sent < needed * 1.3 + 10, sent + " packets for " + needed + " datagrams' worth at 5% loss");
     }
 
-    @Test
-    void twoTransfersAtOnceShareTheWayAndBothArrive() {
-        SimNetwork net = new SimNetwork(41);
+    /** 16 MiB each, so that the shared turns decide, not two start-ups (a few round trips at LAN speed). */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(ints = {41, 42, 43, 44})
+    void twoTransfersAtOnceShareTheWayAndBothArrive(int seed) {
+        SimNetwork net = new SimNetwork(seed);
         SimNode a = net.start(lanchat.node.NodeConfig.defaults("alice"));
         SimNode b = net.start(lanchat.node.NodeConfig.defaults("bob"));
         SimNode c = net.start(lanchat.node.NodeConfig.defaults("carol"));
         assertTrue(net.runUntil(() -> a.node().peers().size() == 2 && c.node().peers().size() == 2, 5 * SECOND));
         net.conditions(Conditions.LAN.withLoss(0.02).withJitter(200_000));
-        Transfer toBob = start(a, b, 1, 0, 4 * MIB);
-        Transfer toBobToo = start(a, b, 2, 0, 4 * MIB);
-        Transfer fromCarol = start(c, b, 1, 0, 4 * MIB); // same id, other sender: a separate transfer
+        Transfer toBob = start(a, b, 1, 0, 16 * MIB);
+        Transfer toBobToo = start(a, b, 2, 0, 16 * MIB);
+        Transfer fromCarol = start(c, b, 1, 0, 16 * MIB); // same id, other sender: a separate transfer
         assertTrue(net.runUntil(() -> toBob.done() || toBobToo.done(), 30 * SECOND));
         Transfer laggard = toBob.done() ? toBobToo : toBob;
-        assertTrue(laggard.received.progress >= 2 * MIB,
+        assertTrue(laggard.received.progress >= 8 * MIB,
                 "round robin: the other transfer had " + laggard.received.progress + " bytes when one finished");
         assertTrue(net.runUntil(() -> toBob.done() && toBobToo.done() && fromCarol.done(), 30 * SECOND));
-        assertIntact(toBob, 0, 4 * MIB);
-        assertIntact(toBobToo, 0, 4 * MIB);
-        assertIntact(fromCarol, 0, 4 * MIB);
+        assertIntact(toBob, 0, 16 * MIB);
+        assertIntact(toBobToo, 0, 16 * MIB);
+        assertIntact(fromCarol, 0, 16 * MIB);
     }
 
     /** A gigabit port (125 MB/s) with a 512 KiB queue in front of each host. */
@@ -150,7 +153,7 @@ class BulkTransferSimTest {
         SimNetwork net = new SimNetwork(71);
         SimNode[] p = SimulatedNetworkTest.startPair(net, "alice", "bob");
         net.conditions(GIGABIT.withLoss(loss));
-        long length = 64 * MIB;
+        long length = 616 * MIB;
         long t0 = net.now();
         Transfer t = start(p[0], p[1], 1, 0, length);
         assertTrue(net.runUntil(t::done, 60 * SECOND), "not done: " + t.received.progress);
@@ -268,14 +271,18 @@ class BulkTransferSimTest {
     }
 
     @Test
-    void everyBulkDatagramFitsTheLimitAndTravelsSealed() {
+    void onlySealedBulkDataIsLargerThan1200BytesAndItFillsTheLink() {
         SimNetwork net = new SimNetwork(65);
         SimNode[] p = SimulatedNetworkTest.startPair(net, "alice", "bob");
-        int[] tooBig = {0};
+        int[] large = {0};
+        int[] wrong = {0};
         int[] plainBulk = {0};
         net.tap((from, d) -> {
             if (d.length > lanchat.wire.Wire.MAX_SEND_DATAGRAM) {
-                tooBig[0]++;
+                large[0]++;
+                if (d[3] != 0x33 || d.length > lanchat.wire.Wire.MAX_BULK_DATAGRAM) {
+                    wrong[0]++;
+                }
             }
             var r = FrameCodec.decode(d);
             if (r.ok() && r.frame().type().code >= FrameType.BULK_DATA.code) {
@@ -284,7 +291,41 @@ class BulkTransferSimTest {
         });
         Transfer t = start(p[0], p[1], 2, 0, 2 * MIB);
         assertTrue(net.runUntil(t::done, 10 * SECOND));
-        assertEquals(0, tooBig[0]);
+        assertIntact(t, 0, 2 * MIB);
+        assertEquals(0, wrong[0], "datagrams above 1,200 bytes that are not sealed, or above 8,972");
+        assertTrue(large[0] >= 0.9 * 2 * MIB / lanchat.wire.BulkData.MAX_PAYLOAD, large[0] + " large datagrams");
         assertEquals(0, plainBulk[0], "no bulk frame in the clear");
+        assertEquals(1, p[0].engine().counters().get("bulk_size_probes_sent"), "one probe was enough");
+    }
+
+    @ParameterizedTest(name = "a path that carries {0} bytes")
+    @CsvSource({"1200, 6", "1472, 3"})
+    void aPathThatDropsLargerDatagramsGetsTheLargestItCarries(int carried, long probesTooLarge) {
+        SimNetwork net = new SimNetwork(66 + carried);
+        SimNode[] p = SimulatedNetworkTest.startPair(net, "alice", "bob");
+        net.conditions(Conditions.LAN.withMaxDatagram(carried)); // an older peer, or a NIC with a smaller MTU
+        Transfer t = start(p[0], p[1], 3, 0, 16 * MIB);
+        // Three tries for each size that is too large: 8,972, and 1,472 below it.
+        assertTrue(net.runUntil(() -> p[0].engine().counters().get("bulk_size_probes_lost") == probesTooLarge,
+                10 * SECOND));
+        int[] largest = {0};
+        net.tap((node, d) -> largest[0] = node == p[0] ? Math.max(largest[0], d.length) : largest[0]);
+        assertTrue(net.runUntil(t::done, 10 * SECOND));
+        assertIntact(t, 0, 16 * MIB);
+        var after = p[0].engine().counters();
+        assertEquals(carried, largest[0], "the datagrams after the probes");
+        assertEquals(probesTooLarge, after.get("bulk_size_probes_lost"), "no more probes");
+        assertEquals(0, after.get("bulk_packets_lost"), "a lost probe is not a lost packet: no loss at all here");
+    }
+
+    @Test
+    void aLinkThatStopsCarryingLargeDatagramsFallsBackAndFinishes() {
+        SimNetwork net = new SimNetwork(67);
+        SimNode[] p = SimulatedNetworkTest.startPair(net, "alice", "bob");
+        Transfer t = start(p[0], p[1], 4, 0, 16 * MIB);
+        assertTrue(net.runUntil(() -> t.received.progress >= 2 * MIB, 10 * SECOND));
+        net.conditions(Conditions.LAN.withMaxDatagram(1_200)); // a black hole for the size in use
+        assertTrue(net.runUntil(t::done, 20 * SECOND), "stuck at " + t.received.progress);
+        assertIntact(t, 0, 16 * MIB);
     }
 }

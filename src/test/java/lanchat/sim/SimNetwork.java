@@ -261,6 +261,9 @@ public final class SimNetwork {
         if (from != to && (cut.contains(Set.of(from, to)) || cutOneWay.contains(List.of(from, to)))) {
             return;
         }
+        if (conditions.maxDatagramBytes() > 0 && datagram.length > conditions.maxDatagramBytes()) {
+            return;
+        }
         int copies = random.nextDouble() < conditions.duplication() ? 2 : 1;
         for (int i = 0; i < copies; i++) {
             if (random.nextDouble() < conditions.loss()) {
