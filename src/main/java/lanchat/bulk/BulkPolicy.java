@@ -33,7 +33,7 @@ public record BulkPolicy(
 
     private static final long MS = 1_000_000L;
 
-    public static final BulkPolicy DEFAULTS = new BulkPolicy(8L << 20, 128L << 10, 32L << 20, MS, 4,
+    public static final BulkPolicy DEFAULTS = new BulkPolicy(8L << 20, 128L << 10, 32L << 20, MS, 8,
             30_000 * MS, 32L << 20, 64, Wire.MAX_BULK_DATAGRAM);
 
     public BulkPolicy {
