@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Three real nodes in one JVM on the loopback interface (multicast TTL 0): never the machine's other interfaces. */
 class LoopbackNodesTest {
@@ -74,6 +75,35 @@ class LoopbackNodesTest {
         carol.stop(Duration.ofSeconds(2));
         a.await(ChatEvent.PeerLeft.class, l -> l.peer().name().equals("caroline"), WAIT);
         b.await(ChatEvent.PeerLeft.class, l -> l.peer().name().equals("caroline"), WAIT);
+    }
+
+    /** Real sockets: the probe of a larger size reaches the peer, and the file then goes in large datagrams. */
+    @Test
+    void aFileOnLoopbackTravelsInDatagramsAsLargeAsTheLinkCarries(@TempDir java.nio.file.Path tmp) throws Exception {
+        int port = ThreadLocalRandom.current().nextInt(20_000, 60_000);
+        EventLog a = new EventLog();
+        EventLog b = new EventLog();
+        ChatNode alice = start("alice", a, port);
+        ChatNode bob = start("bob", b, port);
+        b.await(ChatEvent.PeerJoined.class, j -> j.peer().name().equals("alice"), WAIT);
+        a.await(ChatEvent.PeerJoined.class, j -> j.peer().name().equals("bob"), WAIT);
+        java.nio.file.Path file = tmp.resolve("four.bin");
+        byte[] bytes = new byte[4 << 20];
+        new java.util.SplittableRandom(4).nextBytes(bytes);
+        java.nio.file.Files.write(file, bytes);
+        bob.downloadsTo(java.nio.file.Files.createDirectory(tmp.resolve("in")));
+        alice.sendFiles("bob", List.of(file));
+        b.await(ChatEvent.FileOffered.class, o -> o.incoming(), WAIT);
+        bob.acceptFiles(null);
+        ChatEvent.FileDone done = b.await(ChatEvent.FileDone.class, d -> d.incoming(), Duration.ofSeconds(30));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(bytes, java.nio.file.Files.readAllBytes(
+                java.nio.file.Path.of(done.where())));
+        a.await(ChatEvent.FileDone.class, d -> !d.incoming(), WAIT);
+        java.util.Map<String, Long> c = alice.counters();
+        assertTrue(c.get("bulk_size_probes_sent") >= 1, "probed: " + c);
+        long atBaseSize = (4L << 20) / lanchat.wire.BulkData.BASE_PAYLOAD;
+        assertTrue(c.get("bulk_packets_sent") < atBaseSize / 4, c.get("bulk_packets_sent") + " datagrams, "
+                + atBaseSize + " at 1,200 bytes: loopback's MTU allows 8,972");
     }
 
     @Test
