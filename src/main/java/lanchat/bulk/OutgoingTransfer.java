@@ -210,7 +210,6 @@ final class OutgoingTransfer {
         }
         detectLoss(now);
         model.afterAck(now, bytesInFlight);
-
         if (received >= length) {
             finished = true;
             listener.completed();
@@ -225,7 +224,6 @@ final class OutgoingTransfer {
         while (it.hasNext()) {
             SentPacket p = it.next();
             if (largestAcked - p.number >= PACKET_THRESHOLD || p.sentAt <= now - delay) {
-
                 it.remove();
                 declareLost(p, now);
             } else {

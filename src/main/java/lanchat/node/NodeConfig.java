@@ -54,6 +54,8 @@ public record NodeConfig(
 
     public static final String DEFAULT_GROUP = "239.255.76.67";
     public static final int DEFAULT_PORT = 7667;
+    /** An IPv4 header without options and a UDP header. */
+    private static final int IPV4_UDP_HEADER_BYTES = 28;
 
     public NodeConfig {
         String problem = PeerNames.problem(name);
@@ -112,9 +114,6 @@ public record NodeConfig(
         int fits = mtu > 0 ? mtu - IPV4_UDP_HEADER_BYTES : Wire.MAX_SEND_DATAGRAM; // not known: the base size
         return Math.max(Wire.MAX_SEND_DATAGRAM, Math.min(maxBulkDatagramBytes, fits));
     }
-
-    /** An IPv4 header without options and a UDP header. */
-    private static final int IPV4_UDP_HEADER_BYTES = 28;
 
     public MembershipPolicy membership() {
         return membershipPolicy(heartbeatIntervalMillis, holdTimeMillis, maxPeers);

@@ -546,7 +546,8 @@ public final class NoiseSessions implements SessionLayer {
 
     private boolean seal(Session s, ByteBuffer frame) {
         int length = frame.remaining();
-        int limit = SessionFrames.type(frame) == FrameType.BULK_DATA.code ? Wire.MAX_BULK_FRAME_BYTES : Wire.MAX_FRAME_BYTES;
+        boolean bulk = SessionFrames.type(frame) == FrameType.BULK_DATA.code;
+        int limit = bulk ? Wire.MAX_BULK_FRAME_BYTES : Wire.MAX_FRAME_BYTES; // only bulk data may be larger
         if (length > limit) {
             throw new IllegalArgumentException("a frame of " + length + " bytes does not fit a sealed datagram");
         }
