@@ -62,11 +62,19 @@ class FileBodiesTest {
     void malformedFileBodiesAreRefused() {
         String id = "00112233445566778899aabbccddeeff";
         assertFalse(BodyCodec.decode(HexFormat.of().parseHex("10" + "00000000" + "00000258")).isOk(), "transfer 0");
-        assertFalse(BodyCodec.decode(HexFormat.of().parseHex("10" + "00000001" + "00000258" + "00")).isOk(), "bad page");
         assertFalse(BodyCodec.decode(HexFormat.of().parseHex("11" + id + "03" + "0000")).isOk(), "verdict 3");
         assertFalse(BodyCodec.decode(HexFormat.of().parseHex("11" + id + "02" + "0001" + "00000000" + "0000000000000001"))
                 .isOk(), "a rejection with resumes");
         assertFalse(BodyCodec.decode(HexFormat.of().parseHex("11" + id + "01" + "0002" + "00000000")).isOk(), "short");
         assertFalse(BodyCodec.decode(HexFormat.of().parseHex("12" + id + "00")).isOk(), "cancel with a trailing byte");
+    }
+
+    /** A bad page is not a bad body: the offer it belongs to fails where it is read, and the chat goes on. */
+    @Test
+    void aBadManifestPageFailsWhenTheOfferIsRead() {
+        var decoded = BodyCodec.decode(HexFormat.of().parseHex("10" + "00000001" + "00000258" + "00"));
+        org.junit.jupiter.api.Assertions.assertTrue(decoded.isOk());
+        FileOffer offer = (FileOffer) decoded.body();
+        org.junit.jupiter.api.Assertions.assertThrows(lanchat.files.FilesException.class, offer::manifestPage);
     }
 }
