@@ -372,8 +372,7 @@ final class FileTransfers {
                     ManifestPage page = f.manifestPage();
                     loop.execute(() -> onOffer(from, senderKey, f, page));
                 } catch (FilesException e) {
-                    loop.execute(() -> listener.onEvent(new ChatEvent.FileFailed("", true, from,
-                            "refused an offer: " + e.getMessage())));
+                    loop.execute(() -> refused(from, e));
                 }
             });
         } else if (body instanceof FileAnswer a) {
@@ -434,8 +433,12 @@ final class FileTransfers {
                 }
             }
         } catch (FilesException e) {
-            listener.onEvent(new ChatEvent.FileFailed("", true, from, "refused an offer: " + e.getMessage()));
+            refused(from, e);
         }
+    }
+
+    private void refused(PeerInfo from, FilesException e) {
+        listener.onEvent(new ChatEvent.FileFailed("", true, from, "refused an offer: " + e.getMessage()));
     }
 
     private void acceptAutomatically(In in, String why) {
