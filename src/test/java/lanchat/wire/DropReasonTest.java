@@ -89,16 +89,10 @@ class DropReasonTest {
     void onlyBulkDataMayBeLargerThan1200Bytes() {
         PeerRef alice = new PeerRef(0xA11CE, 1);
         PeerRef bob = new PeerRef(0xB0B, 2);
-        byte[] largest = encode(new BulkData(alice, bob, 1, 0, 0, new byte[BulkData.MAX_PAYLOAD]));
+        byte[] largest = FrameCodec.encode(new BulkData(alice, bob, 1, 0, 0, new byte[BulkData.MAX_PAYLOAD]));
         org.junit.jupiter.api.Assertions.assertEquals(Wire.MAX_BULK_FRAME_BYTES, largest.length);
         assertAccepted(largest);
         // One byte more payload is too large (anything else is from 1,201 bytes: tooLarge above).
         assertDropped(DropReason.TOO_LARGE, Arrays.copyOf(largest, largest.length + 1));
-    }
-
-    private static byte[] encode(Frame f) {
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(Wire.MAX_UDP_PAYLOAD);
-        FrameCodec.encode(f, b);
-        return Arrays.copyOf(b.array(), b.position());
     }
 }
