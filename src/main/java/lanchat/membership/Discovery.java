@@ -216,6 +216,18 @@ public final class Discovery {
         }
     }
 
+    /**
+     * This process stood still until {@code now} (a stop signal, a suspend, a long GC): nothing could be
+     * heard meanwhile, so silence says nothing about the peers. Each gets a full hold time from now to be
+     * heard again, and a heartbeat goes out at once so that those who timed us out see us back.
+     */
+    public void onStall(long now) {
+        for (Peer p : table.all()) {
+            p.heard(now);
+        }
+        nextHeartbeat = Math.min(nextHeartbeat, now);
+    }
+
     /** Sends due HELLOs, heartbeats and answers; drops peers whose hold time has run out. */
     public void onTimer(long now) {
         while (hellosSent < HELLO_SCHEDULE.length && now >= startedAt + HELLO_SCHEDULE[hellosSent]) {

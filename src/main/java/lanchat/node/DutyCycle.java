@@ -63,12 +63,17 @@ public final class DutyCycle {
      */
     public long doWork() {
         long start = clock.nanoTime();
-        if (expectedBy >= 0 && start - expectedBy > stallNanos) {
+        boolean stalledThisPass = expectedBy >= 0 && start - expectedBy > stallNanos;
+        if (stalledThisPass) {
             stalled(start);
         }
         runTasks();
         boolean drained = receive();
         long now = clock.nanoTime();
+        if (!stalledThisPass && now - start > stallNanos) {
+            stalledThisPass = true; // stopped in the middle of the pass: tell the timers before they run
+            stalled(now);
+        }
         if (now >= deadline) {
             engine.onTimers(now);
         }
@@ -76,7 +81,7 @@ public final class DutyCycle {
         engine.passEnded(); // after the flush: the acknowledgements go out first
         deadline = engine.nextDeadline();
         long end = clock.nanoTime();
-        if (end - start > stallNanos) {
+        if (!stalledThisPass && end - start > stallNanos) {
             stalled(end); // what arrived during a long pass (a GC pause) waited as long
         }
         expectedBy = end;

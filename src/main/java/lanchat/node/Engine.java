@@ -185,6 +185,7 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
     public void onStall(long time) {
         now = time;
         counters.stalls++;
+        discovery.onStall(time);
         LOG.log(System.Logger.Level.DEBUG, "the event loop stood still; records read now are not trusted");
     }
 

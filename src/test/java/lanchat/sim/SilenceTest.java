@@ -55,6 +55,28 @@ class SilenceTest {
         assertTrue(net.now() - resumed < 500 * MS);
     }
 
+    /**
+     * The paused peer finds nothing from bob in its sockets (what he sent meanwhile was lost): its own
+     * silence says nothing about him, so he stays in its table, and what it types goes to him at once.
+     */
+    @Test
+    void thePausedPeerDoesNotTimeOutThoseItCouldNotHear() throws Exception {
+        SimNetwork net = new SimNetwork(7);
+        SimNode[] p = startPair(net, "alice", "bob");
+        net.partitionOneWay(p[1], p[0]);
+        net.runFor(10 * MS); // what bob sent before is in alice's socket by now, and read
+        net.pause(p[0], 4 * SECOND);
+        net.runFor(4 * SECOND - MS);
+        net.heal();
+        net.runFor(5 * MS); // alice's first passes after the pause
+        assertEquals(0, count(p[0], ChatEvent.PeerLeft.class), "bob stays in alice's table");
+        List<String> sent = sendTen(p[0], "bob", "after");
+        assertTrue(net.runUntil(() -> count(p[0], ChatEvent.Delivered.class) == 10, 500 * MS));
+        assertEquals(0, count(p[0], ChatEvent.Undelivered.class));
+        assertEquals(0, count(p[0], ChatEvent.PeerLeft.class));
+        assertEquals(sent, textsFrom(p[1], "alice"));
+    }
+
     /** What bob sent to the paused alice arrives when she is back within the budget; later, it fails truly. */
     @ParameterizedTest(name = "paused {0} s")
     @CsvSource({"3, true", "10, true", "30, false"})
