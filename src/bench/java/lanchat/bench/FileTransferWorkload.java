@@ -52,7 +52,9 @@ final class FileTransferWorkload implements Workload {
                 new Metric("raw_udp_payload_mb_s", "raw UDP 1,200-byte payload MB/s (same run)"),
                 new Metric("tcp_mb_s", "plain Java TCP MB/s (same run)"),
                 new Metric("share_of_raw", "lanchat / raw UDP"), new Metric("times_tcp", "lanchat / TCP"),
-                new Metric("files_per_s", "files/s"), new Metric("chat_p99_ms", "chat one-way p99 ms during it"),
+                new Metric("files_per_s", "files/s"),
+                new Metric("copy_files_per_s", "plain local copy of the same files, files/s (same run)"),
+                new Metric("share_of_copy", "lanchat files/s / local copy"), new Metric("chat_p99_ms", "chat one-way p99 ms during it"),
                 new Metric("chat_idle_p99_ms", "chat one-way p99 ms without a transfer (same run)"),
                 new Metric("chat_raw_p99_ms", "chat one-way p99 ms during a raw UDP blast between the hosts (same run)"),
                 new Metric("sender_rss_mib", "sender RSS MiB"), new Metric("receiver_rss_mib", "receiver RSS MiB"));
@@ -90,6 +92,7 @@ final class FileTransferWorkload implements Workload {
         Path source = kind == Kind.SMALL_FILES ? smallFiles(work.resolve("small"), ctx.smoke ? 500 : 10_000)
                 : bigFile(work.resolve("big-" + mib(ctx) + ".bin"), bytes);
         Path downloads = work.resolve("downloads-" + System.nanoTime());
+        Path copy = work.resolve("copy-" + System.nanoTime());
         int loss = kind == Kind.BIG_LOSS5 ? 5 : 0;
         ctx.lab.loss(1, loss);
         ctx.lab.loss(2, loss);
@@ -132,6 +135,9 @@ final class FileTransferWorkload implements Workload {
                 send.await("done", Duration.ofSeconds(60));
                 transfer++;
             }
+            if (kind == Kind.SMALL_FILES) {
+                out.put("copy_files_per_s", LocalCopy.filesPerSecond(source, copy)); // the hosts share the disk
+            }
             recv.send("reset");
             send.send("send w6recv " + source);
             Line done = recv.awaitNth("done", transfer, Duration.ofSeconds(max));
@@ -141,6 +147,7 @@ final class FileTransferWorkload implements Workload {
             out.put("lanchat_mb_s", total / seconds / 1e6);
             if (kind == Kind.SMALL_FILES) {
                 out.put("files_per_s", done.num("files") / seconds);
+                out.put("share_of_copy", out.get("files_per_s") / out.get("copy_files_per_s"));
             }
             recv.send("chat");
             Line chat = recv.awaitNth("chat", ++chats, Duration.ofSeconds(10)); // the ones before were baselines
@@ -159,7 +166,12 @@ final class FileTransferWorkload implements Workload {
         } finally {
             ctx.lab.loss(1, 0);
             ctx.lab.loss(2, 0);
-            deleteTree(downloads);
+            if (kind == Kind.SMALL_FILES) {
+                LocalCopy.deleteAtExit(downloads);
+                LocalCopy.deleteAtExit(copy);
+            } else {
+                deleteTree(downloads);
+            }
         }
     }
 

@@ -41,7 +41,16 @@ public final class SmallFiles {
         Path source = FileTransferWorkload.smallFiles(work.resolve("src-" + files), files); // the same as W6's
         List<Round> counted = new ArrayList<>();
         for (int r = 0; r <= rounds; r++) {
-            Round x = round(source, work.resolve("downloads-" + System.nanoTime()));
+            Path copy = work.resolve("copy-" + System.nanoTime());
+            double copied;
+            Round x;
+            try {
+                copied = LocalCopy.filesPerSecond(source, copy); // the disk's pace this minute, as a baseline
+                x = round(source, work.resolve("downloads-" + System.nanoTime()));
+            } finally {
+                LocalCopy.deleteAtExit(copy);
+            }
+            System.out.printf("round %d: local copy %.0f files/s%n", r, copied);
             System.out.printf("round %d%s: %.0f files/s, %.2f s, CPU %.2f ms a file (both nodes); chat p99 %.2f ms"
                     + " during (n=%d), %.2f ms alone; %s%n", r, r == 0 ? " (warm-up)" : "", x.filesPerSecond,
                     x.seconds, x.cpuMsPerFile, x.chatP99During, x.chatCount, x.chatP99Alone, x.counters);
@@ -144,7 +153,7 @@ public final class SmallFiles {
             if (bob[0] != null) {
                 bob[0].close();
             }
-            FileTransferWorkload.deleteTree(downloads);
+            LocalCopy.deleteAtExit(downloads);
         }
     }
 

@@ -45,6 +45,11 @@ final class FileTransfers {
     static final int LIFETIME_SECONDS = 600;
     /** Files of one offer in flight at once: many small files keep the path busy, few large ones share it. */
     static final int FILES_AT_ONCE = 16;
+    /**
+     * Files of one offer opened ahead on the file thread: opening and checking a file are three system calls
+     * (about 40 µs each time here), which for 10,000 small files kept the sender's loop, and its chat, busy.
+     */
+    static final int OPEN_AHEAD = 2 * FILES_AT_ONCE;
     static final int MAX_INCOMING_OFFERS = 256;
     /** Offers whose peer went away mid-transfer, kept to be offered again by themselves when it is back. */
     static final int MAX_PAUSED_OFFERS = 64;
@@ -123,6 +128,12 @@ final class FileTransfers {
         int active;
         int finished;
         final List<Integer> running = new ArrayList<>();
+        /** Files opened ahead by the file thread, by index, not yet started. */
+        final Map<Integer, Opened> opened = new HashMap<>();
+        /** Every file below this index was handed to the file thread to open, or needs no opening. */
+        int openedUpTo;
+        /** A batch of files is being opened on the file thread. */
+        boolean opening;
 
         Out(OfferId id, PeerInfo peer, OfferContent content, int first) {
             this.id = id;
@@ -142,6 +153,23 @@ final class FileTransfers {
             this.done = new DoneBytes(files.size());
             this.meter = new TransferMeter(content.manifest().totalBytes(), nanos);
             this.throttle = new ProgressThrottle(nanos);
+        }
+    }
+
+    /** A file opened on the file thread for sending, or why it could not be. */
+    private record Opened(OutgoingFile file, FilesException failure) {
+        static Opened of(SourceFile source) {
+            try {
+                return new Opened(OutgoingFile.open(source), null);
+            } catch (FilesException e) {
+                return new Opened(null, e);
+            }
+        }
+
+        void close() {
+            if (file != null) {
+                file.close();
+            }
         }
     }
 
@@ -203,22 +231,26 @@ final class FileTransfers {
 
     private void sendMore(Out o) {
         PeerRef peer = new PeerRef(o.peer.id(), o.peer.incarnation());
-        while (o.active < FILES_AT_ONCE && o.next < o.files.size() && outgoing.containsKey(o.id)) {
-            int i = o.next++;
+        while (o.active < FILES_AT_ONCE && o.next < o.files.size() && outgoing.get(o.id) == o) {
+            int i = o.next;
             SourceFile sf = o.files.get(i);
             long size = sf.entry().size();
             long from = o.done.get(i);
             if (from >= size) {
+                o.next++;
                 o.finished++;
                 continue; // empty, or the receiver holds it all already
             }
-            OutgoingFile file;
-            try {
-                file = OutgoingFile.open(sf);
-            } catch (FilesException e) {
-                failOut(o, e.getMessage(), true);
+            Opened opened = o.opened.remove(i);
+            if (opened == null) {
+                break; // the file thread is opening it; this runs again when it has
+            }
+            o.next++;
+            if (opened.failure() != null) {
+                failOut(o, opened.failure().getMessage(), true);
                 return;
             }
+            OutgoingFile file = opened.file();
             o.active++;
             o.running.add(i);
             engine.bulk().send(peer, o.first + i, (offset, into) -> {
@@ -256,12 +288,56 @@ final class FileTransfers {
                 }
             }, nanos.getAsLong());
         }
-        if (o.finished == o.files.size() && outgoing.remove(o.id) != null) {
+        if (o.finished == o.files.size() && outgoing.get(o.id) == o) {
+            outgoing.remove(o.id);
             o.meter.done(o.content.manifest().totalBytes());
             emitProgress(o.id, false, o.peer, o.content.manifest(), o.meter, true);
             listener.onEvent(new ChatEvent.FileDone(o.id.shortText(), false, o.peer, o.files.size(),
                     o.content.manifest().totalBytes(), ""));
+            return;
         }
+        openAhead(o);
+    }
+
+    /** Keeps the files after the next one to send opening on the file thread, {@value #OPEN_AHEAD} ahead. */
+    private void openAhead(Out o) {
+        if (o.opening || outgoing.get(o.id) != o) {
+            return;
+        }
+        int until = Math.min(o.files.size(), o.next + OPEN_AHEAD);
+        List<Integer> batch = new ArrayList<>();
+        for (int i = Math.max(o.openedUpTo, o.next); i < until; i++) {
+            if (o.done.get(i) < o.files.get(i).entry().size()) {
+                batch.add(i);
+            }
+        }
+        o.openedUpTo = Math.max(o.openedUpTo, until);
+        if (batch.isEmpty()) {
+            return;
+        }
+        o.opening = true;
+        List<SourceFile> sources = batch.stream().map(o.files::get).toList();
+        Runnable open = () -> {
+            List<Opened> results = sources.stream().map(Opened::of).toList();
+            loop.execute(() -> openedAhead(o, batch, results));
+        };
+        try {
+            io.execute(open);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            open.run(); // the file thread is swamped: open them here rather than stall the offer
+        }
+    }
+
+    private void openedAhead(Out o, List<Integer> batch, List<Opened> results) {
+        o.opening = false;
+        if (outgoing.get(o.id) != o) {
+            results.forEach(Opened::close); // it ended meanwhile
+            return;
+        }
+        for (int k = 0; k < batch.size(); k++) {
+            o.opened.put(batch.get(k), results.get(k));
+        }
+        sendMore(o);
     }
 
     private void progressOut(Out o) {
@@ -276,7 +352,7 @@ final class FileTransfers {
      */
     private void pauseOut(Out o, String reason) {
         String key = engine.keyOf(o.peer);
-        if (key.isEmpty() || paused.size() >= MAX_PAUSED_OFFERS || !outgoing.containsKey(o.id)) {
+        if (key.isEmpty() || paused.size() >= MAX_PAUSED_OFFERS || outgoing.get(o.id) != o) {
             failOut(o, reason, false);
             return;
         }
@@ -312,9 +388,12 @@ final class FileTransfers {
     }
 
     private void failOut(Out o, String reason, boolean tellPeer) {
-        if (outgoing.remove(o.id) == null) {
+        if (outgoing.get(o.id) != o) {
             return;
         }
+        outgoing.remove(o.id);
+        o.opened.values().forEach(Opened::close);
+        o.opened.clear();
         PeerRef peer = new PeerRef(o.peer.id(), o.peer.incarnation());
         for (int i : new ArrayList<>(o.running)) {
             engine.bulk().cancel(peer, o.first + i, "cancelled");

@@ -133,6 +133,29 @@ class FileTransferSimTest {
         assertTrue(Files.notExists(tmp.resolve("in/a.txt")));
     }
 
+    /** Files are opened ahead of their turn; one deleted after the offer still fails the offer with its reason. */
+    @Test
+    void aFileDeletedAfterTheOfferFailsTheOfferOnBothSides() throws Exception {
+        SimNetwork net = new SimNetwork(104);
+        SimNode[] p = SimulatedNetworkTest.startPair(net, "alice", "bob");
+        p[1].node().downloadsTo(tmp.resolve("in"));
+        Path folder = tmp.resolve("out/many");
+        for (int i = 0; i < 60; i++) {
+            write(folder.resolve(String.format("f%02d.bin", i)), 2_000, i);
+        }
+        p[0].node().sendFiles("bob", List.of(folder));
+        assertTrue(net.runUntil(() -> !p[1].events().of(ChatEvent.FileOffered.class).isEmpty(), 10 * SECOND));
+        Files.delete(folder.resolve("f45.bin")); // beyond the first files opened ahead
+        p[1].node().acceptFiles(null);
+        assertTrue(net.runUntil(() -> !p[0].events().of(ChatEvent.FileFailed.class).isEmpty()
+                && !p[1].events().of(ChatEvent.FileFailed.class).isEmpty(), 30 * SECOND));
+        String reason = p[0].events().of(ChatEvent.FileFailed.class).get(0).reason();
+        assertTrue(reason.contains("f45.bin"), reason);
+        assertEquals("cancelled by alice", p[1].events().of(ChatEvent.FileFailed.class).get(0).reason());
+        assertTrue(p[0].events().of(ChatEvent.FileDone.class).isEmpty());
+        assertTrue(p[0].node().transfers().isEmpty());
+    }
+
     @Test
     void theSenderCancelsMidWayAndTheRecipientHearsIt() throws Exception {
         SimNetwork net = new SimNetwork(103);
