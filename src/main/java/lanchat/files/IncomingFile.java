@@ -151,6 +151,31 @@ public final class IncomingFile implements Closeable {
         }
     }
 
+    /**
+     * Opens the empty temporary file the placement reserved for {@code target}, ahead of its data and off the
+     * loop; null when there is none to open now (missing, not a regular file, written to already, or renamed
+     * meanwhile): then {@link #start} decides when the data comes, and reports why. Never creates a file.
+     */
+    public static IncomingFile startReserved(Path target, Entry entry, Settings settings) {
+        Path part = partPath(target);
+        BasicFileAttributes a = attributesOrNull(part);
+        if (entry.kind() != Entry.Kind.FILE || a == null || !a.isRegularFile() || a.size() != 0) {
+            return null;
+        }
+        try {
+            FileChannel channel = settings.opener().open(part, Set.of(StandardOpenOption.READ,
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS));
+            return new IncomingFile(target, entry, settings, channel, 0);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Closes a file opened ahead that was not used, without writing anything: its temporary file stays. */
+    public void release() {
+        closeWithoutSync();
+    }
+
     public static IncomingFile start(Path target, Entry entry) throws FilesException {
         return start(target, entry, Settings.DEFAULT);
     }

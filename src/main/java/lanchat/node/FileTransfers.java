@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 import lanchat.bulk.BulkListener;
@@ -50,6 +51,11 @@ final class FileTransfers {
      * (about 40 µs each time here), which for 10,000 small files kept the sender's loop, and its chat, busy.
      */
     static final int OPEN_AHEAD = 2 * FILES_AT_ONCE;
+    /**
+     * Received files waiting to be finished on the file thread, per offer; beyond it the loop finishes them
+     * itself (each holds a channel and a buffer until then, so the bound keeps both in check).
+     */
+    static final int MAX_FINISHING = 256;
     static final int MAX_INCOMING_OFFERS = 256;
     /** Offers whose peer went away mid-transfer, kept to be offered again by themselves when it is back. */
     static final int MAX_PAUSED_OFFERS = 64;
@@ -81,6 +87,8 @@ final class FileTransfers {
     private int nextTransfer;
     private final Map<OfferId, Out> outgoing = new LinkedHashMap<>();
     private final Map<OfferId, In> incoming = new LinkedHashMap<>();
+    /** Batches of file work with items waiting: handed to the file thread at the end of the loop's pass. */
+    private final Set<FileBatches<?, ?>> dueBatches = new LinkedHashSet<>();
     /** Our offers whose transfer broke off with the peer: the same offer again when that key is back. */
     private final Map<OfferId, Paused> paused = new LinkedHashMap<>();
 
@@ -100,6 +108,18 @@ final class FileTransfers {
         engine.bulk().acceptor(this::openIncoming);
         engine.fileBodies(this::onBody);
         engine.onJoin(this::onJoin);
+        engine.afterEachPass(this::dispatchBatches);
+    }
+
+    private void dispatchBatches() {
+        if (dueBatches.isEmpty()) {
+            return;
+        }
+        List<FileBatches<?, ?>> due = new ArrayList<>(dueBatches);
+        dueBatches.clear();
+        for (FileBatches<?, ?> b : due) {
+            b.dispatch();
+        }
     }
 
     void downloadsTo(Path dir) {
@@ -132,8 +152,8 @@ final class FileTransfers {
         final Map<Integer, Opened> opened = new HashMap<>();
         /** Every file below this index was handed to the file thread to open, or needs no opening. */
         int openedUpTo;
-        /** A batch of files is being opened on the file thread. */
-        boolean opening;
+        final FileBatches<Integer, Opened> opener = new FileBatches<>(loop, io, dueBatches, OPEN_AHEAD,
+                i -> Opened.of(files.get(i)), (batch, results) -> openedAhead(this, batch, results));
 
         Out(OfferId id, PeerInfo peer, OfferContent content, int first) {
             this.id = id;
@@ -301,35 +321,24 @@ final class FileTransfers {
 
     /** Keeps the files after the next one to send opening on the file thread, {@value #OPEN_AHEAD} ahead. */
     private void openAhead(Out o) {
-        if (o.opening || outgoing.get(o.id) != o) {
+        if (outgoing.get(o.id) != o) {
             return;
         }
+        if (o.openedUpTo - o.next > OPEN_AHEAD / 2) {
+            return; // enough are open or opening: top up in batches of at least half the window
+        }
         int until = Math.min(o.files.size(), o.next + OPEN_AHEAD);
-        List<Integer> batch = new ArrayList<>();
+        List<Integer> toOpen = new ArrayList<>();
         for (int i = Math.max(o.openedUpTo, o.next); i < until; i++) {
             if (o.done.get(i) < o.files.get(i).entry().size()) {
-                batch.add(i);
+                toOpen.add(i);
             }
         }
         o.openedUpTo = Math.max(o.openedUpTo, until);
-        if (batch.isEmpty()) {
-            return;
-        }
-        o.opening = true;
-        List<SourceFile> sources = batch.stream().map(o.files::get).toList();
-        Runnable open = () -> {
-            List<Opened> results = sources.stream().map(Opened::of).toList();
-            loop.execute(() -> openedAhead(o, batch, results));
-        };
-        try {
-            io.execute(open);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            open.run(); // the file thread is swamped: open them here rather than stall the offer
-        }
+        o.opener.addAll(toOpen);
     }
 
     private void openedAhead(Out o, List<Integer> batch, List<Opened> results) {
-        o.opening = false;
         if (outgoing.get(o.id) != o) {
             results.forEach(Opened::close); // it ended meanwhile
             return;
@@ -433,6 +442,20 @@ final class FileTransfers {
         TransferMeter meter;
         ProgressThrottle throttle;
         String where = "";
+        /** Temporary files opened ahead by the file thread, by index, before their data came. */
+        final Map<Integer, IncomingFile> ready = new HashMap<>();
+        /** Every file below this index was handed to the file thread to open ahead, or needs no opening. */
+        int openedUpTo;
+        /** One past the highest file whose data has come. */
+        int started;
+        /** The files whose data has come (their own start opened them, or took the one opened ahead). */
+        final java.util.BitSet begun = new java.util.BitSet();
+        final FileBatches<Integer, IncomingFile> opener = new FileBatches<>(loop, io, dueBatches, OPEN_AHEAD,
+                i -> IncomingFile.startReserved(targets[i], files.get(i), NO_SYNC_ON_LOOP),
+                (batch, results) -> openedAhead(this, batch, results));
+        /** Files whose bytes have all come, being forced, checked and renamed on the file thread. */
+        final FileBatches<Finishing, FilesException> finisher = new FileBatches<>(loop, io, dueBatches, OPEN_AHEAD,
+                f -> finish(this, f), (batch, results) -> finished(this, batch, results));
 
         In(OfferId id, PeerInfo from, String senderKey, int first, int lifetimeSeconds) {
             this.id = id;
@@ -694,6 +717,7 @@ final class FileTransfers {
         in.meter = new TransferMeter(in.manifest.totalBytes(), sum(start), nanos);
         in.throttle = new ProgressThrottle(nanos);
         in.state = InState.RECEIVING;
+        openAhead(in);
         node.whisperTo(in.from, new FileAnswer(in.id, true, resumes));
         checkInDone(in);
     }
@@ -709,7 +733,12 @@ final class FileTransfers {
             return new Transfers.Incoming((offset, bytes) -> {
                 try {
                     if (in.open[i] == null) {
-                        in.open[i] = IncomingFile.start(in.targets[i], in.files.get(i), NO_SYNC_ON_LOOP); // opened when its data comes
+                        IncomingFile ahead = in.ready.remove(i);
+                        in.open[i] = ahead != null ? ahead
+                                : IncomingFile.start(in.targets[i], in.files.get(i), NO_SYNC_ON_LOOP);
+                        in.started = Math.max(in.started, i + 1);
+                        in.begun.set(i);
+                        openAhead(in);
                     }
                     in.open[i].write(offset, bytes);
                     checkpoint(in, i);
@@ -726,12 +755,12 @@ final class FileTransfers {
 
                 @Override
                 public void completed() {
-                    IncomingFile f = in.open[i];
+                    Finishing f = new Finishing(i, in.open[i]);
                     in.open[i] = null;
-                    try {
-                        io.execute(() -> finishFile(in, i, f));
-                    } catch (java.util.concurrent.RejectedExecutionException e) {
-                        finishFile(in, i, f); // the file thread is swamped: finish here rather than lose it
+                    if (in.finisher.pending() < MAX_FINISHING) {
+                        in.finisher.add(f);
+                    } else { // the disk is far behind the network: finish here, which slows the transfer down
+                        finished(in, List.of(f), java.util.Collections.singletonList(finish(in, f)));
                     }
                 }
 
@@ -785,26 +814,79 @@ final class FileTransfers {
         }
     }
 
-    private void finishFile(In in, int i, IncomingFile f) {
+    /** A file whose bytes have all come; {@code file} is null for an empty one (nothing was opened). */
+    private record Finishing(int index, IncomingFile file) {}
+
+    /** On the file thread: forces (if large), checks and renames one file; null, or why it failed. */
+    private FilesException finish(In in, Finishing f) {
+        IncomingFile file = f.file();
         try {
-            if (f == null) {
-                f = IncomingFile.start(in.targets[i], in.files.get(i), NO_SYNC_ON_LOOP);
+            if (file == null) {
+                file = IncomingFile.start(in.targets[f.index()], in.files.get(f.index()), NO_SYNC_ON_LOOP);
             }
-            f.finish();
-            f.close(); // its note stays until the whole offer is done: a resume of the offer then skips this file
-            loop.execute(() -> {
-                in.finished[i] = true;
+            file.finish();
+            file.close(); // its note stays until the whole offer is done: a resume of the offer then skips this file
+            return null;
+        } catch (FilesException e) {
+            if (file != null) {
+                file.close();
+            }
+            return e;
+        }
+    }
+
+    private void finished(In in, List<Finishing> batch, List<FilesException> failures) {
+        for (int k = 0; k < batch.size(); k++) {
+            if (failures.get(k) != null) {
+                failIn(in, failures.get(k).getMessage(), true);
+            } else if (incoming.get(in.id) == in) {
+                in.finished[batch.get(k).index()] = true;
                 in.finishedCount++;
                 checkInDone(in);
-            });
-        } catch (FilesException e) {
-            f.close();
-            loop.execute(() -> failIn(in, e.getMessage(), true));
+            }
+        }
+    }
+
+    private static void releaseReady(In in) {
+        in.ready.values().forEach(IncomingFile::release);
+        in.ready.clear();
+    }
+
+    /** Keeps the temporary files of the next files to come opening on the file thread, ahead of their data. */
+    private void openAhead(In in) {
+        if (in.openedUpTo - in.started > OPEN_AHEAD / 2) {
+            return; // enough are open or opening: top up in batches of at least half the window
+        }
+        int until = Math.min(in.files.size(), in.started + OPEN_AHEAD);
+        List<Integer> toOpen = new ArrayList<>();
+        for (int i = Math.max(in.openedUpTo, in.started); i < until; i++) {
+            if (!in.finished[i] && in.open[i] == null && in.start[i] == 0 && in.files.get(i).size() > 0) {
+                toOpen.add(i);
+            }
+        }
+        in.openedUpTo = Math.max(in.openedUpTo, until);
+        in.opener.addAll(toOpen);
+    }
+
+    private void openedAhead(In in, List<Integer> batch, List<IncomingFile> results) {
+        boolean receiving = incoming.get(in.id) == in && in.state == InState.RECEIVING;
+        for (int k = 0; k < batch.size(); k++) {
+            IncomingFile f = results.get(k);
+            int i = batch.get(k);
+            if (f == null) {
+                continue;
+            }
+            if (receiving && !in.begun.get(i) && !in.ready.containsKey(i)) {
+                in.ready.put(i, f);
+            } else {
+                f.release(); // its data came first and opened it, or the offer ended
+            }
         }
     }
 
     private void checkInDone(In in) {
         if (in.finishedCount == in.files.size() && incoming.remove(in.id) != null) {
+            releaseReady(in);
             for (String k : in.keys) {
                 in.resumes.forget(k);
             }
@@ -824,6 +906,7 @@ final class FileTransfers {
         if (incoming.remove(in.id) == null) {
             return;
         }
+        releaseReady(in);
         if (in.state == InState.RECEIVING) {
             for (int i = 0; i < in.files.size(); i++) {
                 engine.bulk().cancel(in.ref, in.first + i, "cancelled");
