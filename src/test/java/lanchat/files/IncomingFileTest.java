@@ -54,6 +54,35 @@ class IncomingFileTest {
         return new IncomingFile.Settings(ChannelOpener.DEFAULT, bytes);
     }
 
+    /** Opened ahead, off the loop: only the placement's empty reservation, and it never creates a file. */
+    @Test
+    void aFileOpenedAheadUsesTheReservationAndNeverCreatesOne() throws Exception {
+        byte[] data = content(5_000, 2);
+        Entry e = entryFor("ahead.bin", data);
+        Path target = reserve(e);
+        IncomingFile ahead = IncomingFile.startReserved(target, e, IncomingFile.Settings.DEFAULT);
+        for (int off = 0; off < data.length; off += CHUNK) {
+            writeChunk(ahead, data, off);
+        }
+        assertEquals(target, ahead.finish());
+        assertArrayEquals(data, Files.readAllBytes(target));
+        ahead.close();
+        assertNull(IncomingFile.startReserved(target, e, IncomingFile.Settings.DEFAULT), "renamed: nothing to open");
+        assertFalse(Files.exists(dir.resolve(".ahead.bin.lanchat-part")), "and nothing created");
+
+        Entry other = entryFor("written.bin", data);
+        Path second = reserve(other);
+        IncomingFile first = IncomingFile.start(second, other);
+        writeChunk(first, data, 0);
+        first.sync();
+        assertNull(IncomingFile.startReserved(second, other, IncomingFile.Settings.DEFAULT), "written to already");
+        IncomingFile unused = IncomingFile.startReserved(reserve(entryFor("unused.bin", data)),
+                entryFor("unused.bin", data), IncomingFile.Settings.DEFAULT);
+        unused.release();
+        assertEquals(0, Files.size(dir.resolve(".unused.bin.lanchat-part")), "released: the reservation stays as it was");
+        first.close();
+    }
+
     @Test
     void bytesInOrderBecomeTheFileUnderItsNameAfterTheHashMatches() throws Exception {
         byte[] data = content(100_000, 1);
