@@ -443,7 +443,8 @@ final class FileTransfers {
         final String senderKey;
         final int first;
         final long expiresAt;
-        final ManifestAssembler assembler = new ManifestAssembler();
+        /** The pages until the offer is put together; then dropped (for 10,000 files, a copy of every entry). */
+        ManifestAssembler assembler = new ManifestAssembler();
         Manifest manifest;
         List<Entry> files;
         InState state = InState.ASSEMBLING;
@@ -542,9 +543,10 @@ final class FileTransfers {
             if (in.assembler.complete()) {
                 in.state = InState.CHECKING;
                 In checking = in;
+                ManifestAssembler pages = in.assembler;
                 viaFileThread(() -> { // for 10,000 files this is 10-15 ms: not on the loop, where chat waits
                     try {
-                        Manifest m = checking.assembler.manifest();
+                        Manifest m = pages.manifest();
                         List<Entry> files = m.entries().stream().filter(e -> e.kind() == Entry.Kind.FILE).toList();
                         loop.execute(() -> offered(checking, m, files));
                     } catch (FilesException e) {
@@ -568,6 +570,7 @@ final class FileTransfers {
         }
         in.manifest = manifest;
         in.files = files;
+        in.assembler = null;
         in.state = InState.OFFERED;
         listener.onEvent(new ChatEvent.FileOffered(in.id.shortText(), true, in.from, topNames(in.manifest),
                 in.files.size(), in.manifest.totalBytes(), in.expiresAt));
