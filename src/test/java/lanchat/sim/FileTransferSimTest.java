@@ -114,15 +114,21 @@ class FileTransferSimTest {
         assertEquals(100, progress.get(progress.size() - 1).percent());
     }
 
+    /** Alice and bob meet; alice offers {@code what} to bob (downloads into tmp/in); returns once bob has it. */
+    private SimNode[] offeredToBob(SimNetwork net, Path what) throws Exception {
+        SimNode[] p = SimulatedNetworkTest.startPair(net, "alice", "bob");
+        p[1].node().downloadsTo(tmp.resolve("in"));
+        p[0].node().sendFiles("bob", List.of(what));
+        assertTrue(net.runUntil(() -> !p[1].events().of(ChatEvent.FileOffered.class).isEmpty(), 10 * SECOND));
+        return p;
+    }
+
     @Test
     void aRejectedOfferTellsTheSender() throws Exception {
         SimNetwork net = new SimNetwork(102);
-        SimNode[] p = SimulatedNetworkTest.startPair(net, "alice", "bob");
-        p[1].node().downloadsTo(tmp.resolve("in"));
         Path f = tmp.resolve("out/a.txt");
         write(f, 100, 1);
-        p[0].node().sendFiles("bob", List.of(f));
-        assertTrue(net.runUntil(() -> !p[1].events().of(ChatEvent.FileOffered.class).isEmpty(), 10 * SECOND));
+        SimNode[] p = offeredToBob(net, f);
         String id = p[1].events().of(ChatEvent.FileOffered.class).get(0).id();
         IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class,
                 () -> p[1].node().rejectFiles("zzzz"));
@@ -137,14 +143,11 @@ class FileTransferSimTest {
     @Test
     void aFileDeletedAfterTheOfferFailsTheOfferOnBothSides() throws Exception {
         SimNetwork net = new SimNetwork(104);
-        SimNode[] p = SimulatedNetworkTest.startPair(net, "alice", "bob");
-        p[1].node().downloadsTo(tmp.resolve("in"));
         Path folder = tmp.resolve("out/many");
         for (int i = 0; i < 60; i++) {
             write(folder.resolve(String.format("f%02d.bin", i)), 2_000, i);
         }
-        p[0].node().sendFiles("bob", List.of(folder));
-        assertTrue(net.runUntil(() -> !p[1].events().of(ChatEvent.FileOffered.class).isEmpty(), 10 * SECOND));
+        SimNode[] p = offeredToBob(net, folder);
         Files.delete(folder.resolve("f45.bin")); // beyond the first files opened ahead
         p[1].node().acceptFiles(null);
         assertTrue(net.runUntil(() -> !p[0].events().of(ChatEvent.FileFailed.class).isEmpty()
