@@ -71,8 +71,9 @@ final class FileTransferWorkload implements Workload {
     }
 
     /**
-     * The uncounted transfer before the measured one (not in smoke runs, nor before the small files), in
-     * MiB: 256, or LANCHAT_W6_WARM_UP_MIB (0: none, as before stop 19).
+     * The uncounted transfer before the measured one (not in smoke runs), in MiB: 256, or
+     * LANCHAT_W6_WARM_UP_MIB (0: none, as before stop 19). Before the small files it is 1,000 small files
+     * (unless 0), since stop 21.
      */
     static long warmUpMib() {
         String v = System.getenv("LANCHAT_W6_WARM_UP_MIB");
@@ -131,6 +132,13 @@ final class FileTransferWorkload implements Workload {
                 // An uncounted transfer first, as W1 warms up: the first seconds of a transfer in a new JVM
                 // ran C2 on both cores (decisions.md, "Chat during a big file").
                 send.send("send w6recv " + bigFile(work.resolve("warm-up-" + warmUp + ".bin"), warmUp << 20));
+                recv.await("done", Duration.ofSeconds(max));
+                send.await("done", Duration.ofSeconds(60));
+                transfer++;
+            } else if (kind == Kind.SMALL_FILES && !ctx.smoke && warmUp > 0) {
+                // The same for the small files, with 1,000 of them: the first transfer of a new JVM ran its
+                // per-file paths cold (a 32 ms pass on the sender as the first 16 files started, stop 21).
+                send.send("send w6recv " + smallFiles(work.resolve("small-warm-up"), 1_000));
                 recv.await("done", Duration.ofSeconds(max));
                 send.await("done", Duration.ofSeconds(60));
                 transfer++;
