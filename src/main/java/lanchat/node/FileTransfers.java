@@ -51,6 +51,8 @@ final class FileTransfers {
      * (about 40 µs each time here), which for 10,000 small files kept the sender's loop, and its chat, busy.
      */
     static final int OPEN_AHEAD = 2 * FILES_AT_ONCE;
+    /** Files handed to the file thread in one task (to open, or to finish). */
+    static final int FILE_BATCH = 32;
     /**
      * Received files waiting to be finished on the file thread, per offer; beyond it the loop finishes them
      * itself (each holds a channel and a buffer until then, so the bound keeps both in check).
@@ -152,7 +154,7 @@ final class FileTransfers {
         final Map<Integer, Opened> opened = new HashMap<>();
         /** Every file below this index was handed to the file thread to open, or needs no opening. */
         int openedUpTo;
-        final FileBatches<Integer, Opened> opener = new FileBatches<>(loop, io, dueBatches, OPEN_AHEAD,
+        final FileBatches<Integer, Opened> opener = new FileBatches<>(loop, io, dueBatches, FILE_BATCH,
                 i -> Opened.of(files.get(i)), (batch, results) -> openedAhead(this, batch, results));
 
         Out(OfferId id, PeerInfo peer, Prepared prepared, int first) {
@@ -470,11 +472,11 @@ final class FileTransfers {
         int started;
         /** The files whose data has come (their own start opened them, or took the one opened ahead). */
         final java.util.BitSet begun = new java.util.BitSet();
-        final FileBatches<Integer, IncomingFile> opener = new FileBatches<>(loop, io, dueBatches, OPEN_AHEAD,
+        final FileBatches<Integer, IncomingFile> opener = new FileBatches<>(loop, io, dueBatches, FILE_BATCH,
                 i -> IncomingFile.startReserved(targets[i], files.get(i), NO_SYNC_ON_LOOP),
                 (batch, results) -> openedAhead(this, batch, results));
         /** Files whose bytes have all come, being forced, checked and renamed on the file thread. */
-        final FileBatches<Finishing, FilesException> finisher = new FileBatches<>(loop, io, dueBatches, OPEN_AHEAD,
+        final FileBatches<Finishing, FilesException> finisher = new FileBatches<>(loop, io, dueBatches, FILE_BATCH,
                 f -> finish(this, f), (batch, results) -> finished(this, batch, results));
 
         In(OfferId id, PeerInfo from, String senderKey, int first, int lifetimeSeconds) {
