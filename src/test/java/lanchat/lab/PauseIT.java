@@ -61,9 +61,10 @@ class PauseIT {
                         DELIVERY);
                 assertTrue(outcome.is("delivered"), "in flight during the pause: " + outcome.line());
             }
+            // Delivered means the recipient's engine has them; its screen may show them a moment later (a line
+            // can wait for its history's answer), and lines are shown in order: wait for the last one.
+            alice.await("the last line typed after fg", Events.directMessage("bob", "alice", typed.get(9)), DELIVERY);
             assertEquals(typed, texts(alice.events(Events.directMessage("bob", "alice"))), "once, in order");
-            // Delivered means bob's engine has them; his screen may show them a moment later (a line can
-            // wait for his history's answer), and lines are shown in order: wait for the last one.
             bob.await("the last line sent during the pause",
                     Events.directMessage("alice", "bob", "while you sleep 2"), DELIVERY);
             assertEquals(3, bob.events(Events.directMessage("alice", "bob")).size(), "shown once each");
