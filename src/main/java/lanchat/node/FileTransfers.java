@@ -468,8 +468,6 @@ final class FileTransfers {
         final Map<Integer, IncomingFile> ready = new HashMap<>();
         /** Every file below this index was handed to the file thread to open ahead, or needs no opening. */
         int openedUpTo;
-        /** One past the highest file whose data has come. */
-        int started;
         /** The files whose data has come (their own start opened them, or took the one opened ahead). */
         final java.util.BitSet begun = new java.util.BitSet();
         final FileBatches<Integer, IncomingFile> opener = new FileBatches<>(loop, io, dueBatches, FILE_BATCH,
@@ -782,7 +780,6 @@ final class FileTransfers {
                         IncomingFile ahead = in.ready.remove(i);
                         in.open[i] = ahead != null ? ahead
                                 : IncomingFile.start(in.targets[i], in.files.get(i), NO_SYNC_ON_LOOP);
-                        in.started = Math.max(in.started, i + 1);
                         in.begun.set(i);
                         openAhead(in);
                     }
@@ -900,12 +897,13 @@ final class FileTransfers {
 
     /** Keeps the temporary files of the next files to come opening on the file thread, ahead of their data. */
     private void openAhead(In in) {
-        if (in.openedUpTo - in.started > OPEN_AHEAD / 2) {
+        int started = in.begun.length(); // one past the highest file whose data has come
+        if (in.openedUpTo - started > OPEN_AHEAD / 2) {
             return; // enough are open or opening: top up in batches of at least half the window
         }
-        int until = Math.min(in.files.size(), in.started + OPEN_AHEAD);
+        int until = Math.min(in.files.size(), started + OPEN_AHEAD);
         List<Integer> toOpen = new ArrayList<>();
-        for (int i = Math.max(in.openedUpTo, in.started); i < until; i++) {
+        for (int i = Math.max(in.openedUpTo, started); i < until; i++) {
             if (!in.finished[i] && in.open[i] == null && in.start[i] == 0 && in.files.get(i).size() > 0) {
                 toOpen.add(i);
             }
