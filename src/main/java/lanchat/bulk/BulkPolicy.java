@@ -6,9 +6,10 @@ import lanchat.wire.Wire;
 /**
  * The local policy of bulk transfers (protocol.md 8.5), validated once; times in nanoseconds.
  *
- * @param maxInFlightBytes ceiling of a transfer's congestion window: bytes sent and not yet acknowledged
+ * @param maxInFlightBytes ceiling of the congestion window to one peer: bytes its transfers sent and not yet
+ *     acknowledged
  * @param minWindowBytes floor of the window, whatever the model says (a LAN's BDP is smaller than one
- *     event-loop pass; below this a transfer would idle between passes)
+ *     event-loop pass; below this a sender would idle between passes)
  * @param receiveWindowBytes a receiver takes bytes only this far beyond what it holds without a gap
  * @param ackDelayNanos longest an acknowledgement waits for more packets
  * @param ackEveryPackets this many packets unacknowledged get an acknowledgement at the end of the pass

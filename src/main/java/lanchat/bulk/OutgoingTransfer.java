@@ -12,7 +12,9 @@ import lanchat.wire.PeerRef;
 /**
  * The sending side of one transfer. Loss detection is RFC 9002's (packet and time thresholds over packet
  * numbers, a probe timeout with backoff) and is kept apart from congestion control ({@link DeliveryModel},
- * {@link Pacer}): a packet declared lost only puts its bytes back in line; it changes no rate.
+ * {@link Pacer}): a packet declared lost only puts its bytes back in line; it changes no rate. The model, the
+ * pacer and the RTT belong to the {@link SendPath} to the peer, shared with its other transfers; packet numbers
+ * and loss are the transfer's own.
  */
 final class OutgoingTransfer {
     static final int PACKET_THRESHOLD = 3;
@@ -24,10 +26,9 @@ final class OutgoingTransfer {
     private final long length;
     private final BulkListener listener;
     private final BulkPolicy policy;
-    private final DatagramSize path;
-    private final RttEstimator rtt = new RttEstimator();
+    private final SendPath path;
+    private final RttEstimator rtt;
     private final DeliveryModel model;
-    private final Pacer pacer = new Pacer();
     private final TreeMap<Long, SentPacket> inFlight = new TreeMap<>();
     /** Bytes declared lost, to be sent again before new ones. */
     private final RangeSet lost = new RangeSet();
@@ -51,7 +52,7 @@ final class OutgoingTransfer {
     long bytesSent;
 
     OutgoingTransfer(PeerRef peer, int id, ByteSource source, long from, long length, BulkListener listener,
-            BulkPolicy policy, DatagramSize path, long now) {
+            BulkPolicy policy, SendPath path, long now) {
         this.peer = peer;
         this.id = id;
         this.source = source;
@@ -59,7 +60,9 @@ final class OutgoingTransfer {
         this.listener = listener;
         this.policy = policy;
         this.path = path;
-        this.model = new DeliveryModel(policy);
+        this.rtt = path.rtt;
+        this.model = path.model;
+        path.opened();
         this.nextNew = from;
         this.received = from;
         this.lastProgress = now;
@@ -73,35 +76,27 @@ final class OutgoingTransfer {
         return received;
     }
 
-    DeliveryModel model() {
-        return model;
-    }
-
-    long bytesInFlight() {
-        return bytesInFlight;
-    }
-
     private boolean hasData() {
         return !lost.isEmpty() || nextNew < length;
     }
 
     private int nextSize() {
-        return path.payload(); // the pacer and window reckon in full datagrams; the last may be shorter
+        return path.size.payload(); // the pacer and window reckon in full datagrams; the last may be shorter
     }
 
     /** Whether the window has room; the pacer is asked separately. */
     private boolean windowOpen() {
-        return probeOwed || bytesInFlight + nextSize() <= model.window();
+        return probeOwed || path.bytesInFlight() + nextSize() <= model.window();
     }
 
     boolean canSend(long now) {
-        return !finished && hasData() && windowOpen() && pacer.mayRelease(now, model.pacingRate(), nextSize());
+        return !finished && hasData() && windowOpen() && path.pacer.mayRelease(now, model.pacingRate(), nextSize());
     }
 
     /** The next datagram: lost bytes first, then new ones. Null if the source failed (the transfer has). */
     BulkData next(long now, PeerRef self) {
         long[] range = new long[2];
-        int size = path.payload();
+        int size = path.size.payload();
         while (!lost.isEmpty()) {
             lost.pollFirst(size, (s, e) -> {
                 range[0] = s;
@@ -117,7 +112,7 @@ final class OutgoingTransfer {
         boolean resend = range[1] > range[0];
         boolean probe = false;
         if (!resend) {
-            int probeSize = path.probeWanted(now);
+            int probeSize = path.size.probeWanted(now);
             if (probeSize > 0 && length - nextNew >= probeSize) {
                 size = probeSize; // a full datagram of the size probed: new bytes, so nothing waits on it
                 probe = true;
@@ -140,17 +135,18 @@ final class OutgoingTransfer {
             fail("could not read: " + e.getMessage());
             return null;
         }
-        model.beforeSend(now, bytesInFlight);
-        SentPacket p = model.sent(nextPacket++, range[0], n, now, !hasData());
+        model.beforeSend(now, path.bytesInFlight());
+        SentPacket p = model.sent(nextPacket++, range[0], n, now, !hasData() && path.lastSender());
         if (probe) {
             p.probe = true;
-            path.probeSent(this);
+            path.size.probeSent(this);
         }
         inFlight.put(p.number, p);
         bytesInFlight += n;
+        path.sent(n);
         maxInFlight = Math.max(maxInFlight, bytesInFlight);
         maxPacingRate = Math.max(maxPacingRate, (long) model.pacingRate());
-        pacer.released(n);
+        path.pacer.released(n);
         probeOwed = false;
         lastSentAt = now;
         packetsSent++;
@@ -179,7 +175,7 @@ final class OutgoingTransfer {
             while (it.hasNext()) {
                 SentPacket p = it.next();
                 it.remove();
-                bytesInFlight -= p.length;
+                gone(p);
                 model.acked(p, now, true);
                 model.packetAcked(p);
                 probeArrived(p, now);
@@ -194,7 +190,7 @@ final class OutgoingTransfer {
         Map.Entry<Long, SentPacket> head;
         while ((head = inFlight.firstEntry()) != null && head.getValue().end() <= received) {
             inFlight.pollFirstEntry();
-            bytesInFlight -= head.getValue().length;
+            gone(head.getValue());
             model.acked(head.getValue(), now, false);
             probeArrived(head.getValue(), now);
         }
@@ -209,9 +205,9 @@ final class OutgoingTransfer {
             lastProgress = now;
         }
         detectLoss(now);
-        model.afterAck(now, bytesInFlight);
+        model.afterAck(now, path.bytesInFlight());
         if (received >= length) {
-            finished = true;
+            finish();
             listener.completed();
         }
     }
@@ -234,14 +230,19 @@ final class OutgoingTransfer {
 
     private void probeArrived(SentPacket p, long now) {
         if (p.probe) {
-            path.probeAcked(p.length, now);
+            path.size.probeAcked(p.length, now);
         }
     }
 
-    private void declareLost(SentPacket p, long now) {
+    private void gone(SentPacket p) {
         bytesInFlight -= p.length;
+        path.gone(p.length);
+    }
+
+    private void declareLost(SentPacket p, long now) {
+        gone(p);
         if (p.probe) {
-            path.probeLost(now); // the size, not the path's capacity: no loss for the congestion model
+            path.size.probeLost(now); // the size, not the path's capacity: no loss for the congestion model
         } else {
             packetsLost++;
             model.packetLost(p);
@@ -276,7 +277,7 @@ final class OutgoingTransfer {
             probeCount++;
             probeOwed = true;
             if (probeCount >= DatagramSize.BLACK_HOLE_TIMEOUTS) {
-                path.blackHole(now);
+                path.size.blackHole(now);
             }
             Map.Entry<Long, SentPacket> oldest = inFlight.pollFirstEntry();
             if (oldest != null) {
@@ -295,15 +296,22 @@ final class OutgoingTransfer {
         }
         long d = Math.min(lossTime, Math.min(probeDeadline(), lastProgress + policy.idleTimeoutNanos()));
         if (hasData() && windowOpen()) {
-            d = Math.min(d, pacer.nextRelease(now, model.pacingRate(), nextSize()));
+            d = Math.min(d, path.pacer.nextRelease(now, model.pacingRate(), nextSize()));
         }
         return d;
     }
 
     void fail(String reason) {
         if (!finished) {
-            finished = true;
+            finish();
             listener.failed(reason);
         }
+    }
+
+    /** What is still in flight leaves the path's count: those packets are given up, acknowledged or not. */
+    private void finish() {
+        finished = true;
+        path.closed(bytesInFlight);
+        bytesInFlight = 0;
     }
 }

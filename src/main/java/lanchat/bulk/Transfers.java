@@ -61,9 +61,11 @@ public final class Transfers {
     /** The receivers that owe an acknowledgement: the only ones a pass looks at for acks. */
     private final Set<IncomingTransfer> owing = new LinkedHashSet<>();
     private final ArrayDeque<OutgoingTransfer> turns = new ArrayDeque<>();
+    /** The transfers that sent in the current round of a flush, to go behind the others at its end. */
+    private final ArrayDeque<OutgoingTransfer> served = new ArrayDeque<>();
     private final Map<Key, BulkStop.Cause> stops = new LinkedHashMap<>();
-    /** The datagram size each peer instance we send to takes; as many as the peers, gone with them. */
-    private final Map<PeerRef, DatagramSize> paths = new HashMap<>();
+    /** The way to each peer instance we send to (size, model, pacer); as many as the peers, gone with them. */
+    private final Map<PeerRef, SendPath> paths = new HashMap<>();
     private long now;
     private Acceptor acceptor = (peer, transfer) -> null;
     private long packetsSent;
@@ -97,7 +99,7 @@ public final class Transfers {
         if (outgoing.containsKey(k) || transfer == 0 || from < 0 || from > length) {
             throw new IllegalArgumentException("transfer " + transfer + " to " + peer + " exists or is malformed");
         }
-        DatagramSize path = paths.computeIfAbsent(peer, p -> new DatagramSize(policy.maxDatagramBytes()));
+        SendPath path = paths.computeIfAbsent(peer, p -> new SendPath(policy));
         OutgoingTransfer t = new OutgoingTransfer(peer, transfer, source, from, length, listener, policy, path, now);
         outgoing.put(k, t);
         turns.add(t);
@@ -171,10 +173,10 @@ public final class Transfers {
                 in.add(t);
             }
         }
-        DatagramSize path = paths.remove(peer);
+        SendPath path = paths.remove(peer);
         if (path != null) {
-            probesSent += path.probesSent;
-            probesLost += path.probesLost;
+            probesSent += path.size.probesSent;
+            probesLost += path.size.probesLost;
         }
         out.forEach(t -> t.fail(reason));
         in.forEach(t -> t.fail(reason));
@@ -309,19 +311,24 @@ public final class Transfers {
         boolean sent = true;
         while (budget > 0 && sent) {
             sent = false;
-            for (int i = 0, n = turns.size(); i < n && budget > 0; i++) {
+            // One round. A transfer that sent goes behind those that could not: transfers to one peer share
+            // its window and pacer, and when these admit one datagram a pass, the one that waited takes it.
+            for (int i = 0, n = turns.size(); i < n; i++) {
                 OutgoingTransfer t = turns.poll();
-                turns.add(t);
-                if (t.canSend(now)) {
+                if (budget > 0 && t.canSend(now)) {
+                    served.add(t);
                     BulkData d = t.next(now, self);
-                    if (d == null) {
-                        continue; // the source failed; the transfer is finished and goes at the next timer
+                    if (d != null) { // null: the source failed; the transfer is finished and goes below
+                        out.send(t.peer, d);
+                        budget--;
+                        sent = true;
                     }
-                    out.send(t.peer, d);
-                    budget--;
-                    sent = true;
+                } else {
+                    turns.add(t);
                 }
             }
+            turns.addAll(served);
+            served.clear();
         }
         for (OutgoingTransfer t : new ArrayList<>(turns)) {
             if (t.finished()) {
@@ -364,9 +371,9 @@ public final class Transfers {
         }
         long probes = probesSent;
         long probesGone = probesLost;
-        for (DatagramSize d : paths.values()) {
-            probes += d.probesSent;
-            probesGone += d.probesLost;
+        for (SendPath p : paths.values()) {
+            probes += p.size.probesSent;
+            probesGone += p.size.probesLost;
         }
         into.put("bulk_packets_sent", sent);
         into.put("bulk_packets_lost", lost);

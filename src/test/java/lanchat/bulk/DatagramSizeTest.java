@@ -16,7 +16,7 @@ class DatagramSizeTest {
 
     private static OutgoingTransfer transfer() {
         return new OutgoingTransfer(new PeerRef(2, 2), 1, Pattern.source(10), 0, 10, new Pattern.Outcome(),
-                BulkPolicy.DEFAULTS, new DatagramSize(1_200), 0);
+                BulkPolicy.DEFAULTS, new SendPath(BulkPolicy.DEFAULTS.withMaxDatagramBytes(1_200)), 0);
     }
 
     @Test
