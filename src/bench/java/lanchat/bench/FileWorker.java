@@ -42,6 +42,9 @@ public final class FileWorker {
         NetworkInterface nif = NetworkInterface.getByInetAddress(InetAddress.getByName(MemberWorker.labAddress()));
         CountDownLatch ready = new CountDownLatch(1);
         List<Long> chatNanos = new ArrayList<>();
+        List<Long> chatArrivals = new ArrayList<>();
+        long jvmStart = System.nanoTime()
+                - java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
         long[] acceptedAt = {0};
         ChatNode[] node = new ChatNode[1];
         node[0] = ChatNode.start(NodeConfig.defaults(name).withInterface(nif).withGroup(group, port), event -> {
@@ -62,6 +65,7 @@ public final class FileWorker {
                 RUNNING.set(false);
             } else if (event instanceof ChatEvent.MessageReceived m && m.text().startsWith("t=")) {
                 chatNanos.add(System.nanoTime() - Long.parseLong(m.text().substring(2)));
+                chatArrivals.add(System.nanoTime() - jvmStart);
             }
         });
         node[0].downloadsTo(downloads);
@@ -97,9 +101,18 @@ public final class FileWorker {
                 }
                 Line.emit("chatonly");
             } else if (w[0].equals("reset")) {
-                node[0].runOnLoop(chatNanos::clear);
+                node[0].runOnLoop(() -> {
+                    chatNanos.clear();
+                    chatArrivals.clear();
+                });
             } else if (w[0].equals("chat")) {
                 node[0].runOnLoop(() -> {
+                    for (int i = 0; i < chatNanos.size(); i++) {
+                        if (chatNanos.get(i) > 5_000_000L) { // the late ones, for the worker's log (JVM uptime)
+                            System.err.printf("late chat line %d at %.3f s: %.1f ms%n", i, chatArrivals.get(i) / 1e9,
+                                    chatNanos.get(i) / 1e6);
+                        }
+                    }
                     List<Long> sorted = new ArrayList<>(chatNanos);
                     sorted.sort(null);
                     Line.emit("chat", "count", sorted.size(),

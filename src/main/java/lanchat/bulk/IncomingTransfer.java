@@ -10,7 +10,9 @@ import lanchat.wire.PeerRef;
 
 /**
  * The receiving side of one transfer: writes each piece at its offset as it arrives (nothing is buffered
- * here), remembers which bytes it holds and which packet numbers it saw, and acknowledges them.
+ * here), remembers which bytes it holds and which packet numbers it saw, and acknowledges them. Once complete
+ * and acknowledged it keeps only its length, to answer a late repeat (the sender lost the last ack): an
+ * offer of 10,000 small files holds thousands of them for the idle time, 0.7 KB each with their ranges.
  */
 final class IncomingTransfer {
     /** Gaps a receiver tracks; a packet that would open more is dropped (sent again later). */
@@ -18,12 +20,13 @@ final class IncomingTransfer {
 
     final PeerRef peer;
     final int id;
-    private final ByteSink sink;
+    private ByteSink sink;
     private final long length;
-    private final BulkListener listener;
+    private BulkListener listener;
     private final BulkPolicy policy;
-    private final RangeSet held = new RangeSet();
-    private final RangeSet packets = new RangeSet();
+    /** Null once complete and acknowledged, with the sink and listener: nothing is written or told again. */
+    private RangeSet held = new RangeSet();
+    private RangeSet packets = new RangeSet();
     private long contiguous;
     private long largest = -1;
     private long largestAt;
@@ -94,15 +97,20 @@ final class IncomingTransfer {
             largest = d.packet();
             largestAt = now;
         }
-        packets.add(d.packet(), d.packet() + 1);
-        packets.keepHighest(BulkAck.MAX_RANGES);
+        if (packets != null) {
+            packets.add(d.packet(), d.packet() + 1);
+            packets.keepHighest(BulkAck.MAX_RANGES);
+        } // else a late repeat after completion: its ack says the length, which is all the sender needs
+        if (complete) {
+            ackNow = true;
+        }
         if (++unacked >= policy.ackEveryPackets()) {
             ackNow = true;
         }
         if (ackDue == Long.MAX_VALUE) {
             ackDue = now + policy.ackDelayNanos();
         }
-        long c = held.contiguousEnd(0);
+        long c = complete ? contiguous : held.contiguousEnd(0);
         if (c > contiguous) {
             contiguous = c;
             listener.progress(contiguous);
@@ -124,9 +132,16 @@ final class IncomingTransfer {
     }
 
     BulkAck ack(long now, PeerRef self) {
-        List<BulkAck.PacketRange> ranges = new ArrayList<>(packets.size());
-        for (int i = 0; i < packets.size(); i++) {
+        List<BulkAck.PacketRange> ranges = new ArrayList<>(packets == null ? 0 : packets.size());
+        for (int i = 0; packets != null && i < packets.size(); i++) {
             ranges.add(new BulkAck.PacketRange(packets.startFromTop(i), packets.endFromTop(i) - 1));
+        }
+        if (complete) {
+            // The first ack of the whole carries the ranges (the sender's last rate samples); later ones need not.
+            held = null;
+            packets = null;
+            sink = null;
+            listener = null;
         }
         unacked = 0;
         ackNow = false;

@@ -44,8 +44,7 @@ final class OutgoingTransfer {
     private long lastProgress;
     private boolean finished;
     long packetsSent;
-    /** The most bytes this transfer ever had in flight, and the highest pacing rate it used (bytes/s). */
-    long maxInFlight;
+    /** The highest pacing rate this transfer used (bytes/s); the most in flight is its path's. */
     long maxPacingRate;
     long packetsLost;
     long bytesResent;
@@ -144,7 +143,6 @@ final class OutgoingTransfer {
         inFlight.put(p.number, p);
         bytesInFlight += n;
         path.sent(n);
-        maxInFlight = Math.max(maxInFlight, bytesInFlight);
         maxPacingRate = Math.max(maxPacingRate, (long) model.pacingRate());
         path.pacer.released(n);
         probeOwed = false;

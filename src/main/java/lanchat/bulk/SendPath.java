@@ -13,6 +13,8 @@ final class SendPath {
     final DeliveryModel model;
     final Pacer pacer = new Pacer();
     private long bytesInFlight;
+    /** The most bytes its transfers together ever had in flight. */
+    long maxInFlight;
     /** Transfers to this peer not yet finished: a lone one that runs out of data leaves the path app-limited. */
     private int transfers;
 
@@ -27,6 +29,7 @@ final class SendPath {
 
     void sent(int bytes) {
         bytesInFlight += bytes;
+        maxInFlight = Math.max(maxInFlight, bytesInFlight);
     }
 
     void gone(int bytes) {

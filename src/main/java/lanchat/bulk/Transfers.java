@@ -177,6 +177,7 @@ public final class Transfers {
         if (path != null) {
             probesSent += path.size.probesSent;
             probesLost += path.size.probesLost;
+            maxInFlight = Math.max(maxInFlight, path.maxInFlight);
         }
         out.forEach(t -> t.fail(reason));
         in.forEach(t -> t.fail(reason));
@@ -371,9 +372,11 @@ public final class Transfers {
         }
         long probes = probesSent;
         long probesGone = probesLost;
+        long inFlight = maxInFlight;
         for (SendPath p : paths.values()) {
             probes += p.size.probesSent;
             probesGone += p.size.probesLost;
+            inFlight = Math.max(inFlight, p.maxInFlight);
         }
         into.put("bulk_packets_sent", sent);
         into.put("bulk_packets_lost", lost);
@@ -387,10 +390,8 @@ public final class Transfers {
         into.put("bulk_unknown_transfer_in", unknownIn);
         into.put("bulk_beyond_window_in", beyondWindowIn);
         into.put("bulk_transfers", (long) (outgoing.size() + incoming.size()));
-        long inFlight = maxInFlight;
         long rate = maxPacingRate;
         for (OutgoingTransfer t : outgoing.values()) {
-            inFlight = Math.max(inFlight, t.maxInFlight);
             rate = Math.max(rate, t.maxPacingRate);
         }
         into.put("bulk_max_in_flight_bytes", inFlight);
@@ -410,7 +411,6 @@ public final class Transfers {
         packetsLost += t.packetsLost;
         bytesResent += t.bytesResent;
         bytesSent += t.bytesSent;
-        maxInFlight = Math.max(maxInFlight, t.maxInFlight);
         maxPacingRate = Math.max(maxPacingRate, t.maxPacingRate);
     }
 
