@@ -20,6 +20,7 @@ final class Counters {
     long resetsOut;
     long stalls;
     long retiredRetransmitted;
+    long retiredDoubled;
     long retiredDuplicates;
     private final EnumMap<DropReason, Long> drops = new EnumMap<>(DropReason.class);
 

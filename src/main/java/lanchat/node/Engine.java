@@ -605,11 +605,14 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
         Map<String, Long> snapshot = counters.snapshot();
         long retransmitted = counters.retiredRetransmitted;
         long duplicates = counters.retiredDuplicates;
+        long doubled = counters.retiredDoubled;
         for (Links.Entry e : links.all()) {
             retransmitted += e.link().recordsRetransmitted();
             duplicates += e.link().duplicates();
+            doubled += e.link().datagramsDoubled();
         }
         snapshot.put("records_retransmitted", retransmitted);
+        snapshot.put("data_sent_twice", doubled);
         snapshot.put("records_duplicate", duplicates);
         snapshot.put("peers", (long) discovery.table().size());
         snapshot.put("peers_away", (long) (links.all().size() - links.liveCount()));
@@ -737,6 +740,7 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
         link.close(reason);
         counters.retiredRetransmitted += link.recordsRetransmitted();
         counters.retiredDuplicates += link.duplicates();
+        counters.retiredDoubled += link.datagramsDoubled();
     }
 
     /** The hex of the identity key {@code peer} proved, or "" without a session (plaintext simulations). */

@@ -35,6 +35,7 @@ public final class Link {
     private int lastDelivered;
     private long sentBefore;
     private long retransmittedBefore;
+    private long doubledBefore;
     private long duplicatesBefore;
 
     public Link(PeerRef local, PeerRef remote, IntSupplier newEpoch, StreamPolicy policy, Outcomes outcomes,
@@ -127,7 +128,11 @@ public final class Link {
             if (records.isEmpty()) {
                 break;
             }
-            out.add(new Data(local, remote, send.epoch(), ack, records));
+            Data data = new Data(local, remote, send.epoch(), ack, records);
+            out.add(data);
+            if (send.sendTwice(now)) {
+                out.add(data); // sealed separately: two datagrams, the second a duplicate to the receiver
+            }
             if (receive != null) {
                 ackGoesOut(now);
             }
@@ -213,6 +218,7 @@ public final class Link {
     private void retire(SendStream s) {
         sentBefore += s.recordsSent(); // keep the link's counters across streams
         retransmittedBefore += s.recordsRetransmitted();
+        doubledBefore += s.datagramsDoubled();
     }
 
     public double srttMillis() {
@@ -225,6 +231,11 @@ public final class Link {
 
     public long recordsRetransmitted() {
         return retransmittedBefore + (send == null ? 0 : send.recordsRetransmitted());
+    }
+
+    /** DATA datagrams sent twice because the path lost records lately. */
+    public long datagramsDoubled() {
+        return doubledBefore + (send == null ? 0 : send.datagramsDoubled());
     }
 
     public long duplicates() {

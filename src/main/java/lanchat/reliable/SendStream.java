@@ -16,6 +16,9 @@ public final class SendStream {
     /** A message on this stream that has no outcome yet; kept whole so that a reset can send it again. */
     public record Pending(int messageId, boolean room, byte[] utf8, int firstSeq, int endSeq) {}
 
+    static final long DOUBLE_AFTER_LOSS_NANOS = 10_000_000_000L;
+    static final int DOUBLE_AT_MOST_IN_FLIGHT = 8;
+
     private final int epoch;
     private final StreamPolicy policy;
     private final long deliveryTimeout;
@@ -33,6 +36,9 @@ public final class SendStream {
     private long rtoDeadline = -1;
     private long recordsSent;
     private long recordsRetransmitted;
+    /** Until when a sparse DATA goes twice: a while after the last retransmission (protocol.md 4.4). */
+    private long doubleUntil = Long.MIN_VALUE;
+    private long datagramsDoubled;
 
     public SendStream(int epoch, StreamPolicy policy) {
         this.epoch = epoch;
@@ -101,6 +107,7 @@ public final class SendStream {
             retransmits.poll().queuedForRetransmit = false;
             budget -= transmit(f, now, tx, out);
             recordsRetransmitted++;
+            doubleUntil = now + DOUBLE_AFTER_LOSS_NANOS;
         }
         while (!unsent.isEmpty() && Wire.distance(ackedNext, sendNext) < windowRecords
                 && out.size() < Wire.MAX_RECORDS_PER_DATA && unsent.peek().encodedSize() <= budget) {
@@ -116,6 +123,25 @@ public final class SendStream {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether the DATA just taken goes twice: the path lost a record of this stream in the last
+     * {@link #DOUBLE_AFTER_LOSS_NANOS}, and at most {@link #DOUBLE_AT_MOST_IN_FLIGHT} records are in flight.
+     * A chat line on a lossy path (Wi-Fi, a bad port) then arrives unless both copies are lost (0.25% at 5%
+     * loss) instead of waiting a retransmission timeout; a stream moving many records, which the window
+     * and fast retransmit serve, is not doubled. The copies leave together and count as one transmission.
+     */
+    public boolean sendTwice(long now) {
+        boolean twice = now < doubleUntil && Wire.distance(ackedNext, sendNext) <= DOUBLE_AT_MOST_IN_FLIGHT;
+        if (twice) {
+            datagramsDoubled++;
+        }
+        return twice;
+    }
+
+    public long datagramsDoubled() {
+        return datagramsDoubled;
     }
 
     /** Applies an acknowledgement of this stream; reports delivered messages. */

@@ -58,6 +58,34 @@ class SimulatedNetworkTest {
         assertEquals(0, count(p[0], ChatEvent.Undelivered.class));
     }
 
+    /**
+     * A line every 10 ms on a path losing 5% each way: once a record had to be sent again, each DATA goes
+     * twice, so a line waits for a retransmission only when both copies are lost. Without that, one line in
+     * twenty waits at least the 3 ms floor of the retransmission timeout, and that is the p99.
+     */
+    @Test
+    void sparseChatOnALossyPathGoesTwiceAndItsTailIsNotATimeout() throws Exception {
+        SimNetwork net = new SimNetwork(7);
+        SimNode[] p = startPair(net, "alice", "bob");
+        net.conditions(Conditions.LAN.withLoss(0.05));
+        List<Long> latencies = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            long before = count(p[1], ChatEvent.MessageReceived.class);
+            long sentAt = net.now();
+            p[0].node().whisper("bob", "line " + i);
+            assertTrue(net.runUntil(() -> count(p[1], ChatEvent.MessageReceived.class) > before, SECOND));
+            latencies.add(net.now() - sentAt);
+            net.runFor(10 * MS);
+        }
+        latencies.sort(null);
+        long p99 = latencies.get(latencies.size() * 99 / 100);
+        long twice = p[0].engine().counters().get("data_sent_twice");
+        System.out.printf("sparse chat at 5%% loss: p99 %.2f ms, worst %.2f ms, %d DATA sent twice for 400 lines%n",
+                p99 / 1e6, latencies.get(latencies.size() - 1) / 1e6, twice);
+        assertTrue(twice >= 300, "only " + twice + " DATA sent twice");
+        assertTrue(p99 < 3 * MS, "p99 " + p99 / 1e6 + " ms: a retransmission timeout");
+    }
+
     @Test
     void aHealedPartitionResumesDelivery() throws Exception {
         SimNetwork net = new SimNetwork(7);
