@@ -27,8 +27,6 @@ final class OutgoingTransfer {
     private final BulkListener listener;
     private final BulkPolicy policy;
     private final SendPath path;
-    private final RttEstimator rtt;
-    private final DeliveryModel model;
     private final TreeMap<Long, SentPacket> inFlight = new TreeMap<>();
     /** Bytes declared lost, to be sent again before new ones. */
     private final RangeSet lost = new RangeSet();
@@ -59,8 +57,6 @@ final class OutgoingTransfer {
         this.listener = listener;
         this.policy = policy;
         this.path = path;
-        this.rtt = path.rtt;
-        this.model = path.model;
         path.opened();
         this.nextNew = from;
         this.received = from;
@@ -85,11 +81,12 @@ final class OutgoingTransfer {
 
     /** Whether the window has room; the pacer is asked separately. */
     private boolean windowOpen() {
-        return probeOwed || path.bytesInFlight() + nextSize() <= model.window();
+        return probeOwed || path.bytesInFlight() + nextSize() <= path.model.window();
     }
 
     boolean canSend(long now) {
-        return !finished && hasData() && windowOpen() && path.pacer.mayRelease(now, model.pacingRate(), nextSize());
+        return !finished && hasData() && windowOpen()
+                && path.pacer.mayRelease(now, path.model.pacingRate(), nextSize());
     }
 
     /** The next datagram: lost bytes first, then new ones. Null if the source failed (the transfer has). */
@@ -134,8 +131,8 @@ final class OutgoingTransfer {
             fail("could not read: " + e.getMessage());
             return null;
         }
-        model.beforeSend(now, path.bytesInFlight());
-        SentPacket p = model.sent(nextPacket++, range[0], n, now, !hasData() && path.lastSender());
+        path.model.beforeSend(now, path.bytesInFlight());
+        SentPacket p = path.model.sent(nextPacket++, range[0], n, now, !hasData() && path.lastSender());
         if (probe) {
             p.probe = true;
             path.size.probeSent(this);
@@ -143,7 +140,7 @@ final class OutgoingTransfer {
         inFlight.put(p.number, p);
         bytesInFlight += n;
         path.sent(n);
-        maxPacingRate = Math.max(maxPacingRate, (long) model.pacingRate());
+        maxPacingRate = Math.max(maxPacingRate, (long) path.model.pacingRate());
         path.pacer.released(n);
         probeOwed = false;
         lastSentAt = now;
@@ -174,8 +171,8 @@ final class OutgoingTransfer {
                 SentPacket p = it.next();
                 it.remove();
                 gone(p);
-                model.acked(p, now, true);
-                model.packetAcked(p);
+                path.model.acked(p, now, true);
+                path.model.packetAcked(p);
                 probeArrived(p, now);
                 newlyAcked = true;
                 if (newest == null || p.number > newest.number) {
@@ -189,13 +186,13 @@ final class OutgoingTransfer {
         while ((head = inFlight.firstEntry()) != null && head.getValue().end() <= received) {
             inFlight.pollFirstEntry();
             gone(head.getValue());
-            model.acked(head.getValue(), now, false);
+            path.model.acked(head.getValue(), now, false);
             probeArrived(head.getValue(), now);
         }
         if (newest != null && newest.number == largest && largest > largestAcked) {
             long sample = now - newest.sentAt;
-            rtt.sample(sample, a.ackDelayMicros() * 1_000L);
-            model.rtt(sample);
+            path.rtt.sample(sample, a.ackDelayMicros() * 1_000L);
+            path.model.rtt(sample);
         }
         largestAcked = Math.max(largestAcked, largest);
         if (newlyAcked) {
@@ -203,7 +200,7 @@ final class OutgoingTransfer {
             lastProgress = now;
         }
         detectLoss(now);
-        model.afterAck(now, path.bytesInFlight());
+        path.model.afterAck(now, path.bytesInFlight());
         if (received >= length) {
             finish();
             listener.completed();
@@ -213,7 +210,7 @@ final class OutgoingTransfer {
     /** RFC 9002 6.1: a packet is lost when one 3 numbers later, or sent 9/8 RTT later, was acknowledged. */
     private void detectLoss(long now) {
         lossTime = Long.MAX_VALUE;
-        long delay = rtt.lossDelay();
+        long delay = path.rtt.lossDelay();
         Iterator<SentPacket> it = inFlight.headMap(largestAcked, false).values().iterator();
         while (it.hasNext()) {
             SentPacket p = it.next();
@@ -243,7 +240,7 @@ final class OutgoingTransfer {
             path.size.probeLost(now); // the size, not the path's capacity: no loss for the congestion model
         } else {
             packetsLost++;
-            model.packetLost(p);
+            path.model.packetLost(p);
         }
         if (p.end() > received) {
             lost.add(Math.max(p.offset, received), p.end());
@@ -254,7 +251,8 @@ final class OutgoingTransfer {
         if (inFlight.isEmpty() && (hasData() || received >= length)) {
             return Long.MAX_VALUE;
         }
-        long timeout = Math.min(MAX_PROBE_TIMEOUT_NANOS, rtt.probeTimeout(policy.ackDelayNanos()) << Math.min(probeCount, 20));
+        long timeout = Math.min(MAX_PROBE_TIMEOUT_NANOS,
+                path.rtt.probeTimeout(policy.ackDelayNanos()) << Math.min(probeCount, 20));
         return lastSentAt + timeout;
     }
 
@@ -294,7 +292,7 @@ final class OutgoingTransfer {
         }
         long d = Math.min(lossTime, Math.min(probeDeadline(), lastProgress + policy.idleTimeoutNanos()));
         if (hasData() && windowOpen()) {
-            d = Math.min(d, path.pacer.nextRelease(now, model.pacingRate(), nextSize()));
+            d = Math.min(d, path.pacer.nextRelease(now, path.model.pacingRate(), nextSize()));
         }
         return d;
     }

@@ -3,7 +3,6 @@ package lanchat.node;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -83,10 +82,6 @@ final class FileBatches<T, R> {
                 }
             });
         };
-        try {
-            io.execute(task);
-        } catch (RejectedExecutionException e) {
-            task.run();
-        }
+        io.executeOrRun(task);
     }
 }

@@ -17,6 +17,18 @@ public interface FileIo {
     /** Runs {@code task} off the loop. @throws RejectedExecutionException when too much waits already */
     void execute(Runnable task);
 
+    /**
+     * Runs {@code task} off the loop, or here, at once, when too much waits already: for work that must be
+     * done and may hold the loop a moment rather than be dropped.
+     */
+    default void executeOrRun(Runnable task) {
+        try {
+            execute(task);
+        } catch (RejectedExecutionException e) {
+            task.run();
+        }
+    }
+
     /** Runs {@code task} off the loop after {@code millis}; a simulation may never run it. */
     void after(long millis, Runnable task);
 

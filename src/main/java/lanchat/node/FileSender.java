@@ -326,7 +326,7 @@ final class FileSender extends FileSide {
             if (e.getValue().peerKey().equals(key)) {
                 paused.remove(e.getKey());
                 OfferContent content = e.getValue().content();
-                viaFileThread(() -> {
+                io.executeOrRun(() -> {
                     Prepared p = Prepared.of(content);
                     loop.execute(() -> startOffer(peer, p));
                 });

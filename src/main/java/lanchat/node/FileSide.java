@@ -60,20 +60,6 @@ abstract class FileSide {
         io.after(LIFETIME_SECONDS * 1000L + 1000, () -> loop.execute(expireAll));
     }
 
-    /**
-     * An offer's pages are read on the file thread: 10,000 entries kept the loop, and the chat behind them on
-     * the same stream, busy for about 100 ms (benchmarks.md, stop 20). A cancel takes the same way, so that it
-     * never overtakes the pages before it. When the file thread is swamped, the work runs here instead (a
-     * cancel may then overtake pages still waiting there; the offer it meant expires by itself).
-     */
-    void viaFileThread(Runnable task) {
-        try {
-            io.execute(task);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            task.run();
-        }
-    }
-
     /** A progress event, at most as often as {@code throttle} allows (null: the offer ended) unless the last. */
     void emitProgress(OfferId id, boolean in, PeerInfo peer, Manifest m, TransferMeter meter, ProgressThrottle throttle,
             boolean last) {

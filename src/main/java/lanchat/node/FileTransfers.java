@@ -21,6 +21,7 @@ import lanchat.message.FileOffer;
  */
 final class FileTransfers {
     private final Driver loop;
+    private final FileIo io;
     private final LongSupplier wallMillis;
     /** Batches of file work with items waiting: handed to the file thread at the end of the loop's pass. */
     private final Set<FileBatches<?, ?>> dueBatches = new LinkedHashSet<>();
@@ -29,6 +30,7 @@ final class FileTransfers {
 
     FileTransfers(Engine engine, ChatNode node, Driver loop, FileIo io, RandomGenerator random, LongSupplier wallMillis) {
         this.loop = loop;
+        this.io = io;
         this.wallMillis = wallMillis;
         this.recipient = new FileRecipient(engine, node, loop, io, wallMillis, dueBatches, this::expire);
         this.sender = new FileSender(engine, node, loop, io, wallMillis, dueBatches, this::expire, random);
@@ -55,8 +57,9 @@ final class FileTransfers {
         } else if (body instanceof FileAnswer a) {
             sender.onAnswer(from, a);
         } else if (body instanceof FileCancel c) {
-            // The way of the pages (the file thread), so that a cancel never overtakes the pages before it.
-            recipient.viaFileThread(() -> loop.execute(() -> {
+            // The way of the pages (the file thread), so that a cancel never overtakes the pages before it
+            // (unless the file thread is swamped and pages wait there; the offer it meant expires by itself).
+            io.executeOrRun(() -> loop.execute(() -> {
                 sender.onCancel(from, c);
                 recipient.onCancel(from, c);
             }));
