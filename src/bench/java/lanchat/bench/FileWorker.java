@@ -124,6 +124,8 @@ public final class FileWorker {
                 Line.emit("counters", "max_in_flight", c.get("bulk_max_in_flight_bytes"), "max_rate",
                         c.get("bulk_max_pacing_bytes_per_s"), "lost", c.get("bulk_packets_lost"), "sent",
                         c.get("bulk_packets_sent"), "stalls", c.get("stalls"), "chat_resent", c.get("records_retransmitted"));
+            } else if (w[0].equals("jvm")) {
+                JvmTimes.emit(); // collectors, JIT and CPU per kind of thread: did the JIT compile during a transfer?
             } else if (w[0].equals("rss")) {
                 Line.emit("rss", "rss_kib", ProcStats.rssKiB(ProcessHandle.current().pid()));
             } else if (w[0].equals("quit")) {

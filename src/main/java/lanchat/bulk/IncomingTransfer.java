@@ -64,6 +64,10 @@ final class IncomingTransfer {
         return contiguous;
     }
 
+    long length() {
+        return length;
+    }
+
     /** Takes a piece; false if it does not fit the transfer (its sender is broken). */
     boolean onData(BulkData d, long now) {
         long end = d.offset() + d.payload().length;

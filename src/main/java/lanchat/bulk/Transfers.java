@@ -64,6 +64,10 @@ public final class Transfers {
     /** The transfers that sent in the current round of a flush, to go behind the others at its end. */
     private final ArrayDeque<OutgoingTransfer> served = new ArrayDeque<>();
     private final Map<Key, BulkStop.Cause> stops = new LinkedHashMap<>();
+    /** Completed and acknowledged as whole: only their lengths, for late repeats (protocol.md 8.3). */
+    private final CompletedTransfers completed = new CompletedTransfers();
+    /** Late repeats of completed transfers to answer in this pass: their lengths. */
+    private final Map<Key, Long> lateAcks = new LinkedHashMap<>();
     /** The way to each peer instance we send to (size, model, pacer); as many as the peers, gone with them. */
     private final Map<PeerRef, SendPath> paths = new HashMap<>();
     private long now;
@@ -114,7 +118,8 @@ public final class Transfers {
             long time) {
         now = time;
         Key k = new Key(peer, transfer);
-        if (incoming.containsKey(k) || transfer == 0 || from < 0 || from > length) {
+        if (incoming.containsKey(k) || completed.lengthOf(peer, transfer) >= 0 || transfer == 0 || from < 0
+                || from > length) {
             throw new IllegalArgumentException("transfer " + transfer + " from " + peer + " exists or is malformed");
         }
         IncomingTransfer t = new IncomingTransfer(peer, transfer, sink, from, length, listener, policy, now);
@@ -144,6 +149,7 @@ public final class Transfers {
             i.fail(reason);
             any = true;
         }
+        any |= completed.remove(peer, transfer);
         if (any) {
             stop(k, BulkStop.Cause.CANCELLED);
         }
@@ -173,6 +179,7 @@ public final class Transfers {
                 in.add(t);
             }
         }
+        completed.removePeer(peer);
         SendPath path = paths.remove(peer);
         if (path != null) {
             probesSent += path.size.probesSent;
@@ -192,6 +199,10 @@ public final class Transfers {
         Key k = new Key(d.sender(), d.transfer());
         IncomingTransfer t = incoming.get(k); // access order: moves it to the end, just heard
         if (t == null) {
+            long length = completed.lengthOf(d.sender(), d.transfer());
+            if (length >= 0) {
+                return lateRepeat(k, d, length);
+            }
             Incoming setup = acceptor.open(d.sender(), d.transfer());
             if (setup != null && setup.from() < setup.length()) {
                 t = new IncomingTransfer(d.sender(), d.transfer(), setup.sink(), setup.from(), setup.length(),
@@ -234,6 +245,18 @@ public final class Transfers {
         return null; // an ack for a finished transfer is the expected tail of every transfer
     }
 
+    /** A repeat of a completed transfer: answered at the end of the pass with its whole length, no ranges. */
+    private DropReason lateRepeat(Key k, BulkData d, long length) {
+        if (d.offset() + d.payload().length > length) {
+            return DropReason.BAD_FIELD;
+        }
+        duplicatesIn++;
+        if (lateAcks.size() < MAX_PENDING_STOPS) {
+            lateAcks.put(k, length);
+        }
+        return null;
+    }
+
     public DropReason onStop(BulkStop s, long time) {
         now = time;
         Key k = new Key(s.sender(), s.transfer());
@@ -248,6 +271,7 @@ public final class Transfers {
             o.fail(reason);
         }
         if (s.cause() != BulkStop.Cause.UNKNOWN) {
+            completed.remove(s.sender(), s.transfer());
             IncomingTransfer i = dropIncoming(k);
             if (i != null) {
                 i.fail(reason); // a completed one stays completed
@@ -260,6 +284,7 @@ public final class Transfers {
 
     public void onTimer(long time) {
         now = time;
+        completed.expire(now, policy.idleTimeoutNanos());
         if (outgoing.isEmpty() && incoming.isEmpty()) {
             return;
         }
@@ -290,7 +315,7 @@ public final class Transfers {
     /** Sends owed acknowledgements and stops, then data, in turns. Call after chat has flushed. */
     public void flush(long time) {
         now = time;
-        if (owing.isEmpty() && turns.isEmpty() && stops.isEmpty()) {
+        if (owing.isEmpty() && turns.isEmpty() && stops.isEmpty() && lateAcks.isEmpty()) {
             return; // the idle case: no iterators, no copies
         }
         for (Iterator<IncomingTransfer> it = owing.iterator(); it.hasNext();) {
@@ -302,8 +327,19 @@ public final class Transfers {
                 if (out.send(t.peer, t.ack(now, self))) {
                     acksSent++;
                 }
+                if (t.complete()) { // acknowledged as whole: from now on only its length is kept
+                    incoming.remove(new Key(t.peer, t.id));
+                    completed.add(t.peer, t.id, t.length(), now);
+                }
             }
         }
+        for (Map.Entry<Key, Long> a : lateAcks.entrySet()) {
+            Key k = a.getKey();
+            if (out.send(k.peer, new BulkAck(self, k.peer, k.transfer, a.getValue(), 0, List.of()))) {
+                acksSent++;
+            }
+        }
+        lateAcks.clear();
         for (Map.Entry<Key, BulkStop.Cause> s : stops.entrySet()) {
             out.send(s.getKey().peer, new BulkStop(self, s.getKey().peer, s.getKey().transfer, s.getValue()));
         }
@@ -341,10 +377,12 @@ public final class Transfers {
 
     /** The earliest time a timer or the pacer wants a pass. */
     public long nextDeadline() {
+        long kept = completed.nextDeadline(policy.idleTimeoutNanos());
+        boolean answers = !stops.isEmpty() || !lateAcks.isEmpty();
         if (incoming.isEmpty() && turns.isEmpty()) {
-            return stops.isEmpty() ? Long.MAX_VALUE : now;
+            return answers ? now : kept;
         }
-        long d = stops.isEmpty() ? Long.MAX_VALUE : now;
+        long d = answers ? now : kept;
         for (OutgoingTransfer t : turns) {
             d = Math.min(d, t.canSend(now) ? now : t.nextDeadline(now));
         }
@@ -390,6 +428,8 @@ public final class Transfers {
         into.put("bulk_unknown_transfer_in", unknownIn);
         into.put("bulk_beyond_window_in", beyondWindowIn);
         into.put("bulk_transfers", (long) (outgoing.size() + incoming.size()));
+        into.put("bulk_completed_kept", (long) completed.size());
+        into.put("bulk_completed_evicted", completed.evicted());
         long rate = maxPacingRate;
         for (OutgoingTransfer t : outgoing.values()) {
             rate = Math.max(rate, t.maxPacingRate);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import lanchat.wire.BulkAck;
 import lanchat.wire.BulkData;
+import lanchat.wire.BulkStop;
 import lanchat.wire.Frame;
 import lanchat.wire.PeerRef;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,26 @@ class TransfersReceiverTest {
         assertEquals(17, acks.get(0).transfer());
         assertEquals(100, acks.get(0).received());
         assertEquals(1_000, events.stream().filter(e -> e.endsWith("completed")).count());
+    }
+
+    @Test
+    void aCompletedTransferIsKeptForTheIdleTimeThenARepeatIsUnknown() {
+        receive(5, 100, 0);
+        data(5, 0, 0, 100, 0);
+        assertEquals(1, acksFlushed(0).size());
+        java.util.Map<String, Long> c = new java.util.HashMap<>();
+        transfers.addCounters(c);
+        assertEquals(1L, c.get("bulk_completed_kept"));
+        assertEquals(0L, c.get("bulk_transfers"), "acknowledged as whole, it is no transfer any more");
+        assertEquals(IDLE, transfers.nextDeadline(), "the next timer is its expiry");
+        data(5, 1, 0, 100, IDLE - MS);
+        assertEquals(100, acksFlushed(IDLE - MS).get(0).received(), "a late repeat within the idle time");
+        transfers.onTimer(IDLE);
+        sent.clear();
+        data(5, 2, 0, 100, IDLE + MS);
+        transfers.flush(IDLE + MS);
+        assertEquals(List.of(BulkStop.Cause.UNKNOWN), sent.stream().filter(f -> f instanceof BulkStop)
+                .map(f -> ((BulkStop) f).cause()).toList(), "forgotten after the idle time after completing");
     }
 
     @Test
