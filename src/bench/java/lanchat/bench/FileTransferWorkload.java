@@ -58,7 +58,7 @@ final class FileTransferWorkload implements Workload {
                 new Metric("chat_idle_p99_ms", "chat one-way p99 ms without a transfer (same run)"),
                 new Metric("chat_raw_p99_ms", "chat one-way p99 ms during a raw UDP blast between the hosts (same run)"),
                 new Metric("sender_rss_mib", "sender RSS MiB"), new Metric("receiver_rss_mib", "receiver RSS MiB"),
-                new Metric("warm_up_transfers", "uncounted transfers of the same files before, until one ran without the JIT compiling"),
+                new Metric("warm_up_transfers", "uncounted warm-up transfers, until one ran without the JIT compiling"),
                 new Metric("jit_ms_during", "JIT compiling during the measured transfer, ms (the longer of both JVMs)"));
     }
 
@@ -73,9 +73,9 @@ final class FileTransferWorkload implements Workload {
     }
 
     /**
-     * The uncounted transfer before the measured one (not in smoke runs), in MiB: 256, or
-     * LANCHAT_W6_WARM_UP_MIB (0: none, as before stop 19). Before the small files it is 1,000 small files
-     * (unless 0), since stop 21.
+     * The size of the file the uncounted transfers before a big one send (not in smoke runs), in MiB: 256, or
+     * LANCHAT_W6_WARM_UP_MIB (0: no warm-up, as before stop 19, also before the small files, whose warm-ups send
+     * the same files).
      */
     static long warmUpMib() {
         String v = System.getenv("LANCHAT_W6_WARM_UP_MIB");
@@ -130,15 +130,12 @@ final class FileTransferWorkload implements Workload {
             }
             int transfer = 1;
             long warmUp = warmUpMib();
-            if (kind != Kind.SMALL_FILES && !ctx.smoke && warmUp > 0) {
-                // An uncounted transfer first, as W1 warms up: the first seconds of a transfer in a new JVM
-                // ran C2 on both cores (decisions.md, "Chat during a big file").
-                send.send("send w6recv " + bigFile(work.resolve("warm-up-" + warmUp + ".bin"), warmUp << 20));
-                recv.await("done", Duration.ofSeconds(max));
-                send.await("done", Duration.ofSeconds(60));
-                transfer++;
-            } else if (kind == Kind.SMALL_FILES && !ctx.smoke && warmUp > 0) {
-                transfer = warmUpSmallFiles(source, send, recv, max, out);
+            if (!ctx.smoke && warmUp > 0) {
+                // Uncounted transfers first, as W1 warms up (decisions.md, "Chat during a big file"): of the
+                // same files, or of a file of warmUp MiB before a big one.
+                Path warmUpSource = kind == Kind.SMALL_FILES ? source
+                        : bigFile(work.resolve("warm-up-" + warmUp + ".bin"), warmUp << 20);
+                transfer = warmUp(warmUpSource, send, recv, max, out);
             }
             if (kind == Kind.SMALL_FILES) {
                 out.put("copy_files_per_s", LocalCopy.filesPerSecond(source, copy)); // the hosts share the disk
@@ -183,19 +180,19 @@ final class FileTransferWorkload implements Workload {
     }
 
     /**
-     * Uncounted transfers of the same files, until one runs without either JVM compiling more than
-     * {@link Throughput#COMPILED_MS} (at most {@value #MAX_WARM_UP_TRANSFERS}), as W1 warms up: after one of
-     * 1,000 files C2 still compiled for about 0.9 s during the measured transfer (code run once per file
-     * reaches C2's thresholds only after thousands of files), on the same two cores as both loops, and the
-     * chat lines that waited for it were most of the late ones (benchmarks.md, stop 23).
-     * Returns the number of the measured transfer.
+     * Uncounted transfers of {@code source}, until one runs without either JVM compiling more than
+     * {@link Throughput#COMPILED_MS} (at most {@value #MAX_WARM_UP_TRANSFERS}), as W1 warms up. After one warm-up
+     * C2 still compiled for 0.7-1.0 s during a measured 1 GiB transfer, and for about 0.9 s during 10,000 small
+     * files after 1,000 of them (code run once per file reaches C2's thresholds only after thousands), on the
+     * same two cores as both loops; the chat lines that waited for it were most of the late ones (benchmarks.md,
+     * stop 23). Returns the number of the measured transfer.
      */
-    private static int warmUpSmallFiles(Path warmUp, WorkerProcess send, WorkerProcess recv, long max,
-            Map<String, Double> out) throws Exception {
+    private static int warmUp(Path source, WorkerProcess send, WorkerProcess recv, long max, Map<String, Double> out)
+            throws Exception {
         int transfer = 1;
         while (transfer <= MAX_WARM_UP_TRANSFERS) {
             Line[] before = {jvm(send), jvm(recv)};
-            send.send("send w6recv " + warmUp);
+            send.send("send w6recv " + source);
             recv.awaitNth("done", transfer, Duration.ofSeconds(max));
             send.awaitNth("done", transfer, Duration.ofSeconds(60));
             double compiled = compiledSince(before, send, recv);

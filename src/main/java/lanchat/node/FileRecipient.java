@@ -20,7 +20,6 @@ import lanchat.files.Manifest;
 import lanchat.files.ManifestAssembler;
 import lanchat.files.ManifestPage;
 import lanchat.files.OfferId;
-import lanchat.files.Placement;
 import lanchat.files.ProgressThrottle;
 import lanchat.files.ResumeIndex;
 import lanchat.files.TransferMeter;
@@ -42,13 +41,6 @@ final class FileRecipient extends FileSide {
      */
     static final int MAX_FINISHING = 256;
     static final int MAX_INCOMING_OFFERS = 256;
-    /**
-     * Files being written are never forced from the loop thread (a force can take tens of milliseconds,
-     * and the chat would wait): the prefix is forced on the file thread when a transfer breaks off, so a
-     * re-offer resumes from it, and, for a file of 1 MiB or more, at the end by finish() (on the file thread).
-     */
-    private static final IncomingFile.Settings NO_SYNC_ON_LOOP =
-            new IncomingFile.Settings(lanchat.files.ChannelOpener.DEFAULT, Long.MAX_VALUE);
     /**
      * How much prefix progress of a file being received makes the loop hand a checkpoint to the file thread
      * (forced there, then recorded in the sidecar): what a kill of this process can cost a resume, beyond
@@ -108,7 +100,7 @@ final class FileRecipient extends FileSide {
         List<Entry> files;
         InState state = InState.ASSEMBLING;
         ResumeIndex resumes;
-        /** Each file's key in the resume notes (see {@link #resumeKey}). */
+        /** Each file's key in the resume notes (see {@link OfferPlacement}). */
         String[] keys;
         /** The prefix of each file last handed to the file thread as a checkpoint. */
         long[] checkpointed;
@@ -128,7 +120,7 @@ final class FileRecipient extends FileSide {
         /** The files whose data has come (their own start opened them, or took the one opened ahead). */
         final java.util.BitSet begun = new java.util.BitSet();
         final FileBatches<Integer, IncomingFile> opener = new FileBatches<>(loop, io, dueBatches, FILE_BATCH,
-                i -> IncomingFile.startReserved(targets[i], files.get(i), NO_SYNC_ON_LOOP),
+                i -> IncomingFile.startReserved(targets[i], files.get(i), OfferPlacement.NO_SYNC_ON_LOOP),
                 (batch, results) -> openedAhead(this, batch, results));
         /** Files whose bytes have all come, being forced, checked and renamed on the file thread. */
         final FileBatches<Finishing, FilesException> finisher = new FileBatches<>(loop, io, dueBatches, FILE_BATCH,
@@ -266,76 +258,13 @@ final class FileRecipient extends FileSide {
         return null;
     }
 
-    /**
-     * On the file thread: space, folders, names, resumes; then back to the loop to answer. A file offered again
-     * by the same sender key (same path, size and hash) continues in the download the resume notes name, if its
-     * temporary file is still there, or counts as received if it finished there before the offer broke off (its
-     * SHA-256 checked again); the folders those lie in are adopted, so the rest of the offer goes into the same
-     * tree. Every other file is placed afresh, and all are noted before the answer goes.
-     */
+    /** On the file thread: the offer is placed ({@link OfferPlacement}), then answered on the loop. */
     private void prepare(In in, ResumeIndex resumes) {
-        DownloadFolder folder = resumes.folder();
-        int n = in.files.size();
-        String[] keys = new String[n];
-        Path[] targets = new Path[n];
-        IncomingFile[] open = new IncomingFile[n];
-        long[] start = new long[n];
-        boolean[] finished = new boolean[n];
         try {
-            folder.open();
-            folder.checkSpace(in.manifest);
-            Placement placement = folder.placement();
-            int i = 0;
-            for (Entry e : in.files) { // first what this folder holds already, so that the rest joins its tree
-                keys[i] = resumeKey(in.senderKey, e);
-                Path earlier = e.size() == 0 ? null : resumes.claim(keys[i]);
-                IncomingFile held = earlier == null ? null : IncomingFile.continueAt(earlier, e, NO_SYNC_ON_LOOP);
-                if (held != null) {
-                    open[i] = held;
-                    targets[i] = earlier;
-                    start[i] = held.heldBytes();
-                    placement.adopt(e.path(), earlier);
-                } else if (earlier != null) {
-                    resumes.forget(keys[i]); // neither its temporary file nor the finished file is there any more
-                }
-                i++;
-            }
-            i = 0;
-            Path top = null;
-            for (Entry e : in.manifest.entries()) {
-                if (e.kind() == Entry.Kind.FOLDER) {
-                    Path p = placement.place(e);
-                    top = top == null ? topOf(p, e) : top;
-                    continue;
-                }
-                if (targets[i] == null) {
-                    targets[i] = placement.place(e);
-                }
-                if (e.size() > 0) {
-                    resumes.remember(keys[i], targets[i], in.id.hex());
-                }
-                top = top == null ? topOf(targets[i], e) : top;
-                if (e.size() == 0 || start[i] == e.size()) {
-                    IncomingFile f = open[i] != null ? open[i] : IncomingFile.start(targets[i], e, NO_SYNC_ON_LOOP);
-                    f.finish();
-                    f.close();
-                    open[i] = null;
-                    start[i] = e.size();
-                    finished[i] = true; // its note stays until the offer is done: a break-off before that keeps it
-                }
-                i++;
-            }
-            resumes.save(); // before the answer: a kill from now on finds these downloads again
-            String where = in.manifest.entries().size() == 1 || isOneTree(in.manifest) ? String.valueOf(top)
-                    : folder.root().toString();
-            loop.execute(() -> accepted(in, resumes, keys, targets, open, start, finished, where));
+            OfferPlacement.Placed placed = OfferPlacement.place(in.senderKey, in.id.hex(), in.manifest, in.files,
+                    resumes);
+            loop.execute(() -> accepted(in, resumes, placed));
         } catch (FilesException e) {
-            for (IncomingFile f : open) {
-                if (f != null) {
-                    f.close();
-                }
-            }
-            releaseAll(resumes, keys);
             loop.execute(() -> {
                 incoming.remove(in.id);
                 node.whisperTo(in.from, FileAnswer.rejected(in.id));
@@ -344,8 +273,11 @@ final class FileRecipient extends FileSide {
         }
     }
 
-    private void accepted(In in, ResumeIndex notes, String[] keys, Path[] targets, IncomingFile[] open,
-            long[] start, boolean[] finished, String where) {
+    private void accepted(In in, ResumeIndex notes, OfferPlacement.Placed placed) {
+        String[] keys = placed.keys();
+        IncomingFile[] open = placed.open();
+        long[] start = placed.start();
+        boolean[] finished = placed.finished();
         if (incoming.get(in.id) != in) {
             // cancelled while the file thread prepared it: what it opened is kept for a later offer
             for (IncomingFile f : open) {
@@ -353,13 +285,13 @@ final class FileRecipient extends FileSide {
                     keepForResume(f);
                 }
             }
-            releaseAll(notes, keys);
+            OfferPlacement.releaseAll(notes, keys);
             return;
         }
         in.resumes = notes;
         in.keys = keys;
         in.checkpointed = start.clone();
-        in.targets = targets;
+        in.targets = placed.targets();
         in.open = open;
         in.start = start;
         in.done = new DoneBytes(start.length);
@@ -367,7 +299,7 @@ final class FileRecipient extends FileSide {
             in.done.set(i, start[i]);
         }
         in.finished = finished;
-        in.where = where;
+        in.where = placed.where();
         List<FileAnswer.Resume> resumes = new ArrayList<>();
         for (int i = 0; i < start.length; i++) {
             if (start[i] > 0 && resumes.size() < FileAnswer.MAX_RESUMES) {
@@ -404,7 +336,7 @@ final class FileRecipient extends FileSide {
                     if (in.open[i] == null) {
                         IncomingFile ahead = in.ready.remove(i);
                         in.open[i] = ahead != null ? ahead
-                                : IncomingFile.start(in.targets[i], in.files.get(i), NO_SYNC_ON_LOOP);
+                                : IncomingFile.start(in.targets[i], in.files.get(i), OfferPlacement.NO_SYNC_ON_LOOP);
                         in.begun.set(i);
                         openAhead(in);
                     }
@@ -487,7 +419,7 @@ final class FileRecipient extends FileSide {
         IncomingFile file = f.file();
         try {
             if (file == null) {
-                file = IncomingFile.start(in.targets[f.index()], in.files.get(f.index()), NO_SYNC_ON_LOOP);
+                file = IncomingFile.start(in.targets[f.index()], in.files.get(f.index()), OfferPlacement.NO_SYNC_ON_LOOP);
             }
             file.finish();
             file.close(); // its note stays until the whole offer is done: a resume of the offer then skips this file
@@ -596,14 +528,6 @@ final class FileRecipient extends FileSide {
         listener.onEvent(new ChatEvent.FileFailed(in.id.shortText(), true, in.from, reason));
     }
 
-    private static void releaseAll(ResumeIndex resumes, String[] keys) {
-        for (String k : keys) {
-            if (k != null) {
-                resumes.release(k);
-            }
-        }
-    }
-
     String reject(String id) {
         In in = findIncoming(id, InState.OFFERED);
         if (in == null) {
@@ -615,7 +539,6 @@ final class FileRecipient extends FileSide {
         return null;
     }
 
-    /** Cancels an offer or transfer of either direction; null, or a one-line error. */
     /** Cancels the incoming offer or transfer {@code id}; null, or a one-line error. */
     String cancel(String id) {
         In in = findIncoming(id, null);
@@ -690,11 +613,6 @@ final class FileRecipient extends FileSide {
             return waiting + " offers wait: add the id (/transfers lists them)";
         }
         return "no offer " + id + " waits for an answer: /transfers lists them";
-    }
-
-    private static String resumeKey(String senderKey, Entry e) {
-        return senderKey + '|' + String.join("/", e.path()) + '|' + e.size() + '|'
-                + java.util.HexFormat.of().formatHex(e.sha256());
     }
 
     private static long sum(long[] a) {

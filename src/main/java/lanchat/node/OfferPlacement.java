@@ -1,0 +1,126 @@
+package lanchat.node;
+
+import java.nio.file.Path;
+import java.util.List;
+import lanchat.files.DownloadFolder;
+import lanchat.files.Entry;
+import lanchat.files.FilesException;
+import lanchat.files.IncomingFile;
+import lanchat.files.Manifest;
+import lanchat.files.Placement;
+import lanchat.files.ResumeIndex;
+
+/**
+ * Where an accepted offer's files go, worked out on the file thread before the answer: space, folders,
+ * names, and what an earlier attempt at the same files left. A file offered again by the same sender key
+ * (same path, size and hash) continues in the download the resume notes name, if its temporary file is still
+ * there, or counts as received if it finished there before the offer broke off (its SHA-256 checked again);
+ * the folders those lie in are adopted, so the rest of the offer goes into the same tree. Every other file is
+ * placed afresh, and all are noted (and the notes saved) before the answer goes, so that a kill from then on
+ * finds these downloads again.
+ */
+final class OfferPlacement {
+    /**
+     * Files being written are never forced from the loop thread (a force can take tens of milliseconds,
+     * and the chat would wait): the prefix is forced on the file thread when a transfer breaks off, so a
+     * re-offer resumes from it, and, for a file of 1 MiB or more, at the end by finish() (on the file thread).
+     */
+    static final IncomingFile.Settings NO_SYNC_ON_LOOP =
+            new IncomingFile.Settings(lanchat.files.ChannelOpener.DEFAULT, Long.MAX_VALUE);
+
+    /**
+     * What the loop receives the offer with, per file (in the order of the offer's files): its key in the resume
+     * notes, its target, the temporary file continued (null: opened when its data comes), the bytes held, and
+     * whether it needs nothing more; {@code where} is what the user is told the offer goes to.
+     */
+    record Placed(String[] keys, Path[] targets, IncomingFile[] open, long[] start, boolean[] finished, String where) {}
+
+    private OfferPlacement() {}
+
+    /**
+     * Places {@code files} (the FILE entries of {@code manifest}) for the offer {@code offerHex} of
+     * {@code senderKey}. On failure everything it opened is closed and its claims on the notes released.
+     */
+    static Placed place(String senderKey, String offerHex, Manifest manifest, List<Entry> files, ResumeIndex resumes)
+            throws FilesException {
+        int n = files.size();
+        String[] keys = new String[n];
+        Path[] targets = new Path[n];
+        IncomingFile[] open = new IncomingFile[n];
+        long[] start = new long[n];
+        boolean[] finished = new boolean[n];
+        DownloadFolder folder = resumes.folder();
+        try {
+            folder.open();
+            folder.checkSpace(manifest);
+            Placement placement = folder.placement();
+            int i = 0;
+            for (Entry e : files) { // first what this folder holds already, so that the rest joins its tree
+                keys[i] = resumeKey(senderKey, e);
+                Path earlier = e.size() == 0 ? null : resumes.claim(keys[i]);
+                IncomingFile held = earlier == null ? null : IncomingFile.continueAt(earlier, e, NO_SYNC_ON_LOOP);
+                if (held != null) {
+                    open[i] = held;
+                    targets[i] = earlier;
+                    start[i] = held.heldBytes();
+                    placement.adopt(e.path(), earlier);
+                } else if (earlier != null) {
+                    resumes.forget(keys[i]); // neither its temporary file nor the finished file is there any more
+                }
+                i++;
+            }
+            i = 0;
+            Path top = null;
+            for (Entry e : manifest.entries()) {
+                if (e.kind() == Entry.Kind.FOLDER) {
+                    Path p = placement.place(e);
+                    top = top == null ? FileSide.topOf(p, e) : top;
+                    continue;
+                }
+                if (targets[i] == null) {
+                    targets[i] = placement.place(e);
+                }
+                if (e.size() > 0) {
+                    resumes.remember(keys[i], targets[i], offerHex);
+                }
+                top = top == null ? FileSide.topOf(targets[i], e) : top;
+                if (e.size() == 0 || start[i] == e.size()) {
+                    IncomingFile f = open[i] != null ? open[i] : IncomingFile.start(targets[i], e, NO_SYNC_ON_LOOP);
+                    f.finish();
+                    f.close();
+                    open[i] = null;
+                    start[i] = e.size();
+                    finished[i] = true; // its note stays until the offer is done: a break-off before that keeps it
+                }
+                i++;
+            }
+            resumes.save();
+            String where = manifest.entries().size() == 1 || FileSide.isOneTree(manifest) ? String.valueOf(top)
+                    : folder.root().toString();
+            return new Placed(keys, targets, open, start, finished, where);
+        } catch (FilesException e) {
+            for (IncomingFile f : open) {
+                if (f != null) {
+                    f.close();
+                }
+            }
+            releaseAll(resumes, keys);
+            throw e;
+        }
+    }
+
+    /** The downloads of {@code keys} broke off: their notes stay, for a later offer of the same files. */
+    static void releaseAll(ResumeIndex resumes, String[] keys) {
+        for (String k : keys) {
+            if (k != null) {
+                resumes.release(k);
+            }
+        }
+    }
+
+    /** A file's key in the resume notes: who sent it, where in the offer, and which bytes. */
+    private static String resumeKey(String senderKey, Entry e) {
+        return senderKey + '|' + String.join("/", e.path()) + '|' + e.size() + '|'
+                + java.util.HexFormat.of().formatHex(e.sha256());
+    }
+}
