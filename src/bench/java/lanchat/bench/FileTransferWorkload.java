@@ -82,6 +82,12 @@ final class FileTransferWorkload implements Workload {
         return v != null ? Long.parseLong(v) : 256;
     }
 
+    /** How many small files (not in smoke runs): 10,000, or LANCHAT_W6_FILES (up to an offer's 100,000). */
+    static int smallFileCount() {
+        String v = System.getenv("LANCHAT_W6_FILES");
+        return v != null ? Integer.parseInt(v) : 10_000;
+    }
+
     static long mib(BenchContext ctx) {
         String v = System.getenv("LANCHAT_W6_MIB");
         return ctx.smoke ? 16 : v != null ? Long.parseLong(v) : 1024;
@@ -92,7 +98,7 @@ final class FileTransferWorkload implements Workload {
         Map<String, Double> out = new LinkedHashMap<>();
         long bytes = mib(ctx) << 20;
         Path work = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "lanchat-w6"));
-        Path source = kind == Kind.SMALL_FILES ? smallFiles(work.resolve("small"), ctx.smoke ? 500 : 10_000)
+        Path source = kind == Kind.SMALL_FILES ? smallFiles(work.resolve("small"), ctx.smoke ? 500 : smallFileCount())
                 : bigFile(work.resolve("big-" + mib(ctx) + ".bin"), bytes);
         Path downloads = work.resolve("downloads-" + System.nanoTime());
         Path copy = work.resolve("copy-" + System.nanoTime());
