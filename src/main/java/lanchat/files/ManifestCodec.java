@@ -2,7 +2,6 @@ package lanchat.files;
 
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -149,8 +148,11 @@ public final class ManifestCodec {
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         List<Entry> entries = new ArrayList<>(inPage);
+        List<String> previous = List.of();
         for (int i = 0; i < inPage; i++) {
-            entries.add(readEntry(page, utf8));
+            Entry e = readEntry(page, utf8, previous);
+            entries.add(e);
+            previous = e.path();
         }
         if (page.hasRemaining()) {
             throw bad(page.remaining() + " bytes after the last entry");
@@ -158,7 +160,11 @@ public final class ManifestCodec {
         return new ManifestPage(id, index, count, (int) totalEntries, totalBytes, entries);
     }
 
-    private static Entry readEntry(ByteBuffer b, CharsetDecoder utf8) throws FilesException {
+    /**
+     * One entry. A name equal to the previous entry's at the same depth is that entry's String: the files of a
+     * folder (10,000 of them, say) then share its name instead of holding a copy each.
+     */
+    private static Entry readEntry(ByteBuffer b, CharsetDecoder utf8, List<String> previous) throws FilesException {
         byte kind = b.get();
         long size = b.getLong();
         long modified = b.getLong();
@@ -183,8 +189,8 @@ public final class ManifestCodec {
             ByteBuffer bytes = b.slice(b.position(), length); // throws IndexOutOfBounds if short
             b.position(b.position() + length);
             try {
-                CharBuffer chars = utf8.reset().decode(bytes);
-                path.add(chars.toString());
+                String name = utf8.reset().decode(bytes).toString();
+                path.add(i < previous.size() && previous.get(i).equals(name) ? previous.get(i) : name);
             } catch (CharacterCodingException e) {
                 throw bad("a name that is not valid UTF-8");
             }
