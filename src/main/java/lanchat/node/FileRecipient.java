@@ -42,6 +42,20 @@ final class FileRecipient extends FileSide {
     static final int MAX_FINISHING = 256;
     static final int MAX_INCOMING_OFFERS = 256;
     /**
+     * Files that the incoming offers may hold together, whatever their state: while its offer is under way a
+     * file costs about 0.8 KB of heap (its entry, resume note and target; measured with 100,000), so this keeps
+     * them within about 80 MB of the 128 MiB heap however many offers one peer or several make. One offer of the
+     * largest size ({@link Manifest#MAX_ENTRIES}) fits.
+     */
+    static final int MAX_HELD_FILES = Manifest.MAX_ENTRIES;
+    /** Offers refused for that bound, so that their further pages are dropped without a second report. */
+    private final Map<OfferId, Boolean> refusedOffers = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<OfferId, Boolean> eldest) {
+            return size() > 64;
+        }
+    };
+    /**
      * How much prefix progress of a file being received makes the loop hand a checkpoint to the file thread
      * (forced there, then recorded in the sidecar): what a kill of this process can cost a resume, beyond
      * what was in flight.
@@ -94,6 +108,8 @@ final class FileRecipient extends FileSide {
         final String senderKey;
         final int first;
         final long expiresAt;
+        /** The entries (files and folders) its first page announced: what it will hold. */
+        final int entries;
         /** The pages until the offer is put together; then dropped (for 10,000 files, a copy of every entry). */
         ManifestAssembler assembler = new ManifestAssembler();
         Manifest manifest;
@@ -126,8 +142,9 @@ final class FileRecipient extends FileSide {
         final FileBatches<Finishing, FilesException> finisher = new FileBatches<>(loop, io, dueBatches, FILE_BATCH,
                 f -> finish(this, f), (batch, results) -> finished(this, batch, results));
 
-        In(OfferId id, PeerInfo from, String senderKey, int first, int lifetimeSeconds) {
+        In(OfferId id, PeerInfo from, String senderKey, int first, int lifetimeSeconds, int entries) {
             this.id = id;
+            this.entries = entries;
             this.from = from;
             this.ref = new PeerRef(from.id(), from.incarnation());
             this.senderKey = senderKey;
@@ -140,10 +157,19 @@ final class FileRecipient extends FileSide {
         try {
             In in = incoming.get(page.id());
             if (in == null) {
-                if (incoming.size() >= MAX_INCOMING_OFFERS) {
+                if (incoming.size() >= MAX_INCOMING_OFFERS || refusedOffers.containsKey(page.id())) {
                     return; // a flood of offers: the oldest stand, the sender's pages are acknowledged and lost
                 }
-                in = new In(page.id(), from, senderKey, f.firstTransfer(), f.lifetimeSeconds());
+                int held = heldFiles();
+                if (held + page.totalEntries() > MAX_HELD_FILES) {
+                    refusedOffers.put(page.id(), true);
+                    node.whisperTo(from, FileAnswer.rejected(page.id()));
+                    listener.onEvent(new ChatEvent.FileFailed(page.id().shortText(), true, from, "refused an offer of "
+                            + page.totalEntries() + " files: the offers under way hold " + held + ", and at most "
+                            + MAX_HELD_FILES + " are held at once; it can come again when those are done"));
+                    return;
+                }
+                in = new In(page.id(), from, senderKey, f.firstTransfer(), f.lifetimeSeconds(), page.totalEntries());
                 incoming.put(page.id(), in);
             }
             if (in.state != InState.ASSEMBLING && in.from.id() == from.id() && in.senderKey.equals(senderKey)) {
@@ -151,7 +177,7 @@ final class FileRecipient extends FileSide {
                 // it again (its transfer broke off on its side first). This side's attempt ends and keeps what
                 // it holds; the new one continues from there.
                 failIn(in, "offered again by " + from.displayName(), false);
-                in = new In(page.id(), from, senderKey, f.firstTransfer(), f.lifetimeSeconds());
+                in = new In(page.id(), from, senderKey, f.firstTransfer(), f.lifetimeSeconds(), page.totalEntries());
                 incoming.put(page.id(), in);
             }
             if (in.state != InState.ASSEMBLING || in.from.id() != from.id()) {
@@ -180,6 +206,15 @@ final class FileRecipient extends FileSide {
         } catch (FilesException e) {
             refused(from, e);
         }
+    }
+
+    /** The entries of every incoming offer, announced or held. */
+    private int heldFiles() {
+        int sum = 0;
+        for (In in : incoming.values()) {
+            sum += in.entries;
+        }
+        return sum;
     }
 
     private void offered(In in, Manifest manifest, List<Entry> files) {

@@ -1,0 +1,62 @@
+package lanchat.node;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import lanchat.files.Entry;
+import lanchat.files.Manifest;
+import lanchat.files.ManifestCodec;
+import lanchat.files.OfferId;
+import lanchat.message.FileOffer;
+import lanchat.sim.SimNetwork;
+import lanchat.sim.SimNode;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The files that incoming offers hold together are bounded (each costs heap while its offer is under way): an
+ * offer that would pass the bound is refused with a reason, once however many of its pages come, and the
+ * offers within it stand.
+ */
+class HeldFilesBoundTest {
+    static final long SECOND = 1_000_000_000L;
+
+    @Test
+    void anOfferBeyondTheFilesHeldAtOnceIsRefusedOnceWithAReason() throws Exception {
+        SimNetwork net = new SimNetwork(122);
+        SimNode alice = net.start(NodeConfig.defaults("alice"));
+        SimNode bob = net.start(NodeConfig.defaults("bob"));
+        assertTrue(net.runUntil(() -> alice.node().peers().size() == 1 && bob.node().peers().size() == 1,
+                5 * SECOND));
+        PeerInfo toBob = alice.engine().directory().stream().filter(i -> i.name().equals("bob")).findFirst()
+                .orElseThrow();
+        SplittableRandom rnd = new SplittableRandom(5);
+        int held = FileRecipient.MAX_HELD_FILES * 3 / 5;
+        List<byte[]> first = pages(OfferId.random(rnd), held);
+        List<byte[]> beyond = pages(OfferId.random(rnd), FileRecipient.MAX_HELD_FILES - held + 1);
+        List<byte[]> fits = pages(OfferId.random(rnd), FileRecipient.MAX_HELD_FILES - held);
+        // the first page of each (they wait for the rest), then a second page of the refused one
+        for (byte[] page : List.of(first.get(0), beyond.get(0), beyond.get(1), fits.get(0))) {
+            alice.execute(() -> alice.engine().messageIds().send(id ->
+                    alice.engine().sendTo(toBob, id, new FileOffer(1, 600, page))));
+        }
+        alice.node().whisper("bob", "after the pages");
+        assertTrue(net.runUntil(() -> bob.events().of(ChatEvent.MessageReceived.class).stream()
+                .anyMatch(m -> m.text().equals("after the pages")), 20 * SECOND));
+        List<ChatEvent.FileFailed> failed = bob.events().of(ChatEvent.FileFailed.class);
+        assertEquals(1, failed.size(), failed.toString());
+        assertTrue(failed.get(0).reason().startsWith("refused an offer of " + (FileRecipient.MAX_HELD_FILES - held + 1)
+                + " files: the offers under way hold " + held), failed.get(0).reason());
+    }
+
+    /** The pages of an offer of {@code files} files of one folder. */
+    private static List<byte[]> pages(OfferId id, int files) {
+        List<Entry> entries = new ArrayList<>(files);
+        for (int i = 0; i < files; i++) {
+            entries.add(Entry.file(List.of("folder", "f" + i + ".bin"), 1, 0, new byte[Entry.HASH_BYTES]));
+        }
+        return ManifestCodec.encode(new Manifest(id, entries), ManifestCodec.DEFAULT_PAGE_BYTES);
+    }
+}
