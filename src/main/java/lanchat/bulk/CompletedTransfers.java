@@ -51,8 +51,12 @@ final class CompletedTransfers {
         doneAt[slot] = now;
         used++;
         live++;
+        index(slot);
+    }
+
+    private void index(int slot) {
         int mask = index.length - 1;
-        int i = home(peer, id, mask);
+        int i = home(peers[slot], ids[slot], mask);
         while (index[i] != 0) {
             i = (i + 1) & mask;
         }
@@ -172,13 +176,8 @@ final class CompletedTransfers {
         head = 0;
         used = n;
         index = new int[capacity * 2];
-        int mask = index.length - 1;
         for (int slot = 0; slot < n; slot++) {
-            int i = home(peers[slot], ids[slot], mask);
-            while (index[i] != 0) {
-                i = (i + 1) & mask;
-            }
-            index[i] = slot + 1;
+            index(slot);
         }
     }
 

@@ -11,7 +11,6 @@ import lanchat.files.Manifest;
 import lanchat.files.ManifestCodec;
 import lanchat.files.OfferId;
 import lanchat.message.FileOffer;
-import lanchat.sim.SimNetwork;
 import lanchat.sim.SimNode;
 import org.junit.jupiter.api.Test;
 
@@ -21,17 +20,11 @@ import org.junit.jupiter.api.Test;
  * offers within it stand.
  */
 class HeldFilesBoundTest {
-    static final long SECOND = 1_000_000_000L;
-
     @Test
     void anOfferBeyondTheFilesHeldAtOnceIsRefusedOnceWithAReason() throws Exception {
-        SimNetwork net = new SimNetwork(122);
-        SimNode alice = net.start(NodeConfig.defaults("alice"));
-        SimNode bob = net.start(NodeConfig.defaults("bob"));
-        assertTrue(net.runUntil(() -> alice.node().peers().size() == 1 && bob.node().peers().size() == 1,
-                5 * SECOND));
-        PeerInfo toBob = alice.engine().directory().stream().filter(i -> i.name().equals("bob")).findFirst()
-                .orElseThrow();
+        TwoSimNodes two = TwoSimNodes.start(122);
+        SimNode alice = two.alice();
+        SimNode bob = two.bob();
         SplittableRandom rnd = new SplittableRandom(5);
         int held = FileRecipient.MAX_HELD_FILES * 3 / 5;
         List<byte[]> first = pages(OfferId.random(rnd), held);
@@ -39,12 +32,11 @@ class HeldFilesBoundTest {
         List<byte[]> fits = pages(OfferId.random(rnd), FileRecipient.MAX_HELD_FILES - held);
         // the first page of each (they wait for the rest), then a second page of the refused one
         for (byte[] page : List.of(first.get(0), beyond.get(0), beyond.get(1), fits.get(0))) {
-            alice.execute(() -> alice.engine().messageIds().send(id ->
-                    alice.engine().sendTo(toBob, id, new FileOffer(1, 600, page))));
+            two.aliceSends(new FileOffer(1, 600, page));
         }
         alice.node().whisper("bob", "after the pages");
-        assertTrue(net.runUntil(() -> bob.events().of(ChatEvent.MessageReceived.class).stream()
-                .anyMatch(m -> m.text().equals("after the pages")), 20 * SECOND));
+        assertTrue(two.net().runUntil(() -> bob.events().of(ChatEvent.MessageReceived.class).stream()
+                .anyMatch(m -> m.text().equals("after the pages")), 20 * TwoSimNodes.SECOND));
         List<ChatEvent.FileFailed> failed = bob.events().of(ChatEvent.FileFailed.class);
         assertEquals(1, failed.size(), failed.toString());
         assertTrue(failed.get(0).reason().startsWith("refused an offer of " + (FileRecipient.MAX_HELD_FILES - held + 1)
