@@ -137,7 +137,7 @@ final class FileTransferWorkload implements Workload {
             int transfer = 1;
             long warmUp = warmUpMib();
             if (!ctx.smoke && warmUp > 0) {
-                // Uncounted transfers first, as W1 warms up (decisions.md, "Chat during a big file"): of the
+                // Uncounted transfers first, as W1 warms up (decisions.md, "W6 is measured once the JIT is done"): of the
                 // same files, or of a file of warmUp MiB before a big one.
                 Path warmUpSource = kind == Kind.SMALL_FILES ? source
                         : bigFile(work.resolve("warm-up-" + warmUp + ".bin"), warmUp << 20);
