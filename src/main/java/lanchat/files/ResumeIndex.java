@@ -44,15 +44,20 @@ public final class ResumeIndex {
     /** A week: a download left that long is not coming back, and its temporary file takes up space. */
     public static final long MAX_AGE_MILLIS = 7L * 24 * 3600 * 1000;
 
-    /** {@code offer}: the hex id of the offer it was accepted in, "" once that offer no longer continues. */
-    private record Note(Path target, long savedAt, String offer) {}
+    /**
+     * {@code offer}: the hex id of the offer it was accepted in, "" once that offer no longer continues;
+     * {@code sender}: the key of the peer that offered it (one String per sender, shared by its notes).
+     */
+    private record Note(Path target, long savedAt, String offer, String sender) {}
 
     private final DownloadFolder folder;
     private final LongSupplier wallMillis;
     /** Oldest first. */
-    private final Map<String, Note> notes = new LinkedHashMap<>();
+    private final Map<NoteKey, Note> notes = new LinkedHashMap<>();
     /** Keys of downloads running in this process (never handed out twice), with their targets. */
-    private final Map<String, Path> live = new HashMap<>();
+    private final Map<NoteKey, Path> live = new HashMap<>();
+    /** Each sender key once, so that its notes share one String. */
+    private final Map<String, String> senders = new HashMap<>();
     /** The targets of {@link #live}: a claim checks its note's target here, not against every live download. */
     private final Map<Path, Integer> liveTargets = new HashMap<>();
     private boolean loaded;
@@ -74,7 +79,7 @@ public final class ResumeIndex {
      * now claimed by the caller; or null, and a note that can no
      * longer be resumed is dropped.
      */
-    public synchronized Path claim(String key) {
+    public synchronized Path claim(NoteKey key) {
         load();
         Note note = notes.get(key);
         if (note == null || live.containsKey(key)) {
@@ -93,25 +98,25 @@ public final class ResumeIndex {
     }
 
     /**
-     * A download of {@code key} starts (or continues) at {@code target} for the offer {@code offer} (hex id);
-     * saved by {@link #save()}.
+     * A download of {@code key} starts (or continues) at {@code target} for the offer {@code offer} (hex id) of
+     * {@code sender} (its key); saved by {@link #save()}.
      */
-    public synchronized void remember(String key, Path target, String offer) {
+    public synchronized void remember(NoteKey key, Path target, String offer, String sender) {
         load();
         notes.remove(key);
-        notes.put(key, new Note(target, wallMillis.getAsLong(), offer));
+        notes.put(key, new Note(target, wallMillis.getAsLong(), offer, sender(sender)));
         markLive(key, target);
         dirty = true;
         trim();
     }
 
     /** The download of {@code key} broke off: its note stays, for a later offer of the same file. */
-    public synchronized void release(String key) {
+    public synchronized void release(NoteKey key) {
         unmarkLive(key);
     }
 
     /** The download of {@code key} is finished (or was discarded): nothing to resume. */
-    public synchronized void forget(String key) {
+    public synchronized void forget(NoteKey key) {
         unmarkLive(key);
         if (notes.remove(key) != null) {
             dirty = true;
@@ -127,8 +132,8 @@ public final class ResumeIndex {
         if (senderKey.isEmpty() || offer.isEmpty()) {
             return false;
         }
-        for (Map.Entry<String, Note> e : notes.entrySet()) {
-            if (e.getValue().offer().equals(offer) && e.getKey().startsWith(senderKey + "|")) {
+        for (Map.Entry<NoteKey, Note> e : notes.entrySet()) {
+            if (e.getValue().offer().equals(offer) && e.getValue().sender().equals(senderKey)) {
                 return true;
             }
         }
@@ -138,9 +143,9 @@ public final class ResumeIndex {
     /** The user cancelled {@code offer}: its downloads stay for a re-offer, but it never continues by itself. */
     public synchronized void disown(String offer) {
         load();
-        for (Map.Entry<String, Note> e : notes.entrySet()) {
+        for (Map.Entry<NoteKey, Note> e : notes.entrySet()) {
             if (e.getValue().offer().equals(offer)) {
-                e.setValue(new Note(e.getValue().target(), e.getValue().savedAt(), ""));
+                e.setValue(new Note(e.getValue().target(), e.getValue().savedAt(), "", e.getValue().sender()));
                 dirty = true;
             }
         }
@@ -157,7 +162,7 @@ public final class ResumeIndex {
      * an error: downloads go on, and only a resume after a restart is lost.
      */
     public void save() {
-        String[] keys;
+        NoteKey[] keys;
         Note[] values;
         synchronized (this) {
             if (!dirty) {
@@ -165,7 +170,7 @@ public final class ResumeIndex {
             }
             // References only: the lines are made and written one at a time outside the lock. Built as one
             // text, 100,000 notes (an offer of as many files) took about 80 MB at once and ran a 128 MiB heap out.
-            keys = notes.keySet().toArray(new String[0]);
+            keys = notes.keySet().toArray(new NoteKey[0]);
             values = notes.values().toArray(new Note[0]);
             dirty = false;
         }
@@ -175,8 +180,8 @@ public final class ResumeIndex {
             Files.deleteIfExists(next);
             try (BufferedWriter out = Files.newBufferedWriter(next, StandardCharsets.UTF_8)) {
                 for (int i = 0; i < keys.length; i++) {
-                    out.write(values[i].savedAt() + " " + encode(keys[i]) + " " + encode(relative(values[i].target()))
-                            + " " + values[i].offer() + "\n");
+                    out.write(values[i].savedAt() + " " + keys[i].hex() + " " + encode(relative(values[i].target()))
+                            + " " + values[i].offer() + " " + encode(values[i].sender()) + "\n");
                 }
             }
             try {
@@ -214,16 +219,30 @@ public final class ResumeIndex {
         trim();
     }
 
-    /** One line of the notes file: a note, or a damaged line skipped (and the file rewritten at the next save). */
+    /**
+     * One line of the notes file: a note, or a damaged line skipped (and the file rewritten at the next save). A
+     * line of four fields was written before the keys were digests: its key is the text, whose sender key is
+     * the part before the first '|'.
+     */
     private void take(String line, long now) {
         String[] f = line.split(" ", -1);
-        if (f.length != 4 || !f[0].matches("\\d{1,19}") || !f[3].matches("[0-9a-f]{0,32}")) {
+        if (f.length != 4 && f.length != 5 || !f[0].matches("\\d{1,19}") || !f[3].matches("[0-9a-f]{0,32}")) {
             dirty = true;
             return;
         }
         try {
             long savedAt = Long.parseLong(f[0]);
-            String key = decode(f[1]);
+            NoteKey key;
+            String sender;
+            if (f.length == 5) {
+                key = NoteKey.fromHex(f[1]);
+                sender = decode(f[4]);
+            } else {
+                String text = decode(f[1]);
+                key = NoteKey.of(text);
+                sender = text.indexOf('|') < 0 ? "" : text.substring(0, text.indexOf('|'));
+                dirty = true; // written again in the new form
+            }
             Path target = underRoot(decode(f[2]));
             if (target == null) {
                 dirty = true;
@@ -232,7 +251,7 @@ public final class ResumeIndex {
                 discardLeftovers(target);
             } else {
                 notes.remove(key);
-                notes.put(key, new Note(target, savedAt, f[3]));
+                notes.put(key, new Note(target, savedAt, f[3], sender(sender)));
             }
         } catch (IllegalArgumentException e) {
             dirty = true; // a damaged line: that note is lost, the others stand
@@ -245,9 +264,9 @@ public final class ResumeIndex {
      * and nothing to look at: a walk over them at every {@link #remember} made placing 10,000 files quadratic.
      */
     private void trim() {
-        Iterator<Map.Entry<String, Note>> it = notes.entrySet().iterator();
+        Iterator<Map.Entry<NoteKey, Note>> it = notes.entrySet().iterator();
         while (notes.size() > MAX_NOTES && notes.size() > live.size() && it.hasNext()) {
-            Map.Entry<String, Note> oldest = it.next();
+            Map.Entry<NoteKey, Note> oldest = it.next();
             if (!live.containsKey(oldest.getKey())) {
                 it.remove();
                 discardLeftovers(oldest.getValue().target());
@@ -256,13 +275,17 @@ public final class ResumeIndex {
         }
     }
 
-    private void markLive(String key, Path target) {
+    private String sender(String key) {
+        return senders.computeIfAbsent(key, k -> k);
+    }
+
+    private void markLive(NoteKey key, Path target) {
         unmarkLive(key);
         live.put(key, target);
         liveTargets.merge(target, 1, Integer::sum);
     }
 
-    private void unmarkLive(String key) {
+    private void unmarkLive(NoteKey key) {
         Path target = live.remove(key);
         if (target != null) {
             liveTargets.computeIfPresent(target, (t, n) -> n == 1 ? null : n - 1);

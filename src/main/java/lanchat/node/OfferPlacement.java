@@ -7,6 +7,7 @@ import lanchat.files.Entry;
 import lanchat.files.FilesException;
 import lanchat.files.IncomingFile;
 import lanchat.files.Manifest;
+import lanchat.files.NoteKey;
 import lanchat.files.Placement;
 import lanchat.files.ResumeIndex;
 
@@ -33,7 +34,7 @@ final class OfferPlacement {
      * notes, its target, the temporary file continued (null: opened when its data comes), the bytes held, and
      * whether it needs nothing more; {@code where} is what the user is told the offer goes to.
      */
-    record Placed(String[] keys, Path[] targets, IncomingFile[] open, long[] start, boolean[] finished, String where) {}
+    record Placed(NoteKey[] keys, Path[] targets, IncomingFile[] open, long[] start, boolean[] finished, String where) {}
 
     private OfferPlacement() {}
 
@@ -44,7 +45,7 @@ final class OfferPlacement {
     static Placed place(String senderKey, String offerHex, Manifest manifest, List<Entry> files, ResumeIndex resumes)
             throws FilesException {
         int n = files.size();
-        String[] keys = new String[n];
+        NoteKey[] keys = new NoteKey[n];
         Path[] targets = new Path[n];
         IncomingFile[] open = new IncomingFile[n];
         long[] start = new long[n];
@@ -56,7 +57,7 @@ final class OfferPlacement {
             Placement placement = folder.placement();
             int i = 0;
             for (Entry e : files) { // first what this folder holds already, so that the rest joins its tree
-                keys[i] = resumeKey(senderKey, e);
+                keys[i] = NoteKey.of(senderKey, e);
                 Path earlier = e.size() == 0 ? null : resumes.claim(keys[i]);
                 IncomingFile held = earlier == null ? null : IncomingFile.continueAt(earlier, e, NO_SYNC_ON_LOOP);
                 if (held != null) {
@@ -81,7 +82,7 @@ final class OfferPlacement {
                     targets[i] = placement.place(e);
                 }
                 if (e.size() > 0) {
-                    resumes.remember(keys[i], targets[i], offerHex);
+                    resumes.remember(keys[i], targets[i], offerHex, senderKey);
                 }
                 top = top == null ? FileSide.topOf(targets[i], e) : top;
                 if (e.size() == 0 || start[i] == e.size()) {
@@ -110,17 +111,11 @@ final class OfferPlacement {
     }
 
     /** The downloads of {@code keys} broke off: their notes stay, for a later offer of the same files. */
-    static void releaseAll(ResumeIndex resumes, String[] keys) {
-        for (String k : keys) {
+    static void releaseAll(ResumeIndex resumes, NoteKey[] keys) {
+        for (NoteKey k : keys) {
             if (k != null) {
                 resumes.release(k);
             }
         }
-    }
-
-    /** A file's key in the resume notes: who sent it, where in the offer, and which bytes. */
-    private static String resumeKey(String senderKey, Entry e) {
-        return senderKey + '|' + String.join("/", e.path()) + '|' + e.size() + '|'
-                + java.util.HexFormat.of().formatHex(e.sha256());
     }
 }

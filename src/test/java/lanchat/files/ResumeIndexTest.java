@@ -45,32 +45,42 @@ class ResumeIndexTest {
         return target;
     }
 
+    /** A note's key from its text, as the recipient makes it. */
+    private static NoteKey k(String text) {
+        return NoteKey.of(text);
+    }
+
+    /** The sender key a note's text begins with. */
+    private static String senderOf(String text) {
+        return text.indexOf('|') < 0 ? "" : text.substring(0, text.indexOf('|'));
+    }
+
     @Test
     void aNoteSurvivesARestartAndIsHandedOutOnce() throws Exception {
         Path target = interrupted("big.bin", 10_000, 4_000);
         ResumeIndex before = index();
-        before.remember("k1", target, "0a");
+        before.remember(k("k1"), target, "0a", senderOf("k1"));
         before.save();
         ResumeIndex after = index(); // the process restarted
-        assertEquals(target, after.claim("k1"));
-        assertNull(after.claim("k1"), "a download already running is not handed out again");
-        after.release("k1");
-        assertEquals(target, after.claim("k1"), "released when it broke off: the next offer resumes it");
-        assertNull(after.claim("other"));
+        assertEquals(target, after.claim(k("k1")));
+        assertNull(after.claim(k("k1")), "a download already running is not handed out again");
+        after.release(k("k1"));
+        assertEquals(target, after.claim(k("k1")), "released when it broke off: the next offer resumes it");
+        assertNull(after.claim(k("other")));
     }
 
     @Test
     void aNoteWhoseNameARunningDownloadTookIsNotHandedOut() throws Exception {
         Path target = interrupted("shared.bin", 10_000, 4_000);
         ResumeIndex index = index();
-        index.remember("old", target, "0a");
-        index.release("old");
-        index.remember("new", target, "0b"); // the name placed again for another download, now running
-        assertNull(index.claim("old"), "two downloads never write one target");
-        index.release("new");
-        assertEquals(target, index.claim("old"), "once the other stopped, the old note may resume there");
-        index.forget("old");
-        assertEquals(target, index.claim("new"));
+        index.remember(k("old"), target, "0a", senderOf("old"));
+        index.release(k("old"));
+        index.remember(k("new"), target, "0b", senderOf("new")); // the name placed again for another download, now running
+        assertNull(index.claim(k("old")), "two downloads never write one target");
+        index.release(k("new"));
+        assertEquals(target, index.claim(k("old")), "once the other stopped, the old note may resume there");
+        index.forget(k("old"));
+        assertEquals(target, index.claim(k("new")));
     }
 
     @Test
@@ -78,15 +88,15 @@ class ResumeIndexTest {
         Path a = interrupted("a.bin", 5_000, 1_000);
         Path b = interrupted("b.bin", 5_000, 1_000);
         ResumeIndex index = index();
-        index.remember("a", a, "0a");
-        index.remember("b", b, "0a");
-        index.forget("a");
-        index.release("b");
+        index.remember(k("a"), a, "0a", senderOf("a"));
+        index.remember(k("b"), b, "0a", senderOf("b"));
+        index.forget(k("a"));
+        index.release(k("b"));
         Files.delete(IncomingFile.partPath(b)); // the user tidied up
         index.save();
         ResumeIndex after = index();
-        assertNull(after.claim("a"));
-        assertNull(after.claim("b"));
+        assertNull(after.claim(k("a")));
+        assertNull(after.claim(k("b")));
         assertEquals(0, after.size());
     }
 
@@ -94,10 +104,10 @@ class ResumeIndexTest {
     void aTargetThatIsNoLongerAnEmptyPlaceholderIsNotResumedInto() throws Exception {
         Path target = interrupted("doc.txt", 5_000, 2_000);
         ResumeIndex index = index();
-        index.remember("k", target, "0a");
+        index.remember(k("k"), target, "0a", senderOf("k"));
         index.save();
         Files.writeString(target, "the user's own file, written since");
-        assertNull(index().claim("k"));
+        assertNull(index().claim(k("k")));
         assertEquals("the user's own file, written since", Files.readString(target), "never touched");
     }
 
@@ -106,14 +116,14 @@ class ResumeIndexTest {
         Path old = interrupted("old.bin", 5_000, 1_000);
         Path recent = interrupted("recent.bin", 5_000, 1_000);
         ResumeIndex index = index();
-        index.remember("old", old, "0a");
+        index.remember(k("old"), old, "0a", senderOf("old"));
         now.addAndGet(ResumeIndex.MAX_AGE_MILLIS / 2);
-        index.remember("recent", recent, "0a");
+        index.remember(k("recent"), recent, "0a", senderOf("recent"));
         index.save();
         now.addAndGet(ResumeIndex.MAX_AGE_MILLIS / 2 + 1);
         ResumeIndex after = index();
-        assertNull(after.claim("old"));
-        assertEquals(recent, after.claim("recent"));
+        assertNull(after.claim(k("old")));
+        assertEquals(recent, after.claim(k("recent")));
         assertFalse(Files.exists(IncomingFile.partPath(old)), "its temporary file is deleted");
         assertFalse(Files.exists(old), "and its empty placeholder");
         assertTrue(Files.exists(IncomingFile.partPath(recent)));
@@ -123,14 +133,14 @@ class ResumeIndexTest {
     void atMostAThousandNotesTheOldestGoFirst() throws Exception {
         ResumeIndex index = index();
         Path first = interrupted("first.bin", 2_000, 1_000);
-        index.remember("first", first, "0a");
-        index.release("first");
+        index.remember(k("first"), first, "0a", senderOf("first"));
+        index.release(k("first"));
         for (int i = 0; i < ResumeIndex.MAX_NOTES; i++) {
-            index.remember("k" + i, dir.resolve("f" + i), "0a"); // notes only: nothing on disk for them
-            index.release("k" + i);
+            index.remember(k("k" + i), dir.resolve("f" + i), "0a", senderOf("k" + i)); // notes only: nothing on disk for them
+            index.release(k("k" + i));
         }
         assertEquals(ResumeIndex.MAX_NOTES, index.size());
-        assertNull(index.claim("first"));
+        assertNull(index.claim(k("first")));
         assertFalse(Files.exists(IncomingFile.partPath(first)), "the note that went took its temporary file");
         index.save();
         assertTrue(Files.size(dir.resolve(ResumeIndex.FILE_NAME)) < 200 * ResumeIndex.MAX_NOTES);
@@ -141,16 +151,16 @@ class ResumeIndexTest {
         ResumeIndex index = index();
         int files = ResumeIndex.MAX_NOTES + 500; // one offer of more files than the bound
         for (int i = 0; i < files; i++) {
-            index.remember("k" + i, dir.resolve("f" + i), "0a");
+            index.remember(k("k" + i), dir.resolve("f" + i), "0a", senderOf("k" + i));
         }
         assertEquals(files, index.size(), "a note in use is never dropped");
         for (int i = 0; i < files; i++) {
-            index.release("k" + i);
+            index.release(k("k" + i));
         }
-        index.remember("next", dir.resolve("next"), "0b");
+        index.remember(k("next"), dir.resolve("next"), "0b", senderOf("next"));
         assertEquals(ResumeIndex.MAX_NOTES, index.size(), "the oldest went once nothing used them");
-        assertNull(index.claim("k0"));
-        assertNull(index.claim("k500"));
+        assertNull(index.claim(k("k0")));
+        assertNull(index.claim(k("k500")));
     }
 
     @ParameterizedTest
@@ -160,7 +170,7 @@ class ResumeIndexTest {
         Files.deleteIfExists(outside);
         Files.writeString(dir.resolve(ResumeIndex.FILE_NAME), now.get() + " k " + java.net.URLEncoder.encode(relative,
                 StandardCharsets.UTF_8) + " 0a\n");
-        assertNull(index().claim("k"));
+        assertNull(index().claim(k("k")));
         assertFalse(Files.exists(outside));
     }
 
@@ -172,7 +182,7 @@ class ResumeIndexTest {
         Files.createFile(IncomingFile.partPath(target));
         Files.createSymbolicLink(dir.resolve("sub"), elsewhere);
         Files.writeString(dir.resolve(ResumeIndex.FILE_NAME), now.get() + " k sub%2Fx.bin 0a\n");
-        assertNull(index().claim("k"));
+        assertNull(index().claim(k("k")));
         now.addAndGet(ResumeIndex.MAX_AGE_MILLIS + 1);
         Files.writeString(dir.resolve(ResumeIndex.FILE_NAME), 0 + " k sub%2Fx.bin 0a\n");
         assertEquals(0, index().size());
@@ -187,7 +197,7 @@ class ResumeIndexTest {
                 + now.get() + " %zz ok.bin 0a\n" + now.get() + " bad-offer ok.bin XYZ\n" + now.get()
                 + " good ok.bin 0a\n");
         ResumeIndex index = index();
-        assertEquals(target, index.claim("good"));
+        assertEquals(target, index.claim(k("good")));
         assertEquals(1, index.size());
     }
 
@@ -195,16 +205,30 @@ class ResumeIndexTest {
     void aFolderThatCannotBeWrittenLosesOnlyTheNotes() throws Exception {
         Files.createDirectories(dir.resolve(ResumeIndex.FILE_NAME + IncomingFile.PART_SUFFIX + "/blocker"));
         ResumeIndex index = index();
-        index.remember("k", dir.resolve("x"), "0a");
+        index.remember(k("k"), dir.resolve("x"), "0a", senderOf("k"));
         index.save(); // cannot write: logged, no exception
         assertFalse(Files.exists(dir.resolve(ResumeIndex.FILE_NAME)));
+    }
+
+    @Test
+    void aNoteWrittenBeforeKeysWereDigestsIsReadAndWrittenAgainInTheNewForm() throws Exception {
+        Path target = interrupted("big.bin", 10_000, 4_000);
+        String text = "alicekey|big.bin|10000|ab";
+        Files.writeString(dir.resolve(ResumeIndex.FILE_NAME), now.get() + " " + java.net.URLEncoder.encode(text,
+                java.nio.charset.StandardCharsets.UTF_8) + " big.bin 0123abcd\n");
+        ResumeIndex index = index();
+        assertTrue(index.continues("alicekey", "0123abcd"), "its sender is the text's first part");
+        index.save();
+        String line = Files.readString(dir.resolve(ResumeIndex.FILE_NAME)).strip();
+        assertEquals(now.get() + " " + k(text).hex() + " big.bin 0123abcd alicekey", line);
+        assertEquals(target, index().claim(k(text)));
     }
 
     @Test
     void anOfferContinuesOnlyFromItsSenderAndNotAfterTheUserCancelledIt() throws Exception {
         Path target = interrupted("big.bin", 10_000, 4_000);
         ResumeIndex index = index();
-        index.remember("alicekey|big.bin|10000|ab", target, "0123abcd");
+        index.remember(k("alicekey|big.bin|10000|ab"), target, "0123abcd", senderOf("alicekey|big.bin|10000|ab"));
         index.save();
         ResumeIndex after = index();
         assertTrue(after.continues("alicekey", "0123abcd"));
@@ -214,6 +238,6 @@ class ResumeIndexTest {
         after.disown("0123abcd");
         after.save();
         assertFalse(index().continues("alicekey", "0123abcd"));
-        assertEquals(target, index().claim("alicekey|big.bin|10000|ab"), "a re-offer with /accept still resumes");
+        assertEquals(target, index().claim(k("alicekey|big.bin|10000|ab")), "a re-offer with /accept still resumes");
     }
 }
