@@ -43,6 +43,7 @@ public final class FileWorker {
         CountDownLatch ready = new CountDownLatch(1);
         List<Long> chatNanos = new ArrayList<>();
         List<Long> chatArrivals = new ArrayList<>();
+        List<Long> chatWallMillis = new ArrayList<>(); // to line the late ones up with the other side's log
         long jvmStart = System.nanoTime()
                 - java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
         long[] acceptedAt = {0};
@@ -66,6 +67,7 @@ public final class FileWorker {
             } else if (event instanceof ChatEvent.MessageReceived m && m.text().startsWith("t=")) {
                 chatNanos.add(System.nanoTime() - Long.parseLong(m.text().substring(2)));
                 chatArrivals.add(System.nanoTime() - jvmStart);
+                chatWallMillis.add(System.currentTimeMillis());
             }
         });
         node[0].downloadsTo(downloads);
@@ -104,13 +106,14 @@ public final class FileWorker {
                 node[0].runOnLoop(() -> {
                     chatNanos.clear();
                     chatArrivals.clear();
+                    chatWallMillis.clear();
                 });
             } else if (w[0].equals("chat")) {
                 node[0].runOnLoop(() -> {
                     for (int i = 0; i < chatNanos.size(); i++) {
                         if (chatNanos.get(i) > 5_000_000L) { // the late ones, for the worker's log (JVM uptime)
-                            System.err.printf("late chat line %d at %.3f s: %.1f ms%n", i, chatArrivals.get(i) / 1e9,
-                                    chatNanos.get(i) / 1e6);
+                            System.err.printf("late chat line %d at %.3f s (%tT.%<tL): %.1f ms%n", i,
+                                    chatArrivals.get(i) / 1e9, chatWallMillis.get(i), chatNanos.get(i) / 1e6);
                         }
                     }
                     List<Long> sorted = new ArrayList<>(chatNanos);
