@@ -26,8 +26,8 @@ import java.util.function.LongSupplier;
  * beside the temporary files it points to: another --downloads folder has its own, and deleting the folder
  * deletes both.
  *
- * <p>A note is a key (sender key, path, size and SHA-256 of the offered file; see {@code FileTransfers}), the
- * target's path relative to the folder, and the offer it was accepted in (so that the sender's own re-offer of
+ * <p>A note is a key ({@link NoteKey}: of the sender key, path, size and SHA-256 of the offered file), the
+ * target's path relative to the folder, the sender key, and the offer it was accepted in (so that the sender's own re-offer of
  * that offer, after an outage or a restart, continues without asking again: {@link #continues}). It vouches for nothing about the bytes: the temporary file's sidecar
  * says how long a prefix was forced to disk, that prefix is hashed again on resume, and the whole file must
  * match the SHA-256 before it gets its name. A note whose target would lie outside the folder (a hand-edited or
