@@ -2,8 +2,6 @@ package lanchat.files;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -21,12 +19,8 @@ public record NoteKey(long high, long low) {
 
     /** The key of a note's text (also how a line written before the keys were digests is read). */
     public static NoteKey of(String text) {
-        try {
-            ByteBuffer d = ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-            return new NoteKey(d.getLong(), d.getLong());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        ByteBuffer d = ByteBuffer.wrap(ManifestBuilder.newSha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+        return new NoteKey(d.getLong(), d.getLong());
     }
 
     /** 32 lower-case hex digits, as in the notes file. */

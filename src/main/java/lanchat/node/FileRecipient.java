@@ -43,12 +43,12 @@ final class FileRecipient extends FileSide {
     static final int MAX_FINISHING = 256;
     static final int MAX_INCOMING_OFFERS = 256;
     /**
-     * Files that the incoming offers may hold together, whatever their state: while its offer is under way a
-     * file costs about 0.8 KB of heap (its entry, resume note and target; measured with 100,000), so this keeps
-     * them within about 80 MB of the 128 MiB heap however many offers one peer or several make. One offer of the
-     * largest size ({@link Manifest#MAX_ENTRIES}) fits.
+     * Entries (files and folders) that the incoming offers may hold together, whatever their state: while its
+     * offer is under way a file costs about 0.6 KB of heap (its entry, resume note and target; 64 MB measured with
+     * 100,000), so this keeps them well within the 128 MiB heap however many offers one peer or several make. One
+     * offer of the largest size ({@link Manifest#MAX_ENTRIES}) fits.
      */
-    static final int MAX_HELD_FILES = Manifest.MAX_ENTRIES;
+    static final int MAX_HELD_ENTRIES = Manifest.MAX_ENTRIES;
     /** Offers refused for that bound, so that their further pages are dropped without a second report. */
     private final Map<OfferId, Boolean> refusedOffers = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
@@ -114,6 +114,8 @@ final class FileRecipient extends FileSide {
         /** The pages until the offer is put together; then dropped (for 10,000 files, a copy of every entry). */
         ManifestAssembler assembler = new ManifestAssembler();
         Manifest manifest;
+        /** How its progress names it, once its manifest is known. */
+        String name;
         List<Entry> files;
         InState state = InState.ASSEMBLING;
         ResumeIndex resumes;
@@ -161,13 +163,13 @@ final class FileRecipient extends FileSide {
                 if (incoming.size() >= MAX_INCOMING_OFFERS || refusedOffers.containsKey(page.id())) {
                     return; // a flood of offers: the oldest stand, the sender's pages are acknowledged and lost
                 }
-                int held = heldFiles();
-                if (held + page.totalEntries() > MAX_HELD_FILES) {
+                int held = heldEntries();
+                if (held + page.totalEntries() > MAX_HELD_ENTRIES) {
                     refusedOffers.put(page.id(), true);
                     node.whisperTo(from, FileAnswer.rejected(page.id()));
                     listener.onEvent(new ChatEvent.FileFailed(page.id().shortText(), true, from, "refused an offer of "
                             + page.totalEntries() + " files: the offers under way hold " + held + ", and at most "
-                            + MAX_HELD_FILES + " are held at once; it can come again when those are done"));
+                            + MAX_HELD_ENTRIES + " are held at once; it can come again when those are done"));
                     return;
                 }
                 in = new In(page.id(), from, senderKey, f.firstTransfer(), f.lifetimeSeconds(), page.totalEntries());
@@ -210,7 +212,7 @@ final class FileRecipient extends FileSide {
     }
 
     /** The entries of every incoming offer, announced or held. */
-    private int heldFiles() {
+    private int heldEntries() {
         int sum = 0;
         for (In in : incoming.values()) {
             sum += in.entries;
@@ -223,6 +225,7 @@ final class FileRecipient extends FileSide {
             return; // offered again meanwhile: the new one stands
         }
         in.manifest = manifest;
+        in.name = name(manifest);
         in.files = files;
         in.assembler = null;
         in.state = InState.OFFERED;
@@ -386,7 +389,7 @@ final class FileRecipient extends FileSide {
                 public void progress(long bytes) {
                     in.done.set(i, bytes);
                     in.meter.done(in.done.total());
-                    emitProgress(in.id, true, in.from, in.manifest, in.meter, incoming.get(in.id) == in ? in.throttle : null,
+                    emitProgress(in.id, true, in.from, in.name, in.meter, incoming.get(in.id) == in ? in.throttle : null,
                     false);
                 }
 
@@ -522,7 +525,7 @@ final class FileRecipient extends FileSide {
         if (in.finishedCount == in.files.size() && incoming.remove(in.id) != null) {
             releaseReady(in);
             in.meter.done(in.manifest.totalBytes());
-            emitProgress(in.id, true, in.from, in.manifest, in.meter, incoming.get(in.id) == in ? in.throttle : null,
+            emitProgress(in.id, true, in.from, in.name, in.meter, incoming.get(in.id) == in ? in.throttle : null,
                     true);
             listener.onEvent(new ChatEvent.FileDone(in.id.shortText(), true, in.from, in.files.size(),
                     in.manifest.totalBytes(), in.where));
@@ -625,7 +628,7 @@ final class FileRecipient extends FileSide {
             }
             lines.add(new ChatEvent.FileTransferLine(in.id.shortText(), true, in.from.displayName(),
                     in.state == InState.RECEIVING ? "receiving" : in.state == InState.ACCEPTING ? "waiting" : "offered",
-                    name(in.manifest), in.done == null ? 0 : in.done.total(), in.manifest.totalBytes()));
+                    in.name, in.done == null ? 0 : in.done.total(), in.manifest.totalBytes()));
         }
     }
 

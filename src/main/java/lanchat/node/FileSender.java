@@ -55,6 +55,8 @@ final class FileSender extends FileSide {
         final OfferId id;
         final PeerInfo peer;
         final OfferContent content;
+        /** How its progress names it. */
+        final String name;
         final List<SourceFile> files = new ArrayList<>();
         final int first;
         final long expiresAt;
@@ -77,6 +79,7 @@ final class FileSender extends FileSide {
             this.id = id;
             this.peer = peer;
             this.content = prepared.content();
+            this.name = name(content.manifest());
             files.addAll(prepared.files());
             this.first = first;
             this.expiresAt = wallMillis.getAsLong() + LIFETIME_SECONDS * 1000L;
@@ -243,7 +246,7 @@ final class FileSender extends FileSide {
         if (o.finished == o.files.size() && outgoing.get(o.id) == o) {
             outgoing.remove(o.id);
             o.meter.done(o.content.manifest().totalBytes());
-            emitProgress(o.id, false, o.peer, o.content.manifest(), o.meter,
+            emitProgress(o.id, false, o.peer, o.name, o.meter,
                 outgoing.get(o.id) == o ? o.throttle : null, true);
             listener.onEvent(new ChatEvent.FileDone(o.id.shortText(), false, o.peer, o.files.size(),
                     o.content.manifest().totalBytes(), ""));
@@ -284,7 +287,7 @@ final class FileSender extends FileSide {
 
     private void progressOut(Out o) {
         o.meter.done(o.done.total());
-        emitProgress(o.id, false, o.peer, o.content.manifest(), o.meter,
+        emitProgress(o.id, false, o.peer, o.name, o.meter,
                 outgoing.get(o.id) == o ? o.throttle : null, false);
     }
 
@@ -404,7 +407,7 @@ final class FileSender extends FileSide {
     void list(List<ChatEvent.FileTransferLine> lines) {
         for (Out o : outgoing.values()) {
             lines.add(new ChatEvent.FileTransferLine(o.id.shortText(), false, o.peer.displayName(),
-                    o.sending ? "sending" : "offered", name(o.content.manifest()), o.done.total(),
+                    o.sending ? "sending" : "offered", o.name, o.done.total(),
                     o.content.manifest().totalBytes()));
         }
         for (Map.Entry<OfferId, Paused> e : paused.entrySet()) {

@@ -60,21 +60,15 @@ abstract class FileSide {
         io.after(LIFETIME_SECONDS * 1000L + 1000, () -> loop.execute(expireAll));
     }
 
-    /** The manifest the last progress event named, and that name: its top names walk every entry. Loop thread. */
-    private Manifest named;
-    private String namedAs;
-
-    /** A progress event, at most as often as {@code throttle} allows (null: the offer ended) unless the last. */
-    void emitProgress(OfferId id, boolean in, PeerInfo peer, Manifest m, TransferMeter meter, ProgressThrottle throttle,
+    /**
+     * A progress event for the offer shown as {@code name} (its {@link #name}, worked out once per offer: it walks
+     * every entry), at most as often as {@code throttle} allows (null: the offer ended) unless the last.
+     */
+    void emitProgress(OfferId id, boolean in, PeerInfo peer, String name, TransferMeter meter, ProgressThrottle throttle,
             boolean last) {
         if (!last && (throttle == null || !throttle.shouldReport(false))) {
             return;
         }
-        if (m != named) {
-            named = m;
-            namedAs = name(m);
-        }
-        String name = namedAs;
         listener.onEvent(new ChatEvent.FileProgress(id.shortText(), in, peer, name, meter.doneBytes(),
                 meter.totalBytes(), meter.percent(), meter.bytesPerSecond(), meter.secondsLeft().orElse(-1),
                 ProgressText.line(name, meter)));

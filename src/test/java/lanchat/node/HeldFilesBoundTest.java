@@ -26,10 +26,10 @@ class HeldFilesBoundTest {
         SimNode alice = two.alice();
         SimNode bob = two.bob();
         SplittableRandom rnd = new SplittableRandom(5);
-        int held = FileRecipient.MAX_HELD_FILES * 3 / 5;
+        int held = FileRecipient.MAX_HELD_ENTRIES * 3 / 5;
         List<byte[]> first = pages(OfferId.random(rnd), held);
-        List<byte[]> beyond = pages(OfferId.random(rnd), FileRecipient.MAX_HELD_FILES - held + 1);
-        List<byte[]> fits = pages(OfferId.random(rnd), FileRecipient.MAX_HELD_FILES - held);
+        List<byte[]> beyond = pages(OfferId.random(rnd), FileRecipient.MAX_HELD_ENTRIES - held + 1);
+        List<byte[]> fits = pages(OfferId.random(rnd), FileRecipient.MAX_HELD_ENTRIES - held);
         // the first page of each (they wait for the rest), then a second page of the refused one
         for (byte[] page : List.of(first.get(0), beyond.get(0), beyond.get(1), fits.get(0))) {
             two.aliceSends(new FileOffer(1, 600, page));
@@ -39,7 +39,7 @@ class HeldFilesBoundTest {
                 .anyMatch(m -> m.text().equals("after the pages")), 20 * TwoSimNodes.SECOND));
         List<ChatEvent.FileFailed> failed = bob.events().of(ChatEvent.FileFailed.class);
         assertEquals(1, failed.size(), failed.toString());
-        assertTrue(failed.get(0).reason().startsWith("refused an offer of " + (FileRecipient.MAX_HELD_FILES - held + 1)
+        assertTrue(failed.get(0).reason().startsWith("refused an offer of " + (FileRecipient.MAX_HELD_ENTRIES - held + 1)
                 + " files: the offers under way hold " + held), failed.get(0).reason());
     }
 
