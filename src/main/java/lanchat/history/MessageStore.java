@@ -78,16 +78,6 @@ public interface MessageStore extends AutoCloseable {
      */
     List<StoredMessage> search(String text, ConversationKey within, int limit);
 
-    /**
-     * Calls {@code each} with the sender key and end-to-end id of up to {@code limit} stored messages that
-     * come after {@code after} (a pair this returned, or null to begin) in the store's order: a read for
-     * building a filter of what was seen before, in chunks, so that other calls run in between. Returns
-     * the last pair given, or null when there are no more. The store that keeps nothing has none.
-     */
-    default String[] sendersAndIds(String[] after, int limit, java.util.function.BiConsumer<String, String> each) {
-        return null;
-    }
-
     /** The message stored for a sender and id, if any. */
     Optional<StoredMessage> find(String senderKey, String messageId);
 

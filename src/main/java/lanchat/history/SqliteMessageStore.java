@@ -363,34 +363,6 @@ final class SqliteMessageStore implements MessageStore {
     }
 
     @Override
-    public String[] sendersAndIds(String[] after, int limit, java.util.function.BiConsumer<String, String> each) {
-        checkLimit(limit);
-        return read(() -> {
-            // Both columns are the unique index on (sender, msg_id): a range of the index, not of the table.
-            String sql = "SELECT sender, msg_id FROM messages" + (after == null ? "" : " WHERE (sender, msg_id) > (?, ?)")
-                    + " ORDER BY sender, msg_id LIMIT ?";
-            try (PreparedStatement chunk = connection.prepareStatement(sql)) {
-                int p = 1;
-                if (after != null) {
-                    chunk.setString(p++, after[0]);
-                    chunk.setString(p++, after[1]);
-                }
-                chunk.setInt(p, limit);
-                String[] last = null;
-                try (ResultSet rows = chunk.executeQuery()) {
-                    while (rows.next()) {
-                        last = new String[] {rows.getString(1), rows.getString(2)};
-                        each.accept(last[0], last[1]);
-                    }
-                }
-                return last;
-            } catch (SQLException e) {
-                throw SqlErrors.translate(e, file);
-            }
-        });
-    }
-
-    @Override
     public Optional<StoredMessage> find(String senderKey, String messageId) {
         return read(() -> {
             try {

@@ -11,7 +11,12 @@ public record Text(MessageId id, long sentAtMillis, int flags, String text) impl
     public static final int KIND = 0x01;
     /** Sent automatically (an away reply): never answer it automatically. */
     public static final int AUTO_REPLY = 0x01;
-    static final int KNOWN_FLAGS = AUTO_REPLY;
+    /**
+     * A copy sent again outside the stream that first carried it (from the outbox): it may have reached
+     * the recipient before, so the recipient asks its history before showing it (protocol.md 4.8).
+     */
+    public static final int AGAIN = 0x02;
+    static final int KNOWN_FLAGS = AUTO_REPLY | AGAIN;
     /** Kind, id, sent-at and flags. */
     public static final int FIXED_BYTES = 1 + MessageId.BYTES + 8 + 1;
     /** The longest text in UTF-8 bytes: what is left of a stream message after the fixed fields. */
@@ -34,6 +39,15 @@ public record Text(MessageId id, long sentAtMillis, int flags, String text) impl
 
     public boolean autoReply() {
         return (flags & AUTO_REPLY) != 0;
+    }
+
+    /** This line as a copy sent again, with its id, time and text: marked {@link #AGAIN}. */
+    public Text again() {
+        return new Text(id, sentAtMillis, flags | AGAIN, text);
+    }
+
+    public boolean sentAgain() {
+        return (flags & AGAIN) != 0;
     }
 
     @Override

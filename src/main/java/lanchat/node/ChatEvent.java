@@ -49,9 +49,16 @@ public sealed interface ChatEvent {
      * sender's end-to-end id (each sender identity and id is shown once), {@code sentAtMillis} the sender's
      * clock when it sent it, {@code senderKey} the hex of the identity key it proved ("" without a session).
      * {@code autoReply}: the sender's program sent it by itself (an away reply); never answer it automatically.
+     * {@code sentAgain}: a copy its sender sent again (from its outbox), which may have come before.
      */
     record MessageReceived(long messageId, PeerInfo from, boolean room, String text, MessageId e2eId,
-            long sentAtMillis, String senderKey, boolean autoReply) implements ChatEvent {
+            long sentAtMillis, String senderKey, boolean autoReply, boolean sentAgain) implements ChatEvent {
+
+        /** A first copy (not one sent again from an outbox, Text#AGAIN). */
+        public MessageReceived(long messageId, PeerInfo from, boolean room, String text, MessageId e2eId,
+                long sentAtMillis, String senderKey, boolean autoReply) {
+            this(messageId, from, room, text, e2eId, sentAtMillis, senderKey, autoReply, false);
+        }
 
         /** A line its sender typed (not an automatic reply). */
         public MessageReceived(long messageId, PeerInfo from, boolean room, String text, MessageId e2eId,

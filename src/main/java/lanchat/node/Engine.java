@@ -805,7 +805,7 @@ public final class Engine implements DiscoveryListener, Frame.Visitor<DropReason
                     Text t = (Text) d.body();
                     listener.onEvent(new ChatEvent.MessageReceived(Integer.toUnsignedLong(messageId),
                             views.identity(current(peer), now), room, t.text(), t.id(), t.sentAtMillis(),
-                            keyHex(peer), t.autoReply()));
+                            keyHex(peer), t.autoReply(), t.sentAgain()));
                     maybeAutoReply(current(peer), room, t.autoReply());
                 } else if (d.body() instanceof PresenceBody) {
                     presenceReceived(current(peer), ((PresenceBody) d.body()).presence());

@@ -27,7 +27,7 @@ class BodyCodecTest {
     void aRandomTextRoundTrips(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         Text t = new Text(MessageId.random(random), random.nextLong(0, Long.MAX_VALUE),
-                random.nextBoolean() ? Text.AUTO_REPLY : 0, randomText(random, 1 + random.nextInt(3_000)));
+                random.nextInt(4), randomText(random, 1 + random.nextInt(3_000)));
 
         byte[] bytes = BodyCodec.encode(t);
         Decoded d = BodyCodec.decode(bytes);
@@ -63,6 +63,16 @@ class BodyCodecTest {
     }
 
     @Test
+    void aCopySentAgainKeepsItsIdTimeAndTextAndSetsFlagBit1() {
+        MessageId id = MessageId.ofHex("00112233445566778899aabbccddeeff");
+        Text again = new Text(id, 0x0102030405060708L, Text.AUTO_REPLY, "hi").again();
+        assertEquals("01" + "00112233445566778899aabbccddeeff" + "0102030405060708" + "03" + "6869",
+                HexFormat.of().formatHex(BodyCodec.encode(again)));
+        assertTrue(again.sentAgain() && again.autoReply());
+        assertTrue(!Text.of(id, 1, "hi").sentAgain());
+    }
+
+    @Test
     void malformedBodiesAreRefusedWithAReason() {
         String id = "00112233445566778899aabbccddeeff";
         assertRefused("", "empty body");
@@ -71,7 +81,7 @@ class BodyCodecTest {
         assertRefused("01" + id.substring(0, 10), "truncated");
         assertRefused("01" + id + "0000018c0000", "truncated");
         assertRefused("01" + id + "0000018c00000000" + "00", "empty text");
-        assertRefused("01" + id + "0000018c00000000" + "02" + "6869", "reserved bits");
+        assertRefused("01" + id + "0000018c00000000" + "04" + "6869", "reserved bits");
         assertRefused("01" + id + "8000000000000000" + "00" + "6869", "sent-at");
     }
 

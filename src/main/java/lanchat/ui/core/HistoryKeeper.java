@@ -33,9 +33,10 @@ import lanchat.node.PeerInfo;
  * outbox and sends them when that identity is next in the table, and answers /history and /queue.
  *
  * <p>All its state belongs to the node's event-loop thread: events arrive there, and the store's answers
- * (on the history's writer thread) are handed back there. The loop never waits for the disk: a received
- * line that the filter of what was stored before ({@link SeenBefore}) says is certainly new is passed on at
- * once; a possible repeat once the store has said it is not one, and events behind it wait in order.
+ * (on the history's writer thread) are handed back there. The loop never waits for the disk: a first copy
+ * of a line is new by construction (the engine shows a sender instance's messages once, and only an
+ * outbox sends a line again, marked {@link Text#AGAIN}), so it is passed on at once; a copy sent again once
+ * the store has said it is not a repeat, and events behind it wait in order (protocol.md 4.8).
  *
  * <p>What the loop stores without waiting for an answer (lines in and out, outcomes) is collected during
  * each pass of the loop and handed to the store in one piece at the end of the pass ({@link
@@ -88,7 +89,7 @@ public final class HistoryKeeper implements ChatListener {
     public static final int STARTUP_LINES = 20;
     public static final int PAGE_LINES = 20;
     public static final int SEARCH_HITS = 50;
-    /** Pairs remembered for the session; a repeat older than that is caught by the store. */
+    /** Pairs remembered without a durable store, which would otherwise catch a copy sent again. */
     static final int SEEN_CAPACITY = 100_000;
 
     private final Store store;
@@ -96,6 +97,7 @@ public final class HistoryKeeper implements ChatListener {
     private final ChatListener out;
     private final KnownPeers known;
     private final InstantSource clock;
+    /** Without a durable store (--no-history): the newest pairs shown, so that a copy sent again is caught. */
     private final SeenMessages seen;
     /** Events behind a received line whose store answer is not in yet, in the order they came. */
     private final ArrayDeque<Held> ordered = new ArrayDeque<>();
@@ -104,10 +106,6 @@ public final class HistoryKeeper implements ChatListener {
     private final Map<ConversationKey, Long> oldestShown = new HashMap<>();
     private final List<Runnable> beforeAttach = new ArrayList<>();
     private volatile ChatNode node;
-    /** What the history held at start, once read; until then every received line waits for the store. */
-    private SeenBefore before;
-    /** {@link #before} is read: for other threads (benchmarks, tests). */
-    private volatile boolean storedKnown;
     private volatile List<Waiting> lastQueueList;
     /** The quiet calls of the loop's current pass, not yet handed over; loop thread only. */
     private QuietCalls pass = new QuietCalls();
@@ -125,10 +123,10 @@ public final class HistoryKeeper implements ChatListener {
         this(store, durable, out, known, clock, SEEN_CAPACITY);
     }
 
-    /** As above, remembering the newest {@code sessionPairs} pairs of the session (tests: a small set lets go soon). */
+    /** As above, remembering (without a durable store) the newest {@code sessionPairs} pairs (tests: a small set). */
     public HistoryKeeper(Store store, boolean durable, ChatListener out, KnownPeers known, InstantSource clock,
             int sessionPairs) {
-        this.seen = new SeenMessages(sessionPairs);
+        this.seen = durable ? null : new SeenMessages(sessionPairs);
         this.store = store;
         this.durable = durable;
         this.out = out;
@@ -155,7 +153,7 @@ public final class HistoryKeeper implements ChatListener {
             collecting = started.afterEachPass(this::handOverPass);
         });
         early.forEach(this::onLoop);
-        onLoop(this::showStartupLines); // and then reads the filter
+        onLoop(this::showStartupLines);
         expire();
     }
 
@@ -207,46 +205,21 @@ public final class HistoryKeeper implements ChatListener {
         emit(event);
     }
 
-    /**
-     * Fills the filter of what the history holds, {@value #FILTER_CHUNK} pairs per call, so that lines
-     * arriving meanwhile are stored and answered between the chunks; hands it to the loop when done. On an
-     * error every line keeps taking the slow way.
-     */
-    private void readStored(SeenBefore filter, String[] after) {
-        store.submit(st -> st.sendersAndIds(after, FILTER_CHUNK, filter::add)).whenComplete((last, error) -> {
-            if (error == null && last != null) {
-                readStored(filter, last);
-            } else if (error == null) {
-                onLoop(() -> {
-                    // Lines that came while it was read may be missing from it; they are all in the set.
-                    seen.forEach(filter::addAndCheck);
-                    before = filter;
-                    storedKnown = true;
-                });
-            }
-        });
-    }
-
-    static final int FILTER_CHUNK = 20_000;
-
     private void received(ChatEvent.MessageReceived r) {
         if (r.e2eId() == null) {
             emit(r);
             return;
         }
         String sender = r.senderKey().isEmpty() ? "peer-" + r.from().idHex() : r.senderKey();
-        if (!seen.firstTime(sender, r.e2eId())) {
+        if (seen != null && !seen.firstTime(sender, r.e2eId())) {
             repeatsHidden++;
             return;
         }
         ConversationKey direct = directWith(sender);
         ConversationKey conversation = r.room() ? ConversationKey.room() : direct;
         String checked = direct.peerKey(); // the checked key's own String: no second check of it
-        SeenBefore filter = before;
-        // Added now, so that a repeat after the pair left the session set takes the slow way. Until the
-        // filter is read every line asks the store.
-        if (filter != null && !filter.addAndCheck(sender, r.e2eId())) {
-            emit(r); // never stored before: shown now, stored behind it
+        if (!r.sentAgain()) {
+            emit(r); // a first copy is new by construction: shown now, stored behind it
             save(st -> st.save(incoming(r, conversation, checked)));
             return;
         }
@@ -421,14 +394,6 @@ public final class HistoryKeeper implements ChatListener {
         }
     }
 
-    /**
-     * True once the filter of what the history held at start is read: from then on a received line that
-     * is certainly new is shown without waiting for the store. Any thread.
-     */
-    public boolean knowsStored() {
-        return storedKnown;
-    }
-
     /** Lines shown again from the store since start (for tests and --verbose). */
     public long repeatsHidden() {
         return repeatsHidden;
@@ -451,7 +416,8 @@ public final class HistoryKeeper implements ChatListener {
             for (Waiting w : list) {
                 MessageId id = MessageId.ofHex(w.message().messageId());
                 if (resending.putIfAbsent(id, w) == null) {
-                    node.whisperTo(peer, Text.of(id, w.message().sentAt().toEpochMilli(), w.message().text()));
+                    // Marked: an earlier copy may have arrived without its outcome reaching us.
+                    node.whisperTo(peer, Text.of(id, w.message().sentAt().toEpochMilli(), w.message().text()).again());
                 }
             }
         }));
@@ -581,11 +547,6 @@ public final class HistoryKeeper implements ChatListener {
             startupPage.show = startupPage.event != null;
             startupPage.ready = true;
             drain();
-            if (durable) {
-                // Only now: reading a million pairs takes over a second of the writer, which the room's
-                // last lines (and the moments around "ready") should not wait behind.
-                readStored(new SeenBefore(), null);
-            }
         }));
     }
 
