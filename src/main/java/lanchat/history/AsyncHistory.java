@@ -139,6 +139,7 @@ public final class AsyncHistory implements AutoCloseable {
         if (calls.isEmpty()) {
             return;
         }
+        calls.trim();
         RuntimeException refused = offer(Task.handOver(calls));
         if (refused != null) {
             for (int i = 0; i < calls.size(); i++) {
@@ -241,7 +242,7 @@ public final class AsyncHistory implements AutoCloseable {
                 batch.add(first);
                 boolean stop = takeUpTo(MAX_BATCH - first.calls, batch);
                 left = waiting.get();
-                run(expanded(batch));
+                run(batch);
                 if (stop) {
                     return;
                 }
@@ -295,47 +296,35 @@ public final class AsyncHistory implements AutoCloseable {
         return false;
     }
 
-    /** The batch with each hand-over replaced by its calls, each a task of its own (made here, not on the loop). */
-    private static List<Task<?>> expanded(List<Task<?>> batch) {
-        boolean any = false;
-        for (Task<?> task : batch) {
-            any |= task.handedOver != null;
-        }
-        if (!any) {
-            return batch;
-        }
-        List<Task<?>> calls = new ArrayList<>();
-        for (Task<?> task : batch) {
-            if (task.handedOver == null) {
-                calls.add(task);
-                continue;
-            }
-            QuietCalls q = task.handedOver;
-            for (int i = 0; i < q.size(); i++) {
-                calls.add(new Task<>(q.work(i), false, q.failed(i)));
-            }
-        }
-        return calls;
-    }
-
     /**
-     * Runs a batch: runs of ordinary tasks in one transaction each (of at most {@value #MAX_BATCH} calls),
-     * lone tasks (retention) by themselves.
+     * Runs a batch: runs of ordinary calls in one transaction each (of at most {@value #MAX_BATCH} calls; a
+     * hand-over may be split between two), lone tasks (retention) by themselves.
      */
     private void run(List<Task<?>> batch) {
-        int from = 0;
-        while (from < batch.size()) {
-            if (batch.get(from).alone) {
-                runAlone(batch.get(from++));
+        List<Piece> group = new ArrayList<>();
+        int calls = 0;
+        for (Task<?> task : batch) {
+            if (task.alone) {
+                runTogether(group, calls);
+                group.clear();
+                calls = 0;
+                runAlone(task);
                 continue;
             }
-            int to = from;
-            while (to < batch.size() && !batch.get(to).alone && to - from < MAX_BATCH) {
-                to++;
+            int from = 0;
+            while (from < task.calls) {
+                int to = Math.min(task.calls, from + MAX_BATCH - calls);
+                group.add(new Piece(task, from, to));
+                calls += to - from;
+                from = to;
+                if (calls == MAX_BATCH) {
+                    runTogether(group, calls);
+                    group.clear();
+                    calls = 0;
+                }
             }
-            runTogether(batch.subList(from, to));
-            from = to;
         }
+        runTogether(group, calls);
     }
 
     private void runAlone(Task<?> task) {
@@ -352,39 +341,34 @@ public final class AsyncHistory implements AutoCloseable {
      * One transaction for the whole group, with no per-call savepoint (two statements less per message).
      * If one call throws a bug of its own, the group is undone and each call runs alone, so that only that
      * one fails. A {@link HistoryException} is the store's trouble (locked, damaged, disk full): it fails
-     * the whole group at once, since running the calls one by one would only meet it again.
+     * the whole group at once, since running the calls one by one would only meet it again. A hand-over's
+     * calls are made and run one after the other, so that what they make dies young.
      */
-    private void runTogether(List<Task<?>> group) {
-        count(group.size());
+    private void runTogether(List<Piece> group, int calls) {
+        if (group.isEmpty()) {
+            return;
+        }
+        count(calls);
         try {
             store.inTransaction(() -> {
-                group.forEach(task -> task.attempt(store));
+                group.forEach(piece -> piece.attempt(store));
                 return null;
             });
         } catch (HistoryException e) {
-            group.forEach(task -> task.error = e);
+            group.forEach(piece -> piece.error = e);
         } catch (RuntimeException e) {
-            if (group.size() == 1) {
+            if (calls == 1) {
                 group.get(0).error = e;
             } else {
-                group.forEach(this::runAgainAlone);
+                group.forEach(piece -> piece.runAgainAlone(store));
             }
         } catch (Error e) {
-            group.forEach(task -> task.error = new HistoryException(HistoryException.Kind.FAILED,
+            group.forEach(piece -> piece.error = new HistoryException(HistoryException.Kind.FAILED,
                     "the history writer stopped: " + e, e));
-            group.forEach(Task::complete);
+            group.forEach(Piece::complete);
             throw e;
         }
-        group.forEach(Task::complete);
-    }
-
-    private void runAgainAlone(Task<?> task) {
-        task.result = null;
-        try {
-            store.inTransaction(() -> task.attempt(store));
-        } catch (RuntimeException e) {
-            task.error = e;
-        }
+        group.forEach(Piece::complete);
     }
 
     private void count(int size) {
@@ -433,6 +417,65 @@ public final class AsyncHistory implements AutoCloseable {
         return true;
     }
 
+    /** Calls {@code from} to {@code to} of a task (0 to 1 for a single call): its share of one transaction. */
+    private static final class Piece {
+        final Task<?> task;
+        final int from;
+        final int to;
+        RuntimeException error;
+
+        Piece(Task<?> task, int from, int to) {
+            this.task = task;
+            this.from = from;
+            this.to = to;
+        }
+
+        void attempt(MessageStore store) {
+            QuietCalls calls = task.handedOver;
+            if (calls == null) {
+                task.attempt(store);
+                return;
+            }
+            for (int i = from; i < to; i++) {
+                calls.work(i).apply(store);
+            }
+        }
+
+        /** After the group was undone: each call in a transaction of its own, a failure reported as it comes. */
+        void runAgainAlone(MessageStore store) {
+            QuietCalls calls = task.handedOver;
+            if (calls == null) {
+                task.result = null;
+                try {
+                    store.inTransaction(() -> task.attempt(store));
+                } catch (RuntimeException e) {
+                    error = e;
+                }
+                return;
+            }
+            for (int i = from; i < to; i++) {
+                Function<MessageStore, ?> work = calls.work(i);
+                try {
+                    store.inTransaction(() -> work.apply(store));
+                } catch (RuntimeException e) {
+                    Task.report(calls.failed(i), e);
+                }
+            }
+        }
+
+        void complete() {
+            QuietCalls calls = task.handedOver;
+            if (calls == null) {
+                task.error = error;
+                task.complete();
+                return;
+            }
+            for (int i = from; i < to; i++) {
+                Task.report(calls.failed(i), error);
+            }
+        }
+    }
+
     /** One call waiting for the writer, with its result until the batch commits. */
     private static final class Task<T> {
 
@@ -443,7 +486,7 @@ public final class AsyncHistory implements AutoCloseable {
         /** Null for a quiet call, which reports only its failure, to {@link #failed}. */
         final CompletableFuture<T> future;
         final Consumer<? super RuntimeException> failed;
-        /** A hand-over's calls, which the writer runs as tasks of their own; null for one call. */
+        /** A hand-over's calls, which the writer runs one by one; null for one call. */
         final QuietCalls handedOver;
         /** Calls this task stands for, as the queue's bound and the writer count them. */
         final int calls;
@@ -487,7 +530,7 @@ public final class AsyncHistory implements AutoCloseable {
             }
         }
 
-        private static void report(Consumer<? super RuntimeException> failed, RuntimeException error) {
+        static void report(Consumer<? super RuntimeException> failed, RuntimeException error) {
             if (error != null) {
                 try {
                     failed.accept(error);

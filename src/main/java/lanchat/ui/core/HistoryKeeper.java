@@ -180,8 +180,8 @@ public final class HistoryKeeper implements ChatListener {
             if (d.e2eId() != null) {
                 MessageId id = d.e2eId();
                 Waiting w = resending.isEmpty() ? null : resending.remove(id);
-                long now = clock.millis(); // the Instant and the hex are made after the burst
-                quietly(st -> st.delivered(id.hex(), Instant.ofEpochMilli(now)), IGNORED);
+                pass.addDelivered(id.high(), id.low(), clock.millis(), IGNORED); // the hex and Instant: on the writer
+                added();
                 if (w != null) {
                     emit(new ChatEvent.QueuedOutcome(d.e2eId(), d.to().name(), w.message().text(),
                             w.queuedAt().toEpochMilli(), null));
@@ -220,10 +220,12 @@ public final class HistoryKeeper implements ChatListener {
         String checked = direct.peerKey(); // the checked key's own String: no second check of it
         if (!r.sentAgain()) {
             emit(r); // a first copy is new by construction: shown now, stored behind it
-            save(st -> st.save(incoming(r, conversation, checked)));
+            saveLine(r.e2eId(), conversation, checked, r.sentAtMillis(), Direction.IN, r.text(), 0, r.autoReply());
             return;
         }
-        NewMessage m = incoming(r, conversation, checked);
+        NewMessage typed = NewMessage.incoming(r.e2eId().hex(), conversation, checked,
+                Instant.ofEpochMilli(r.sentAtMillis()), r.text());
+        NewMessage m = r.autoReply() ? typed.asAutomatic() : typed;
         Held held = new Held(r);
         ordered.add(held);
         ask(st -> st.save(m)).whenComplete((saved, error) -> onLoop(() -> {
@@ -249,21 +251,7 @@ public final class HistoryKeeper implements ChatListener {
             String key = s.to().isEmpty() ? "" : keyOf(s.to().get(0));
             conversation = directWith(key.isEmpty() ? "peer-" + s.to().get(0).idHex() : key);
         }
-        String own = ownKey;
-        int recipients = s.to().size();
-        save(st -> st.save(NewMessage.outgoing(t.id().hex(), conversation, own, Instant.ofEpochMilli(t.sentAtMillis()),
-                t.text(), recipients)));
-    }
-
-    /**
-     * The record of a received line. For a line whose store answer nobody waits for it is made on the
-     * writer thread, after the burst: the loop only hands the event over (less work and less garbage kept
-     * while the writer waits for quiet).
-     */
-    private static NewMessage incoming(ChatEvent.MessageReceived r, ConversationKey conversation, String sender) {
-        NewMessage typed = NewMessage.incoming(r.e2eId().hex(), conversation, sender,
-                Instant.ofEpochMilli(r.sentAtMillis()), r.text());
-        return r.autoReply() ? typed.asAutomatic() : typed;
+        saveLine(t.id(), conversation, ownKey, t.sentAtMillis(), Direction.OUT, t.text(), s.to().size(), false);
     }
 
     /**
@@ -277,23 +265,29 @@ public final class HistoryKeeper implements ChatListener {
         }
         String key = node.keyOf(a.to());
         ConversationKey conversation = directWith(key.isEmpty() ? "peer-" + a.to().idHex() : key);
-        NewMessage m = NewMessage.outgoing(t.id().hex(), conversation, ownKey, Instant.ofEpochMilli(t.sentAtMillis()),
-                t.text(), 1).asAutomatic();
-        save(st -> st.save(m));
+        saveLine(t.id(), conversation, ownKey, t.sentAtMillis(), Direction.OUT, t.text(), 1, true);
     }
 
-    private void save(Function<MessageStore, ?> storing) {
-        quietly(storing, savingFailed);
+    /**
+     * A line to store, nobody waiting for the answer: kept as plain values in the pass's columns, made
+     * into a {@link NewMessage} (its hex id, its instant) on the writer, after the burst.
+     */
+    private void saveLine(MessageId id, ConversationKey conversation, String sender, long sentAtMillis,
+            Direction direction, String text, int recipients, boolean automatic) {
+        pass.addSave(id.high(), id.low(), conversation, sender, sentAtMillis, direction, text, recipients, automatic,
+                savingFailed);
+        added();
     }
 
     /** Work nobody waits for, collected for the end of the pass once the loop hands passes over. */
     private void quietly(Function<MessageStore, ?> work, Consumer<? super RuntimeException> failed) {
-        if (!collecting) {
-            store.submitQuietly(work, failed);
-            return;
-        }
         pass.add(work, failed);
-        if (pass.size() >= PASS_BOUND) {
+        added();
+    }
+
+    /** Until the loop hands passes over, each call goes by itself. */
+    private void added() {
+        if (!collecting || pass.size() >= PASS_BOUND) {
             handOverPass();
         }
     }
@@ -307,7 +301,7 @@ public final class HistoryKeeper implements ChatListener {
             return;
         }
         QuietCalls calls = pass;
-        pass = new QuietCalls(calls.size()); // a pass like the last one fits without growing
+        pass = new QuietCalls(calls.size(), calls.textBytes()); // a pass like the last one fits without growing
         store.submitAllQuietly(calls);
     }
 
