@@ -139,7 +139,6 @@ public final class AsyncHistory implements AutoCloseable {
         if (calls.isEmpty()) {
             return;
         }
-        calls.trim();
         RuntimeException refused = offer(Task.handOver(calls));
         if (refused != null) {
             for (int i = 0; i < calls.size(); i++) {

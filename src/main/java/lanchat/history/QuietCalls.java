@@ -135,16 +135,43 @@ public final class QuietCalls {
     }
 
     /**
-     * Cuts every column to what it holds: a pass waits in the queue until the burst is over, and room it
-     * never used would wait with it (the arrays grow by doubling). The writer's hand-over calls this.
+     * What was added, as a new instance whose columns are cut to size, for the writer; this one is empty
+     * again and keeps its room. A collector that uses one instance for every pass grows it to its largest
+     * pass once, copies each pass out exactly once, and hands over nothing it did not use (a pass waits in
+     * the queue until the burst is over, and unused room would wait with it).
      */
-    void trim() {
-        if (size < kinds.length) {
-            grow(size);
+    public QuietCalls takeAll() {
+        QuietCalls taken = new QuietCalls(this);
+        Arrays.fill(works, 0, size, null);
+        Arrays.fill(failures, 0, size, null);
+        Arrays.fill(conversations, 0, size, null);
+        Arrays.fill(senders, 0, size, null);
+        size = 0;
+        textBytes = 0;
+        if (texts.length > MAX_KEPT_TEXT_BYTES) {
+            texts = new byte[MAX_KEPT_TEXT_BYTES]; // a pass of long lines does not keep its room forever
         }
-        if (textBytes < texts.length) {
-            texts = Arrays.copyOf(texts, textBytes);
-        }
+        return taken;
+    }
+
+    /** Text room a collector keeps between passes: 2,000 lines of 100 bytes. */
+    static final int MAX_KEPT_TEXT_BYTES = 1 << 18;
+
+    private QuietCalls(QuietCalls from) {
+        size = from.size;
+        textBytes = from.textBytes;
+        kinds = Arrays.copyOf(from.kinds, size);
+        works = Arrays.copyOf(from.works, size);
+        failures = Arrays.copyOf(from.failures, size);
+        idHighs = Arrays.copyOf(from.idHighs, size);
+        idLows = Arrays.copyOf(from.idLows, size);
+        millis = Arrays.copyOf(from.millis, size);
+        conversations = Arrays.copyOf(from.conversations, size);
+        senders = Arrays.copyOf(from.senders, size);
+        recipients = Arrays.copyOf(from.recipients, size);
+        flags = Arrays.copyOf(from.flags, size);
+        textEnds = Arrays.copyOf(from.textEnds, size);
+        texts = Arrays.copyOf(from.texts, textBytes);
     }
 
     public int size() {
@@ -153,11 +180,6 @@ public final class QuietCalls {
 
     public boolean isEmpty() {
         return size == 0;
-    }
-
-    /** Bytes of text held: a pass like this one sizes the next ({@link #QuietCalls(int, int)}). */
-    public int textBytes() {
-        return textBytes;
     }
 
     /**

@@ -58,6 +58,32 @@ class QuietCallsTest {
         assertEquals(List.of(), failures);
     }
 
+    /** One collector for every pass: each take holds that pass's calls alone, and the collector starts empty. */
+    @Test
+    void aReusedCollectorHandsOverEachPassByItself() {
+        QuietCalls collector = new QuietCalls(2, 16);
+        List<String> texts = new ArrayList<>();
+        List<QuietCalls> taken = new ArrayList<>();
+        for (int pass = 0; pass < 3; pass++) {
+            for (int i = 0; i <= 40 * pass; i++) { // grows past its first room, then keeps it
+                String text = "pass " + pass + " line " + i + " ✓";
+                texts.add(text);
+                collector.addSave(pass, i, BOB, BOB.peerKey(), i, Direction.IN, text, 0, false, e -> { });
+            }
+            taken.add(collector.takeAll());
+            assertTrue(collector.isEmpty());
+        }
+        assertEquals(List.of(1, 41, 81), taken.stream().map(QuietCalls::size).toList());
+        try (MessageStore store = MessageStore.open(HistoryConfig.in(dir))) {
+            for (QuietCalls calls : taken) {
+                for (int i = 0; i < calls.size(); i++) {
+                    calls.work(i).apply(store);
+                }
+            }
+            assertEquals(texts, store.last(BOB, 200).stream().map(StoredMessage::text).toList());
+        }
+    }
+
     /** A bad value surfaces when the call runs, as that call's failure, not when the writer takes the pass apart. */
     @Test
     void aBadLineFailsWhenItsCallRuns() {

@@ -107,8 +107,8 @@ public final class HistoryKeeper implements ChatListener {
     private final List<Runnable> beforeAttach = new ArrayList<>();
     private volatile ChatNode node;
     private volatile List<Waiting> lastQueueList;
-    /** The quiet calls of the loop's current pass, not yet handed over; loop thread only. */
-    private QuietCalls pass = new QuietCalls();
+    /** The quiet calls of the loop's current pass, not yet handed over (one instance, reused); loop thread only. */
+    private final QuietCalls pass = new QuietCalls();
     /** True once the loop hands {@link #pass} over at the end of each pass; until then each call goes alone. */
     private boolean collecting;
     private String ownKey = "self";
@@ -180,7 +180,7 @@ public final class HistoryKeeper implements ChatListener {
             if (d.e2eId() != null) {
                 MessageId id = d.e2eId();
                 Waiting w = resending.isEmpty() ? null : resending.remove(id);
-                pass.addDelivered(id.high(), id.low(), clock.millis(), IGNORED); // the hex and Instant: on the writer
+                pass.addDelivered(id.high(), id.low(), passMillis(), IGNORED); // the hex and Instant: on the writer
                 added();
                 if (w != null) {
                     emit(new ChatEvent.QueuedOutcome(d.e2eId(), d.to().name(), w.message().text(),
@@ -292,17 +292,29 @@ public final class HistoryKeeper implements ChatListener {
         }
     }
 
+    /**
+     * The wall time of this pass, read once per pass: a burst's deliveries in one pass are "delivered at"
+     * the same millisecond, and the clock is not read once per line.
+     */
+    private long passMillis() {
+        if (!collecting || passMillis < 0) {
+            passMillis = clock.millis();
+        }
+        return passMillis;
+    }
+
+    private long passMillis = -1;
+
     /** Calls collected in one pass before they go over even if the pass goes on. */
     static final int PASS_BOUND = 1_024;
 
     /** The loop's end of a pass: what it collected goes to the store as one hand-over. Loop thread. */
     private void handOverPass() {
+        passMillis = -1;
         if (pass.isEmpty()) {
             return;
         }
-        QuietCalls calls = pass;
-        pass = new QuietCalls(calls.size(), calls.textBytes()); // a pass like the last one fits without growing
-        store.submitAllQuietly(calls);
+        store.submitAllQuietly(pass.takeAll()); // cut to size; pass keeps its room for the next
     }
 
     /**
