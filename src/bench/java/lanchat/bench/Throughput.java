@@ -48,7 +48,7 @@ final class Throughput extends MemberPairWorkload {
                 ctx.lab.loss(2, lossPercent);
             }
             int round = warmUpUntilCompiled(ctx, a, b, count);
-            boolean lanchat = system.equals("lanchat");
+            boolean lanchat = system.startsWith("lanchat"); // with its history too
             Line before = lanchat ? counters(b, 1) : null;
             Line jvmA0 = jvm(a, 2 * round - 1);
             Line jvmB0 = jvm(b, 2 * round - 1);

@@ -154,7 +154,7 @@ public final class QuietCalls {
         return taken;
     }
 
-    /** Text room a collector keeps between passes: 2,000 lines of 100 bytes. */
+    /** Text room a collector keeps between passes: about 2,600 lines of 100 bytes. */
     static final int MAX_KEPT_TEXT_BYTES = 1 << 18;
 
     private QuietCalls(QuietCalls from) {
