@@ -121,17 +121,22 @@ public final class QuietCalls {
     }
 
     private void grow(int rows) {
-        kinds = Arrays.copyOf(kinds, rows);
-        works = Arrays.copyOf(works, rows);
-        failures = Arrays.copyOf(failures, rows);
-        idHighs = Arrays.copyOf(idHighs, rows);
-        idLows = Arrays.copyOf(idLows, rows);
-        millis = Arrays.copyOf(millis, rows);
-        conversations = Arrays.copyOf(conversations, rows);
-        senders = Arrays.copyOf(senders, rows);
-        recipients = Arrays.copyOf(recipients, rows);
-        flags = Arrays.copyOf(flags, rows);
-        textEnds = Arrays.copyOf(textEnds, rows);
+        copyColumns(this, rows);
+    }
+
+    /** Every column but the text, from {@code from}'s, as new arrays of {@code rows}. */
+    private void copyColumns(QuietCalls from, int rows) {
+        kinds = Arrays.copyOf(from.kinds, rows);
+        works = Arrays.copyOf(from.works, rows);
+        failures = Arrays.copyOf(from.failures, rows);
+        idHighs = Arrays.copyOf(from.idHighs, rows);
+        idLows = Arrays.copyOf(from.idLows, rows);
+        millis = Arrays.copyOf(from.millis, rows);
+        conversations = Arrays.copyOf(from.conversations, rows);
+        senders = Arrays.copyOf(from.senders, rows);
+        recipients = Arrays.copyOf(from.recipients, rows);
+        flags = Arrays.copyOf(from.flags, rows);
+        textEnds = Arrays.copyOf(from.textEnds, rows);
     }
 
     /**
@@ -160,17 +165,7 @@ public final class QuietCalls {
     private QuietCalls(QuietCalls from) {
         size = from.size;
         textBytes = from.textBytes;
-        kinds = Arrays.copyOf(from.kinds, size);
-        works = Arrays.copyOf(from.works, size);
-        failures = Arrays.copyOf(from.failures, size);
-        idHighs = Arrays.copyOf(from.idHighs, size);
-        idLows = Arrays.copyOf(from.idLows, size);
-        millis = Arrays.copyOf(from.millis, size);
-        conversations = Arrays.copyOf(from.conversations, size);
-        senders = Arrays.copyOf(from.senders, size);
-        recipients = Arrays.copyOf(from.recipients, size);
-        flags = Arrays.copyOf(from.flags, size);
-        textEnds = Arrays.copyOf(from.textEnds, size);
+        copyColumns(from, size);
         texts = Arrays.copyOf(from.texts, textBytes);
     }
 
