@@ -22,7 +22,8 @@ import lanchat.message.MessageId;
  * then N sent ones with a delivery confirmation each (what bob's and alice's writers do in
  * {@link HistoryCost}), timed with the writer thread's CPU clock. R rounds, each on a new profile; prints the
  * median and range of microseconds of writer CPU per line of each kind. With P (lines per loop pass) above
- * 0 the lines go as the keeper hands them over, P to a {@link QuietCalls}; with 0 (the default) each is a
+ * 0 the lines go in hand-overs of P, as functions in a {@link QuietCalls} (the keeper adds columns, whose
+ * records the writer makes the same way, call by call); with 0 (the default) each is a
  * call of its own with a future, as this benchmark always did.
  *
  * <pre>  java -cp target/lanchat-bench.jar lanchat.bench.StoreCost [N] [R] [P]</pre>

@@ -304,7 +304,7 @@ public final class AsyncHistory implements AutoCloseable {
         int calls = 0;
         for (Task<?> task : batch) {
             if (task.alone) {
-                runTogether(group, calls);
+                runTogether(group);
                 group.clear();
                 calls = 0;
                 runAlone(task);
@@ -317,13 +317,13 @@ public final class AsyncHistory implements AutoCloseable {
                 calls += to - from;
                 from = to;
                 if (calls == MAX_BATCH) {
-                    runTogether(group, calls);
+                    runTogether(group);
                     group.clear();
                     calls = 0;
                 }
             }
         }
-        runTogether(group, calls);
+        runTogether(group);
     }
 
     private void runAlone(Task<?> task) {
@@ -343,9 +343,13 @@ public final class AsyncHistory implements AutoCloseable {
      * the whole group at once, since running the calls one by one would only meet it again. A hand-over's
      * calls are made and run one after the other, so that what they make dies young.
      */
-    private void runTogether(List<Piece> group, int calls) {
+    private void runTogether(List<Piece> group) {
         if (group.isEmpty()) {
             return;
+        }
+        int calls = 0;
+        for (Piece piece : group) {
+            calls += piece.to - piece.from;
         }
         count(calls);
         try {
@@ -516,7 +520,7 @@ public final class AsyncHistory implements AutoCloseable {
         }
 
         void complete() {
-            if (handedOver != null) { // failed before the writer took it apart (at close)
+            if (handedOver != null) { // failed before the writer ran it (at close)
                 for (int i = 0; i < handedOver.size(); i++) {
                     report(handedOver.failed(i), error);
                 }

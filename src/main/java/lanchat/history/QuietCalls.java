@@ -11,12 +11,13 @@ import java.util.function.Function;
  * Calls whose results nobody reads, collected on one thread (the engine's loop, during one pass) and then
  * handed to {@link AsyncHistory#submitAllQuietly} in one piece: one task in the writer's queue and at most
  * one wake-up of the writer for all of them, instead of one each. Each call keeps its own failure
- * report. Not thread-safe; once handed over it belongs to the writer, and the collector starts a new one.
+ * report. Not thread-safe; once handed over it belongs to the writer. A collector either starts a new one
+ * for each pass or keeps one and hands over {@link #takeAll}'s copy.
  *
  * <p>The two calls of every chat line, its save and its delivery, are kept as plain values in columns
  * (the id's two halves, a time, the text's UTF-8 bytes in one shared array) and become a {@link NewMessage}
  * and a function only on the writer, in {@link #work}. A burst's lines wait in the queue until the burst
- * is over; kept as five objects each (the event, its id, its text and the function) they were what the
+ * is over; kept as objects each (the event, its id, its text and the function over them) they were what the
  * collector copied again and again during the burst (docs/decisions.md, "Lines wait as columns").
  */
 public final class QuietCalls {
