@@ -45,21 +45,37 @@ public final class ResumeIndex {
     public static final long MAX_AGE_MILLIS = 7L * 24 * 3600 * 1000;
 
     /**
-     * {@code offer}: the hex id of the offer it was accepted in, "" once that offer no longer continues;
-     * {@code sender}: the key of the peer that offered it (one String per sender, shared by its notes).
+     * {@code target}: as {@link Path#toString()} gives it, the one String the offer's own table of targets holds
+     * too (a Path kept beside it would cache a second copy of it, and its name's offsets, for every file of the
+     * offer); {@code offer}: the hex id of the offer it was accepted in, "" once that offer no longer continues;
+     * {@code sender}: the key of the peer that offered it (one String per sender, shared by its notes);
+     * {@code live}: a download running in this process has it (never handed out twice).
      */
-    private record Note(Path target, long savedAt, String offer, String sender) {}
+    private static final class Note {
+        final String target;
+        final long savedAt;
+        String offer;
+        final String sender;
+        boolean live;
+
+        Note(String target, long savedAt, String offer, String sender) {
+            this.target = target;
+            this.savedAt = savedAt;
+            this.offer = offer;
+            this.sender = sender;
+        }
+    }
 
     private final DownloadFolder folder;
     private final LongSupplier wallMillis;
     /** Oldest first. */
     private final Map<NoteKey, Note> notes = new LinkedHashMap<>();
-    /** Keys of downloads running in this process (never handed out twice), with their targets. */
-    private final Map<NoteKey, Path> live = new HashMap<>();
+    /** Notes of downloads running in this process. */
+    private int live;
     /** Each sender key once, so that its notes share one String. */
     private final Map<String, String> senders = new HashMap<>();
-    /** The targets of {@link #live}: a claim checks its note's target here, not against every live download. */
-    private final Map<Path, Integer> liveTargets = new HashMap<>();
+    /** The targets of live notes: a claim checks its note's target here, not against every live download. */
+    private final Map<String, Integer> liveTargets = new HashMap<>();
     private boolean loaded;
     private boolean dirty;
 
@@ -82,43 +98,57 @@ public final class ResumeIndex {
     public synchronized Path claim(NoteKey key) {
         load();
         Note note = notes.get(key);
-        if (note == null || live.containsKey(key)) {
+        if (note == null || note.live) {
             return null;
         }
-        if (liveTargets.containsKey(note.target())) {
+        if (liveTargets.containsKey(note.target)) {
             return null; // its reservation was deleted and the name placed again for another download
         }
-        if (!IncomingFile.mayHold(note.target()) || !inside(note.target())) {
+        Path target = Path.of(note.target);
+        if (!IncomingFile.mayHold(target) || !inside(target)) {
             notes.remove(key);
             dirty = true;
             return null;
         }
-        markLive(key, note.target());
-        return note.target();
+        markLive(note);
+        return target;
     }
 
     /**
      * A download of {@code key} starts (or continues) at {@code target} for the offer {@code offer} (hex id) of
      * {@code sender} (its key); saved by {@link #save()}.
      */
-    public synchronized void remember(NoteKey key, Path target, String offer, String sender) {
+    public void remember(NoteKey key, Path target, String offer, String sender) {
+        remember(key, target.toString(), offer, sender);
+    }
+
+    /** As {@link #remember(NoteKey, Path, String, String)}, the target as {@link Path#toString()} gives it. */
+    public synchronized void remember(NoteKey key, String target, String offer, String sender) {
         load();
-        notes.remove(key);
-        notes.put(key, new Note(target, wallMillis.getAsLong(), offer, sender(sender)));
-        markLive(key, target);
+        Note earlier = notes.remove(key);
+        if (earlier != null) {
+            unmarkLive(earlier);
+        }
+        Note note = new Note(target, wallMillis.getAsLong(), offer, sender(sender));
+        notes.put(key, note);
+        markLive(note);
         dirty = true;
         trim();
     }
 
     /** The download of {@code key} broke off: its note stays, for a later offer of the same file. */
     public synchronized void release(NoteKey key) {
-        unmarkLive(key);
+        Note note = notes.get(key);
+        if (note != null) {
+            unmarkLive(note);
+        }
     }
 
     /** The download of {@code key} is finished (or was discarded): nothing to resume. */
     public synchronized void forget(NoteKey key) {
-        unmarkLive(key);
-        if (notes.remove(key) != null) {
+        Note note = notes.remove(key);
+        if (note != null) {
+            unmarkLive(note);
             dirty = true;
         }
     }
@@ -133,7 +163,7 @@ public final class ResumeIndex {
             return false;
         }
         for (Map.Entry<NoteKey, Note> e : notes.entrySet()) {
-            if (e.getValue().offer().equals(offer) && e.getValue().sender().equals(senderKey)) {
+            if (e.getValue().offer.equals(offer) && e.getValue().sender.equals(senderKey)) {
                 return true;
             }
         }
@@ -143,9 +173,9 @@ public final class ResumeIndex {
     /** The user cancelled {@code offer}: its downloads stay for a re-offer, but it never continues by itself. */
     public synchronized void disown(String offer) {
         load();
-        for (Map.Entry<NoteKey, Note> e : notes.entrySet()) {
-            if (e.getValue().offer().equals(offer)) {
-                e.setValue(new Note(e.getValue().target(), e.getValue().savedAt(), "", e.getValue().sender()));
+        for (Note note : notes.values()) {
+            if (note.offer.equals(offer)) {
+                note.offer = "";
                 dirty = true;
             }
         }
@@ -164,14 +194,20 @@ public final class ResumeIndex {
     public void save() {
         NoteKey[] keys;
         Note[] values;
+        String[] offers;
         synchronized (this) {
             if (!dirty) {
                 return;
             }
             // References only: the lines are made and written one at a time outside the lock. Built as one
             // text, 100,000 notes (an offer of as many files) took about 80 MB at once and ran a 128 MiB heap out.
+            // A note's offer is the one field that changes (disown), so it is read here.
             keys = notes.keySet().toArray(new NoteKey[0]);
             values = notes.values().toArray(new Note[0]);
+            offers = new String[values.length];
+            for (int i = 0; i < values.length; i++) {
+                offers[i] = values[i].offer;
+            }
             dirty = false;
         }
         Path file = folder.root().resolve(FILE_NAME);
@@ -180,8 +216,8 @@ public final class ResumeIndex {
             Files.deleteIfExists(next);
             try (BufferedWriter out = Files.newBufferedWriter(next, StandardCharsets.UTF_8)) {
                 for (int i = 0; i < keys.length; i++) {
-                    out.write(values[i].savedAt() + " " + keys[i].hex() + " " + encode(relative(values[i].target()))
-                            + " " + values[i].offer() + " " + encode(values[i].sender()) + "\n");
+                    out.write(values[i].savedAt + " " + keys[i].hex() + " " + encode(relative(Path.of(values[i].target)))
+                            + " " + offers[i] + " " + encode(values[i].sender) + "\n");
                 }
             }
             try {
@@ -251,7 +287,7 @@ public final class ResumeIndex {
                 discardLeftovers(target);
             } else {
                 notes.remove(key);
-                notes.put(key, new Note(target, savedAt, f[3], sender(sender)));
+                notes.put(key, new Note(target.toString(), savedAt, f[3], sender(sender)));
             }
         } catch (IllegalArgumentException e) {
             dirty = true; // a damaged line: that note is lost, the others stand
@@ -265,11 +301,11 @@ public final class ResumeIndex {
      */
     private void trim() {
         Iterator<Map.Entry<NoteKey, Note>> it = notes.entrySet().iterator();
-        while (notes.size() > MAX_NOTES && notes.size() > live.size() && it.hasNext()) {
-            Map.Entry<NoteKey, Note> oldest = it.next();
-            if (!live.containsKey(oldest.getKey())) {
+        while (notes.size() > MAX_NOTES && notes.size() > live && it.hasNext()) {
+            Note oldest = it.next().getValue();
+            if (!oldest.live) {
                 it.remove();
-                discardLeftovers(oldest.getValue().target());
+                discardLeftovers(Path.of(oldest.target));
                 dirty = true;
             }
         }
@@ -279,16 +315,19 @@ public final class ResumeIndex {
         return senders.computeIfAbsent(key, k -> k);
     }
 
-    private void markLive(NoteKey key, Path target) {
-        unmarkLive(key);
-        live.put(key, target);
-        liveTargets.merge(target, 1, Integer::sum);
+    private void markLive(Note note) {
+        if (!note.live) {
+            note.live = true;
+            live++;
+            liveTargets.merge(note.target, 1, Integer::sum);
+        }
     }
 
-    private void unmarkLive(NoteKey key) {
-        Path target = live.remove(key);
-        if (target != null) {
-            liveTargets.computeIfPresent(target, (t, n) -> n == 1 ? null : n - 1);
+    private void unmarkLive(Note note) {
+        if (note.live) {
+            note.live = false;
+            live--;
+            liveTargets.computeIfPresent(note.target, (t, n) -> n == 1 ? null : n - 1);
         }
     }
 

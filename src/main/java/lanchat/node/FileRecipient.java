@@ -123,7 +123,8 @@ final class FileRecipient extends FileSide {
         NoteKey[] keys;
         /** The prefix of each file last handed to the file thread as a checkpoint. */
         long[] checkpointed;
-        Path[] targets;
+        /** Each file's target, as {@link Path#toString()} gives it (see {@link OfferPlacement.Placed}). */
+        String[] targets;
         IncomingFile[] open;
         long[] start;
         DoneBytes done;
@@ -139,7 +140,7 @@ final class FileRecipient extends FileSide {
         /** The files whose data has come (their own start opened them, or took the one opened ahead). */
         final java.util.BitSet begun = new java.util.BitSet();
         final FileBatches<Integer, IncomingFile> opener = new FileBatches<>(loop, io, dueBatches, FILE_BATCH,
-                i -> IncomingFile.startReserved(targets[i], files.get(i), OfferPlacement.NO_SYNC_ON_LOOP),
+                i -> IncomingFile.startReserved(Path.of(targets[i]), files.get(i), OfferPlacement.NO_SYNC_ON_LOOP),
                 (batch, results) -> openedAhead(this, batch, results));
         /** Files whose bytes have all come, being forced, checked and renamed on the file thread. */
         final FileBatches<Finishing, FilesException> finisher = new FileBatches<>(loop, io, dueBatches, FILE_BATCH,
@@ -375,7 +376,7 @@ final class FileRecipient extends FileSide {
                     if (in.open[i] == null) {
                         IncomingFile ahead = in.ready.remove(i);
                         in.open[i] = ahead != null ? ahead
-                                : IncomingFile.start(in.targets[i], in.files.get(i), OfferPlacement.NO_SYNC_ON_LOOP);
+                                : IncomingFile.start(Path.of(in.targets[i]), in.files.get(i), OfferPlacement.NO_SYNC_ON_LOOP);
                         in.begun.set(i);
                         openAhead(in);
                     }
@@ -458,7 +459,7 @@ final class FileRecipient extends FileSide {
         IncomingFile file = f.file();
         try {
             if (file == null) {
-                file = IncomingFile.start(in.targets[f.index()], in.files.get(f.index()), OfferPlacement.NO_SYNC_ON_LOOP);
+                file = IncomingFile.start(Path.of(in.targets[f.index()]), in.files.get(f.index()), OfferPlacement.NO_SYNC_ON_LOOP);
             }
             file.finish();
             file.close(); // its note stays until the whole offer is done: a resume of the offer then skips this file

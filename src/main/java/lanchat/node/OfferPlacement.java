@@ -34,7 +34,7 @@ final class OfferPlacement {
      * notes, its target, the temporary file continued (null: opened when its data comes), the bytes held, and
      * whether it needs nothing more; {@code where} is what the user is told the offer goes to.
      */
-    record Placed(NoteKey[] keys, Path[] targets, IncomingFile[] open, long[] start, boolean[] finished, String where) {}
+    record Placed(NoteKey[] keys, String[] targets, IncomingFile[] open, long[] start, boolean[] finished, String where) {}
 
     private OfferPlacement() {}
 
@@ -46,7 +46,7 @@ final class OfferPlacement {
             throws FilesException {
         int n = files.size();
         NoteKey[] keys = new NoteKey[n];
-        Path[] targets = new Path[n];
+        String[] targets = new String[n]; // strings, shared with the notes: a kept Path caches a second copy of itself
         IncomingFile[] open = new IncomingFile[n];
         long[] start = new long[n];
         boolean[] finished = new boolean[n];
@@ -62,7 +62,7 @@ final class OfferPlacement {
                 IncomingFile held = earlier == null ? null : IncomingFile.continueAt(earlier, e, NO_SYNC_ON_LOOP);
                 if (held != null) {
                     open[i] = held;
-                    targets[i] = earlier;
+                    targets[i] = earlier.toString();
                     start[i] = held.heldBytes();
                     placement.adopt(e.path(), earlier);
                 } else if (earlier != null) {
@@ -78,15 +78,16 @@ final class OfferPlacement {
                     top = top == null ? FileSide.topOf(p, e) : top;
                     continue;
                 }
+                Path target = targets[i] == null ? placement.place(e) : Path.of(targets[i]);
                 if (targets[i] == null) {
-                    targets[i] = placement.place(e);
+                    targets[i] = target.toString();
                 }
                 if (e.size() > 0) {
                     resumes.remember(keys[i], targets[i], offerHex, senderKey);
                 }
-                top = top == null ? FileSide.topOf(targets[i], e) : top;
+                top = top == null ? FileSide.topOf(target, e) : top;
                 if (e.size() == 0 || start[i] == e.size()) {
-                    IncomingFile f = open[i] != null ? open[i] : IncomingFile.start(targets[i], e, NO_SYNC_ON_LOOP);
+                    IncomingFile f = open[i] != null ? open[i] : IncomingFile.start(target, e, NO_SYNC_ON_LOOP);
                     f.finish();
                     f.close();
                     open[i] = null;
