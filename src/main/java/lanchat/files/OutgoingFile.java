@@ -50,7 +50,7 @@ public final class OutgoingFile implements Closeable {
         try {
             channel = opener.open(source.path(), Set.of(StandardOpenOption.READ));
         } catch (IOException e) {
-            throw new FilesException(FilesException.Kind.IO, "cannot read " + source.path() + ": "
+            throw new FilesException(FilesException.Kind.IO, "cannot read " + source.location() + ": "
                     + ManifestBuilder.reason(e), e);
         }
         OutgoingFile file = new OutgoingFile(source, channel);
@@ -74,7 +74,7 @@ public final class OutgoingFile implements Closeable {
         long size = size();
         if (offset < 0 || offset > size) {
             throw new FilesException(FilesException.Kind.OUT_OF_RANGE, "no bytes at " + offset + " in "
-                    + source.path() + ": it has " + size);
+                    + source.location() + ": it has " + size);
         }
         int wanted = (int) Math.min(into.remaining(), size - offset);
         if (wanted == 0) {
@@ -119,7 +119,7 @@ public final class OutgoingFile implements Closeable {
                 read += n;
             }
         } catch (IOException e) {
-            throw new FilesException(FilesException.Kind.IO, "cannot read " + source.path() + ": "
+            throw new FilesException(FilesException.Kind.IO, "cannot read " + source.location() + ": "
                     + ManifestBuilder.reason(e), e);
         }
         sinceCheck += read;
@@ -156,13 +156,13 @@ public final class OutgoingFile implements Closeable {
                 throw changed("it was modified");
             }
         } catch (IOException e) {
-            throw new FilesException(FilesException.Kind.IO, "cannot read " + source.path() + ": "
+            throw new FilesException(FilesException.Kind.IO, "cannot read " + source.location() + ": "
                     + ManifestBuilder.reason(e), e);
         }
     }
 
     private FilesException changed(String how) {
-        return new FilesException(FilesException.Kind.SOURCE_CHANGED, source.path() + " changed since it was "
+        return new FilesException(FilesException.Kind.SOURCE_CHANGED, source.location() + " changed since it was "
                 + "offered (" + how + "); offer it again");
     }
 }
