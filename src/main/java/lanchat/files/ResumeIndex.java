@@ -216,8 +216,9 @@ public final class ResumeIndex {
             Files.deleteIfExists(next);
             try (BufferedWriter out = Files.newBufferedWriter(next, StandardCharsets.UTF_8)) {
                 for (int i = 0; i < keys.length; i++) {
-                    out.write(values[i].savedAt + " " + keys[i].hex() + " " + encode(relative(Path.of(values[i].target)))
-                            + " " + offers[i] + " " + encode(values[i].sender) + "\n");
+                    Note note = values[i];
+                    out.write(note.savedAt + " " + keys[i].hex() + " " + encode(relative(Path.of(note.target))) + " "
+                            + offers[i] + " " + encode(note.sender) + "\n");
                 }
             }
             try {

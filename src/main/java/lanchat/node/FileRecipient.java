@@ -155,6 +155,11 @@ final class FileRecipient extends FileSide {
             this.first = first;
             this.expiresAt = wallMillis.getAsLong() + Math.min(lifetimeSeconds, LIFETIME_SECONDS) * 1000L;
         }
+
+        /** Starts receiving file {@code i} into the temporary file its placement reserved. */
+        IncomingFile start(int i) throws FilesException {
+            return IncomingFile.start(Path.of(targets[i]), files.get(i), OfferPlacement.NO_SYNC_ON_LOOP);
+        }
     }
 
     private void onOffer(PeerInfo from, String senderKey, FileOffer f, ManifestPage page) {
@@ -376,7 +381,7 @@ final class FileRecipient extends FileSide {
                     if (in.open[i] == null) {
                         IncomingFile ahead = in.ready.remove(i);
                         in.open[i] = ahead != null ? ahead
-                                : IncomingFile.start(Path.of(in.targets[i]), in.files.get(i), OfferPlacement.NO_SYNC_ON_LOOP);
+                                : in.start(i);
                         in.begun.set(i);
                         openAhead(in);
                     }
@@ -459,7 +464,7 @@ final class FileRecipient extends FileSide {
         IncomingFile file = f.file();
         try {
             if (file == null) {
-                file = IncomingFile.start(Path.of(in.targets[f.index()]), in.files.get(f.index()), OfferPlacement.NO_SYNC_ON_LOOP);
+                file = in.start(f.index());
             }
             file.finish();
             file.close(); // its note stays until the whole offer is done: a resume of the offer then skips this file

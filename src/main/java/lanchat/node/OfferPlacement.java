@@ -31,10 +31,12 @@ final class OfferPlacement {
 
     /**
      * What the loop receives the offer with, per file (in the order of the offer's files): its key in the resume
-     * notes, its target, the temporary file continued (null: opened when its data comes), the bytes held, and
-     * whether it needs nothing more; {@code where} is what the user is told the offer goes to.
+     * notes, its target (as {@link Path#toString()} gives it, the String its note holds too: a Path kept for every
+     * file would cache a second copy of itself), the temporary file continued (null: opened when its data comes),
+     * the bytes held, and whether it needs nothing more; {@code where} is what the user is told the offer goes to.
      */
-    record Placed(NoteKey[] keys, String[] targets, IncomingFile[] open, long[] start, boolean[] finished, String where) {}
+    record Placed(NoteKey[] keys, String[] targets, IncomingFile[] open, long[] start, boolean[] finished,
+            String where) {}
 
     private OfferPlacement() {}
 
@@ -46,7 +48,7 @@ final class OfferPlacement {
             throws FilesException {
         int n = files.size();
         NoteKey[] keys = new NoteKey[n];
-        String[] targets = new String[n]; // strings, shared with the notes: a kept Path caches a second copy of itself
+        String[] targets = new String[n];
         IncomingFile[] open = new IncomingFile[n];
         long[] start = new long[n];
         boolean[] finished = new boolean[n];
@@ -78,9 +80,12 @@ final class OfferPlacement {
                     top = top == null ? FileSide.topOf(p, e) : top;
                     continue;
                 }
-                Path target = targets[i] == null ? placement.place(e) : Path.of(targets[i]);
+                Path target;
                 if (targets[i] == null) {
+                    target = placement.place(e);
                     targets[i] = target.toString();
+                } else {
+                    target = Path.of(targets[i]);
                 }
                 if (e.size() > 0) {
                     resumes.remember(keys[i], targets[i], offerHex, senderKey);
