@@ -19,19 +19,30 @@ final class JvmTimes {
     private JvmTimes() {}
 
     /**
-     * "jvm" line: uptime_ms, gc_ms (every collector's accumulated time), jit_ms (the compilers' accumulated
-     * time) and cpu_us_NAME per kind of thread.
+     * "jvm" line: uptime_ms, gc_ms (every collector's accumulated time), gc_full_n and gc_full_ms (the old
+     * generation's collector: Serial's MarkSweepCompact, which stops everything for the whole heap), jit_ms
+     * (the compilers' accumulated time) and cpu_us_NAME per kind of thread.
      */
     static void emit() {
         List<Object> pairs = new ArrayList<>();
         long gcMs = 0;
+        long fullN = 0;
+        long fullMs = 0;
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             gcMs += Math.max(0, gc.getCollectionTime());
+            if (collectsOld(gc.getName())) {
+                fullN += Math.max(0, gc.getCollectionCount());
+                fullMs += Math.max(0, gc.getCollectionTime());
+            }
         }
         pairs.add("uptime_ms");
         pairs.add(ManagementFactory.getRuntimeMXBean().getUptime());
         pairs.add("gc_ms");
         pairs.add(gcMs);
+        pairs.add("gc_full_n");
+        pairs.add(fullN);
+        pairs.add("gc_full_ms");
+        pairs.add(fullMs);
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         pairs.add("jit_ms");
         pairs.add(jit == null || !jit.isCompilationTimeMonitoringSupported() ? 0 : jit.getTotalCompilationTime());
@@ -40,6 +51,11 @@ final class JvmTimes {
             pairs.add(e.getValue());
         }
         Line.emit("jvm", pairs.toArray());
+    }
+
+    /** Serial's and Parallel's old collectors ("MarkSweepCompact", "PS MarkSweep"), G1's "G1 Old Generation". */
+    static boolean collectsOld(String collector) {
+        return collector.contains("MarkSweep") || collector.contains("Old");
     }
 
     private static Map<String, Long> threadCpuUs() {
