@@ -74,7 +74,10 @@ public final class ResumeIndex {
     private int live;
     /** Each sender key once, so that its notes share one String. */
     private final Map<String, String> senders = new HashMap<>();
-    /** The targets of live notes: a claim checks its note's target here, not against every live download. */
+    /**
+     * The targets of live notes ({@link #sameFile} keys): a claim checks its note's target here, not against every
+     * live download.
+     */
     private final Map<String, Integer> liveTargets = new HashMap<>();
     private boolean loaded;
     private boolean dirty;
@@ -101,7 +104,7 @@ public final class ResumeIndex {
         if (note == null || note.live) {
             return null;
         }
-        if (liveTargets.containsKey(note.target)) {
+        if (liveTargets.containsKey(sameFile(note.target))) {
             return null; // its reservation was deleted and the name placed again for another download
         }
         Path target = Path.of(note.target);
@@ -320,7 +323,7 @@ public final class ResumeIndex {
         if (!note.live) {
             note.live = true;
             live++;
-            liveTargets.merge(note.target, 1, Integer::sum);
+            liveTargets.merge(sameFile(note.target), 1, Integer::sum);
         }
     }
 
@@ -328,8 +331,31 @@ public final class ResumeIndex {
         if (note.live) {
             note.live = false;
             live--;
-            liveTargets.computeIfPresent(note.target, (t, n) -> n == 1 ? null : n - 1);
+            liveTargets.computeIfPresent(sameFile(note.target), (t, n) -> n == 1 ? null : n - 1);
         }
+    }
+
+    /** Whether paths are compared without case here, as Windows' are: then "A.txt" and "a.txt" are one file. */
+    private static final boolean CASE_FOLDED = java.io.File.separatorChar == '\\';
+
+    /** {@code target} as a key that two names of one file share (the target itself, but on Windows). */
+    private static String sameFile(String target) {
+        return sameFile(target, CASE_FOLDED);
+    }
+
+    /**
+     * As {@code Path.equals} compares paths: on Windows without case, a character at a time as its paths do (so
+     * that "straße" does not become "STRASSE"); elsewhere exactly.
+     */
+    static String sameFile(String target, boolean caseFolded) {
+        if (!caseFolded) {
+            return target;
+        }
+        StringBuilder folded = new StringBuilder(target.length());
+        for (int i = 0; i < target.length(); i++) {
+            folded.append(Character.toUpperCase(target.charAt(i)));
+        }
+        return folded.toString();
     }
 
     /** The temporary file and sidecar (and an older version's empty placeholder) of a note that goes; only inside. */

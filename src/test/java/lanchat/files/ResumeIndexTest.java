@@ -240,4 +240,13 @@ class ResumeIndexTest {
         assertFalse(index().continues("alicekey", "0123abcd"));
         assertEquals(target, index().claim(k("alicekey|big.bin|10000|ab")), "a re-offer with /accept still resumes");
     }
+
+    @Test
+    void twoNamesOfOneFileShareALiveKeyOnlyWherePathsIgnoreCase() {
+        assertEquals("C:\\DOWNLOADS\\A.TXT", ResumeIndex.sameFile("C:\\Downloads\\a.txt", true));
+        assertEquals(ResumeIndex.sameFile("C:\\x\\Straße", true), ResumeIndex.sameFile("C:\\X\\STRAßE", true),
+                "a character at a time, as Windows paths compare: ß stays one character");
+        assertEquals("/home/a.txt", ResumeIndex.sameFile("/home/a.txt", false));
+        assertFalse(ResumeIndex.sameFile("/home/A.txt", false).equals(ResumeIndex.sameFile("/home/a.txt", false)));
+    }
 }
