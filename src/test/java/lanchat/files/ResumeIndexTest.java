@@ -249,4 +249,50 @@ class ResumeIndexTest {
         assertEquals("/home/a.txt", ResumeIndex.sameFile("/home/a.txt", false));
         assertFalse(ResumeIndex.sameFile("/home/A.txt", false).equals(ResumeIndex.sameFile("/home/a.txt", false)));
     }
+
+    /**
+     * Seeded random remember / claim / release / forget on 8 keys and 3 targets, against the rules as a plain
+     * model states them (the maps the index kept before its notes carried their own live mark): a key is handed
+     * out when it has a note, is not running, and no running download holds its target.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5})
+    void liveMarksFollowTheRulesUnderRandomOperations(long seed) throws Exception {
+        List<Path> targets = List.of(interrupted("t0.bin", 3_000, 1_000), interrupted("t1.bin", 3_000, 1_000),
+                interrupted("t2.bin", 3_000, 1_000));
+        ResumeIndex index = index();
+        java.util.Map<String, Path> notes = new java.util.HashMap<>();
+        java.util.Set<String> running = new java.util.HashSet<>();
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int step = 0; step < 2_000; step++) {
+            String key = "k" + random.nextInt(8);
+            switch (random.nextInt(4)) {
+                case 0 -> {
+                    Path t = targets.get(random.nextInt(targets.size()));
+                    index.remember(k(key), t, "0a", "s");
+                    notes.put(key, t);
+                    running.add(key);
+                }
+                case 1 -> {
+                    Path t = notes.get(key);
+                    boolean free = t != null && !running.contains(key)
+                            && running.stream().noneMatch(r -> notes.get(r).equals(t));
+                    assertEquals(free ? t : null, index.claim(k(key)), "seed " + seed + ", step " + step + ", " + key);
+                    if (free) {
+                        running.add(key);
+                    }
+                }
+                case 2 -> {
+                    index.release(k(key));
+                    running.remove(key);
+                }
+                default -> {
+                    index.forget(k(key));
+                    notes.remove(key);
+                    running.remove(key);
+                }
+            }
+            assertEquals(notes.size(), index.size(), "seed " + seed + ", step " + step);
+        }
+    }
 }
