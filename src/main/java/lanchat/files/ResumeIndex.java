@@ -76,9 +76,10 @@ public final class ResumeIndex {
     private final Map<String, String> senders = new HashMap<>();
     /**
      * The targets of live notes ({@link #sameFile} keys): a claim checks its note's target here, not against every
-     * live download.
+     * live download. Made by the first claim of a note that needs it and kept while downloads run: a new offer
+     * claims no note (its files have none), and then its 10,000 live notes need no entry here each.
      */
-    private final Map<String, Integer> liveTargets = new HashMap<>();
+    private Map<String, Integer> liveTargets;
     private boolean loaded;
     private boolean dirty;
 
@@ -104,7 +105,7 @@ public final class ResumeIndex {
         if (note == null || note.live) {
             return null;
         }
-        if (liveTargets.containsKey(sameFile(note.target))) {
+        if (liveTargets().containsKey(sameFile(note.target))) {
             return null; // its reservation was deleted and the name placed again for another download
         }
         Path target = Path.of(note.target);
@@ -323,7 +324,9 @@ public final class ResumeIndex {
         if (!note.live) {
             note.live = true;
             live++;
-            liveTargets.merge(sameFile(note.target), 1, Integer::sum);
+            if (liveTargets != null) {
+                liveTargets.merge(sameFile(note.target), 1, Integer::sum);
+            }
         }
     }
 
@@ -331,8 +334,25 @@ public final class ResumeIndex {
         if (note.live) {
             note.live = false;
             live--;
-            liveTargets.computeIfPresent(sameFile(note.target), (t, n) -> n == 1 ? null : n - 1);
+            if (liveTargets != null) {
+                liveTargets.computeIfPresent(sameFile(note.target), (t, n) -> n == 1 ? null : n - 1);
+            }
+            if (live == 0) {
+                liveTargets = null;
+            }
         }
+    }
+
+    private Map<String, Integer> liveTargets() {
+        if (liveTargets == null) {
+            liveTargets = new HashMap<>();
+            for (Note note : notes.values()) {
+                if (note.live) {
+                    liveTargets.merge(sameFile(note.target), 1, Integer::sum);
+                }
+            }
+        }
+        return liveTargets;
     }
 
     /** Whether paths are compared without case here, as Windows' are: then "A.txt" and "a.txt" are one file. */
