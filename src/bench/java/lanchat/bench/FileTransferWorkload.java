@@ -155,8 +155,7 @@ final class FileTransferWorkload implements Workload {
             Line done = recv.awaitNth("done", transfer, Duration.ofSeconds(max));
             Line sent = send.awaitNth("done", transfer, Duration.ofSeconds(60));
             Line[] jvm1 = {jvm(send), jvm(recv)};
-            out.put("jit_ms_during", Math.max(MemberPairWorkload.delta(jvm1[0], jvm0[0], "jit_ms"),
-                    MemberPairWorkload.delta(jvm1[1], jvm0[1], "jit_ms")));
+            out.put("jit_ms_during", compiledBetween(jvm0, jvm1));
             // The chat's late lines come with these (docs/benchmarks.md, stop 25): each run says how many there were.
             out.put("sender_gc_ms_during", MemberPairWorkload.delta(jvm1[0], jvm0[0], "gc_ms"));
             out.put("receiver_gc_ms_during", MemberPairWorkload.delta(jvm1[1], jvm0[1], "gc_ms"));
@@ -226,8 +225,13 @@ final class FileTransferWorkload implements Workload {
 
     /** The longer of the two JVMs' compiling since {@code before} (the sender's line, then the receiver's). */
     private static double compiledSince(Line[] before, WorkerProcess send, WorkerProcess recv) throws Exception {
-        return Math.max(MemberPairWorkload.delta(jvm(send), before[0], "jit_ms"),
-                MemberPairWorkload.delta(jvm(recv), before[1], "jit_ms"));
+        return compiledBetween(before, new Line[] {jvm(send), jvm(recv)});
+    }
+
+    /** The longer of the two JVMs' compiling from {@code before} to {@code after} (sender's lines, then receiver's). */
+    private static double compiledBetween(Line[] before, Line[] after) {
+        return Math.max(MemberPairWorkload.delta(after[0], before[0], "jit_ms"),
+                MemberPairWorkload.delta(after[1], before[1], "jit_ms"));
     }
 
     /** The worker's JVM times now (its next "jvm" line). */

@@ -19,7 +19,7 @@ final class JvmTimes {
     private JvmTimes() {}
 
     /**
-     * "jvm" line: uptime_ms, gc_ms (every collector's accumulated time), gc_full_n and gc_full_ms (the old
+     * "jvm" line: uptime_ms, gc_ms (every collector's accumulated time), gc_full_n (collections by the old
      * generation's collector: Serial's MarkSweepCompact, which stops everything for the whole heap), jit_ms
      * (the compilers' accumulated time) and cpu_us_NAME per kind of thread.
      */
@@ -27,12 +27,10 @@ final class JvmTimes {
         List<Object> pairs = new ArrayList<>();
         long gcMs = 0;
         long fullN = 0;
-        long fullMs = 0;
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             gcMs += Math.max(0, gc.getCollectionTime());
             if (collectsOld(gc.getName())) {
                 fullN += Math.max(0, gc.getCollectionCount());
-                fullMs += Math.max(0, gc.getCollectionTime());
             }
         }
         pairs.add("uptime_ms");
@@ -41,8 +39,6 @@ final class JvmTimes {
         pairs.add(gcMs);
         pairs.add("gc_full_n");
         pairs.add(fullN);
-        pairs.add("gc_full_ms");
-        pairs.add(fullMs);
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         pairs.add("jit_ms");
         pairs.add(jit == null || !jit.isCompilationTimeMonitoringSupported() ? 0 : jit.getTotalCompilationTime());
