@@ -13,11 +13,15 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 
 /**
@@ -33,6 +37,9 @@ import java.util.function.LongSupplier;
  * match the SHA-256 before it gets its name. A note whose target would lie outside the folder (a hand-edited or
  * damaged file, a link planted since) is dropped.
  *
+ * <p>The notes of a running offer's downloads are its {@link OfferNotes}, in columns (a note each cost about 110
+ * bytes for as long as the offer ran); a note of its own is made for a file only when its offer breaks off.
+ *
  * <p>Bounded: at most {@value #MAX_NOTES} notes (the oldest go first), none older than {@link #MAX_AGE_MILLIS};
  * a note that goes takes its temporary file and sidecar with it (and an empty placeholder an earlier version
  * left). Thread-safe; its disk work
@@ -45,9 +52,8 @@ public final class ResumeIndex {
     public static final long MAX_AGE_MILLIS = 7L * 24 * 3600 * 1000;
 
     /**
-     * {@code target}: as {@link Path#toString()} gives it, the one String the offer's own table of targets holds
-     * too (a Path kept beside it would cache a second copy of it, and its name's offsets, for every file of the
-     * offer); {@code offer}: the hex id of the offer it was accepted in, "" once that offer no longer continues;
+     * {@code target}: as {@link Path#toString()} gives it (a Path kept would cache a second copy of it, and its
+     * name's offsets); {@code offer}: the hex id of the offer it was accepted in, "" once that offer no longer continues;
      * {@code sender}: the key of the peer that offered it (one String per sender, shared by its notes);
      * {@code live}: a download running in this process has it (never handed out twice).
      */
@@ -68,10 +74,14 @@ public final class ResumeIndex {
 
     private final DownloadFolder folder;
     private final LongSupplier wallMillis;
-    /** Oldest first. */
+    /** Oldest first: every note but those of running offers. */
     private final Map<NoteKey, Note> notes = new LinkedHashMap<>();
-    /** Notes of downloads running in this process. */
+    /** Notes of {@link #notes} claimed by downloads running in this process. */
     private int live;
+    /** Running offers' notes, each offer's in columns: all live. A key is in one place at a time. */
+    private final List<OfferNotes> running = new ArrayList<>();
+    /** How many files {@link #running} notes. */
+    private int runningNotes;
     /** Each sender key once, so that its notes share one String. */
     private final Map<String, String> senders = new HashMap<>();
     /**
@@ -120,24 +130,53 @@ public final class ResumeIndex {
 
     /**
      * A download of {@code key} starts (or continues) at {@code target} for the offer {@code offer} (hex id) of
-     * {@code sender} (its key); saved by {@link #save()}.
+     * {@code sender} (its key); saved by {@link #save()}. An offer of one file.
      */
-    public void remember(NoteKey key, Path target, String offer, String sender) {
-        remember(key, target.toString(), offer, sender);
+    public OfferNotes remember(NoteKey key, Path target, String offer, String sender) {
+        BitSet one = new BitSet(1);
+        one.set(0);
+        String t = target.toString();
+        return remember(new long[] {key.high()}, new long[] {key.low()}, i -> t, one, offer, sender);
     }
 
-    /** As {@link #remember(NoteKey, Path, String, String)}, the target as {@link Path#toString()} gives it. */
-    public synchronized void remember(NoteKey key, String target, String offer, String sender) {
+    /**
+     * The downloads of an offer's files start (or continue), file {@code i} (each set in {@code noted}) with the key
+     * {@code highs[i]}, {@code lows[i]} at {@code targets.apply(i)} (as {@link Path#toString()} gives it, each time
+     * the same; the arrays and the function are kept, not copied), for the offer {@code offer} (hex id) of {@code sender} (its key); saved by {@link #save()}.
+     * A note the index held of one of these files, claimed or not, running or not, is replaced.
+     */
+    public synchronized OfferNotes remember(long[] highs, long[] lows, IntFunction<String> targets, BitSet noted,
+            String offer, String sender) {
         load();
-        Note earlier = notes.remove(key);
-        if (earlier != null) {
-            unmarkLive(earlier);
+        OfferNotes added = new OfferNotes(highs, lows, targets, noted, offer, sender(sender), wallMillis.getAsLong());
+        Set<NoteKey> keys = running.isEmpty() ? null : new HashSet<>();
+        for (int i = added.nextNoted(0); i >= 0; i = added.nextNoted(i + 1)) {
+            NoteKey key = added.key(i);
+            Note earlier = notes.remove(key);
+            if (earlier != null) {
+                unmarkLive(earlier);
+            }
+            if (keys != null) {
+                keys.add(key);
+            }
         }
-        Note note = new Note(target, wallMillis.getAsLong(), offer, sender(sender));
-        notes.put(key, note);
-        markLive(note);
+        if (keys != null) { // the same file in another running offer: its download there is replaced
+            for (OfferNotes other : running) {
+                for (int i = other.nextNoted(0); i >= 0; i = other.nextNoted(i + 1)) {
+                    if (keys.contains(other.key(i))) {
+                        unnote(other, i);
+                    }
+                }
+            }
+        }
+        running.add(added);
+        runningNotes += added.count();
+        for (int i = added.nextNoted(0); liveTargets != null && i >= 0; i = added.nextNoted(i + 1)) {
+            liveTargets.merge(sameFile(added.target(i)), 1, Integer::sum);
+        }
         dirty = true;
         trim();
+        return added;
     }
 
     /** The download of {@code key} broke off: its note stays, for a later offer of the same file. */
@@ -145,6 +184,25 @@ public final class ResumeIndex {
         Note note = notes.get(key);
         if (note != null) {
             unmarkLive(note);
+            return;
+        }
+        for (OfferNotes o : running) {
+            int i = o.indexOf(key);
+            if (i >= 0) {
+                unnote(o, i);
+                notes.put(key, new Note(o.target(i), o.savedAt, o.offer, o.sender));
+                return;
+            }
+        }
+    }
+
+    /** The downloads of {@code offer}'s files broke off: their notes stay, for a later offer of the same files. */
+    public synchronized void release(OfferNotes offer) {
+        if (!stopRunning(offer)) {
+            return;
+        }
+        for (int i = offer.nextNoted(0); i >= 0; i = offer.nextNoted(i + 1)) {
+            notes.put(offer.key(i), new Note(offer.target(i), offer.savedAt, offer.offer, offer.sender));
         }
     }
 
@@ -154,7 +212,46 @@ public final class ResumeIndex {
         if (note != null) {
             unmarkLive(note);
             dirty = true;
+            return;
         }
+        for (OfferNotes o : running) {
+            int i = o.indexOf(key);
+            if (i >= 0) {
+                unnote(o, i);
+                dirty = true;
+                return;
+            }
+        }
+    }
+
+    /** The downloads of {@code offer}'s files are finished (or were discarded): nothing to resume. */
+    public synchronized void forget(OfferNotes offer) {
+        if (stopRunning(offer)) {
+            dirty = true;
+        }
+    }
+
+    /** Whether {@code offer} was running; now it is not, and its files are live no more. */
+    private boolean stopRunning(OfferNotes offer) {
+        if (!running.remove(offer)) {
+            return false;
+        }
+        runningNotes -= offer.count();
+        for (int i = offer.nextNoted(0); liveTargets != null && i >= 0; i = offer.nextNoted(i + 1)) {
+            unmarkLiveTarget(offer.target(i));
+        }
+        dropLiveTargetsWhenIdle();
+        return true;
+    }
+
+    /** File {@code i} of the running {@code offer} is noted there no more. */
+    private void unnote(OfferNotes offer, int i) {
+        offer.unnote(i);
+        runningNotes--;
+        if (liveTargets != null) {
+            unmarkLiveTarget(offer.target(i));
+        }
+        dropLiveTargetsWhenIdle();
     }
 
     /**
@@ -166,8 +263,13 @@ public final class ResumeIndex {
         if (senderKey.isEmpty() || offer.isEmpty()) {
             return false;
         }
-        for (Map.Entry<NoteKey, Note> e : notes.entrySet()) {
-            if (e.getValue().offer.equals(offer) && e.getValue().sender.equals(senderKey)) {
+        for (Note note : notes.values()) {
+            if (note.offer.equals(offer) && note.sender.equals(senderKey)) {
+                return true;
+            }
+        }
+        for (OfferNotes o : running) {
+            if (o.count() > 0 && o.offer.equals(offer) && o.sender.equals(senderKey)) {
                 return true;
             }
         }
@@ -183,11 +285,17 @@ public final class ResumeIndex {
                 dirty = true;
             }
         }
+        for (OfferNotes o : running) {
+            if (o.offer.equals(offer)) {
+                o.offer = "";
+                dirty = true;
+            }
+        }
     }
 
     public synchronized int size() {
         load();
-        return notes.size();
+        return notes.size() + runningNotes;
     }
 
     /**
@@ -199,6 +307,9 @@ public final class ResumeIndex {
         NoteKey[] keys;
         Note[] values;
         String[] offers;
+        OfferNotes[] offerNotes;
+        BitSet[] noted;
+        String[] offerIds;
         synchronized (this) {
             if (!dirty) {
                 return;
@@ -212,6 +323,13 @@ public final class ResumeIndex {
             for (int i = 0; i < values.length; i++) {
                 offers[i] = values[i].offer;
             }
+            offerNotes = running.toArray(new OfferNotes[0]);
+            noted = new BitSet[offerNotes.length];
+            offerIds = new String[offerNotes.length];
+            for (int i = 0; i < offerNotes.length; i++) {
+                noted[i] = offerNotes[i].notedNow();
+                offerIds[i] = offerNotes[i].offer;
+            }
             dirty = false;
         }
         Path file = folder.root().resolve(FILE_NAME);
@@ -221,8 +339,13 @@ public final class ResumeIndex {
             try (BufferedWriter out = Files.newBufferedWriter(next, StandardCharsets.UTF_8)) {
                 for (int i = 0; i < keys.length; i++) {
                     Note note = values[i];
-                    out.write(note.savedAt + " " + keys[i].hex() + " " + encode(relative(Path.of(note.target))) + " "
-                            + offers[i] + " " + encode(note.sender) + "\n");
+                    writeNote(out, note.savedAt, keys[i], note.target, offers[i], note.sender);
+                }
+                for (int o = 0; o < offerNotes.length; o++) {
+                    OfferNotes notes = offerNotes[o];
+                    for (int i = noted[o].nextSetBit(0); i >= 0; i = noted[o].nextSetBit(i + 1)) {
+                        writeNote(out, notes.savedAt, notes.key(i), notes.target(i), offerIds[o], notes.sender);
+                    }
                 }
             }
             try {
@@ -237,6 +360,12 @@ public final class ResumeIndex {
             System.getLogger("lanchat.files").log(System.Logger.Level.WARNING, "cannot write " + file
                     + " (downloads cut off now will not resume after a restart): " + ManifestBuilder.reason(e));
         }
+    }
+
+    private void writeNote(BufferedWriter out, long savedAt, NoteKey key, String target, String offer, String sender)
+            throws IOException {
+        out.write(savedAt + " " + key.hex() + " " + encode(relative(Path.of(target))) + " " + offer + " "
+                + encode(sender) + "\n");
     }
 
     private void load() {
@@ -306,7 +435,7 @@ public final class ResumeIndex {
      */
     private void trim() {
         Iterator<Map.Entry<NoteKey, Note>> it = notes.entrySet().iterator();
-        while (notes.size() > MAX_NOTES && notes.size() > live && it.hasNext()) {
+        while (notes.size() + runningNotes > MAX_NOTES && notes.size() > live && it.hasNext()) {
             Note oldest = it.next().getValue();
             if (!oldest.live) {
                 it.remove();
@@ -335,11 +464,19 @@ public final class ResumeIndex {
             note.live = false;
             live--;
             if (liveTargets != null) {
-                liveTargets.computeIfPresent(sameFile(note.target), (t, n) -> n == 1 ? null : n - 1);
+                unmarkLiveTarget(note.target);
             }
-            if (live == 0) {
-                liveTargets = null;
-            }
+            dropLiveTargetsWhenIdle();
+        }
+    }
+
+    private void unmarkLiveTarget(String target) {
+        liveTargets.computeIfPresent(sameFile(target), (t, n) -> n == 1 ? null : n - 1);
+    }
+
+    private void dropLiveTargetsWhenIdle() {
+        if (live == 0 && runningNotes == 0) {
+            liveTargets = null;
         }
     }
 
@@ -349,6 +486,11 @@ public final class ResumeIndex {
             for (Note note : notes.values()) {
                 if (note.live) {
                     liveTargets.merge(sameFile(note.target), 1, Integer::sum);
+                }
+            }
+            for (OfferNotes o : running) {
+                for (int i = o.nextNoted(0); i >= 0; i = o.nextNoted(i + 1)) {
+                    liveTargets.merge(sameFile(o.target(i)), 1, Integer::sum);
                 }
             }
         }

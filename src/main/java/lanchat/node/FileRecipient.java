@@ -19,10 +19,11 @@ import lanchat.files.IncomingFile;
 import lanchat.files.Manifest;
 import lanchat.files.ManifestAssembler;
 import lanchat.files.ManifestPage;
-import lanchat.files.NoteKey;
+import lanchat.files.OfferNotes;
 import lanchat.files.OfferId;
 import lanchat.files.ProgressThrottle;
 import lanchat.files.ResumeIndex;
+import lanchat.files.Targets;
 import lanchat.files.TransferMeter;
 import lanchat.message.FileAnswer;
 import lanchat.message.FileCancel;
@@ -119,12 +120,12 @@ final class FileRecipient extends FileSide {
         List<Entry> files;
         InState state = InState.ASSEMBLING;
         ResumeIndex resumes;
-        /** Each file's key in the resume notes (see {@link OfferPlacement}). */
-        NoteKey[] keys;
+        /** Its files' resume notes (see {@link OfferPlacement}). */
+        OfferNotes notes;
         /** The prefix of each file last handed to the file thread as a checkpoint. */
         long[] checkpointed;
-        /** Each file's target, as {@link Path#toString()} gives it (see {@link OfferPlacement.Placed}). */
-        String[] targets;
+        /** Each file's target (see {@link OfferPlacement.Placed}). */
+        Targets targets;
         IncomingFile[] open;
         long[] start;
         DoneBytes done;
@@ -140,7 +141,7 @@ final class FileRecipient extends FileSide {
         /** The files whose data has come (their own start opened them, or took the one opened ahead). */
         final java.util.BitSet begun = new java.util.BitSet();
         final FileBatches<Integer, IncomingFile> opener = new FileBatches<>(loop, io, dueBatches, FILE_BATCH,
-                i -> IncomingFile.startReserved(Path.of(targets[i]), files.get(i), OfferPlacement.NO_SYNC_ON_LOOP),
+                i -> IncomingFile.startReserved(targets.path(i), files.get(i), OfferPlacement.NO_SYNC_ON_LOOP),
                 (batch, results) -> openedAhead(this, batch, results));
         /** Files whose bytes have all come, being forced, checked and renamed on the file thread. */
         final FileBatches<Finishing, FilesException> finisher = new FileBatches<>(loop, io, dueBatches, FILE_BATCH,
@@ -158,7 +159,7 @@ final class FileRecipient extends FileSide {
 
         /** Starts receiving file {@code i} into the temporary file its placement reserved. */
         IncomingFile start(int i) throws FilesException {
-            return IncomingFile.start(Path.of(targets[i]), files.get(i), OfferPlacement.NO_SYNC_ON_LOOP);
+            return IncomingFile.start(targets.path(i), files.get(i), OfferPlacement.NO_SYNC_ON_LOOP);
         }
     }
 
@@ -319,7 +320,6 @@ final class FileRecipient extends FileSide {
     }
 
     private void accepted(In in, ResumeIndex notes, OfferPlacement.Placed placed) {
-        NoteKey[] keys = placed.keys();
         IncomingFile[] open = placed.open();
         long[] start = placed.start();
         boolean[] finished = placed.finished();
@@ -330,11 +330,11 @@ final class FileRecipient extends FileSide {
                     keepForResume(f);
                 }
             }
-            OfferPlacement.releaseAll(notes, keys);
+            notes.release(placed.notes());
             return;
         }
         in.resumes = notes;
-        in.keys = keys;
+        in.notes = placed.notes();
         in.checkpointed = start.clone();
         in.targets = placed.targets();
         in.open = open;
@@ -535,18 +535,11 @@ final class FileRecipient extends FileSide {
                     true);
             listener.onEvent(new ChatEvent.FileDone(in.id.shortText(), true, in.from, in.files.size(),
                     in.manifest.totalBytes(), in.where));
-            Runnable forget = () -> { // the finished files' notes go: for 10,000 files, 15 ms not spent on the loop
-                for (NoteKey k : in.keys) {
-                    in.resumes.forget(k);
-                }
-            };
+            in.resumes.forget(in.notes); // the finished files' notes go
             try {
-                io.execute(() -> {
-                    forget.run();
-                    in.resumes.save();
-                });
+                io.execute(in.resumes::save);
             } catch (java.util.concurrent.RejectedExecutionException e) {
-                forget.run(); // saved with the next offer; a note of a finished file only costs a check then
+                // saved with the next offer; a note of a finished file only costs a check then
             }
         }
     }
@@ -563,9 +556,9 @@ final class FileRecipient extends FileSide {
                     keepForResume(in.open[i]);
                     in.open[i] = null;
                 }
-                in.resumes.release(in.keys[i]); // its note stays: the same file offered again resumes, or is skipped
-                                                // if it finished
             }
+            in.resumes.release(in.notes); // its notes stay: the same files offered again resume, or are skipped if
+                                          // they finished
         }
         if (tellPeer) {
             node.whisperTo(in.from, new FileCancel(in.id));

@@ -1,6 +1,8 @@
 package lanchat.node;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import lanchat.files.DownloadFolder;
 import lanchat.files.Entry;
@@ -8,8 +10,10 @@ import lanchat.files.FilesException;
 import lanchat.files.IncomingFile;
 import lanchat.files.Manifest;
 import lanchat.files.NoteKey;
+import lanchat.files.OfferNotes;
 import lanchat.files.Placement;
 import lanchat.files.ResumeIndex;
+import lanchat.files.Targets;
 
 /**
  * Where an accepted offer's files go, worked out on the file thread before the answer: space, folders,
@@ -30,12 +34,11 @@ final class OfferPlacement {
             new IncomingFile.Settings(lanchat.files.ChannelOpener.DEFAULT, Long.MAX_VALUE);
 
     /**
-     * What the loop receives the offer with, per file (in the order of the offer's files): its key in the resume
-     * notes, its target (as {@link Path#toString()} gives it, the String its note holds too: a Path kept for every
-     * file would cache a second copy of itself), the temporary file continued (null: opened when its data comes),
-     * the bytes held, and whether it needs nothing more; {@code where} is what the user is told the offer goes to.
+     * What the loop receives the offer with: its files' resume notes and targets, and per file (in the order of
+     * the offer's files) the temporary file continued (null: opened when its data comes), the bytes held, and
+     * whether it needs nothing more; {@code where} is what the user is told the offer goes to.
      */
-    record Placed(NoteKey[] keys, String[] targets, IncomingFile[] open, long[] start, boolean[] finished,
+    record Placed(OfferNotes notes, Targets targets, IncomingFile[] open, long[] start, boolean[] finished,
             String where) {}
 
     private OfferPlacement() {}
@@ -47,8 +50,11 @@ final class OfferPlacement {
     static Placed place(String senderKey, String offerHex, Manifest manifest, List<Entry> files, ResumeIndex resumes)
             throws FilesException {
         int n = files.size();
-        NoteKey[] keys = new NoteKey[n];
-        String[] targets = new String[n];
+        long[] keyHighs = new long[n];
+        long[] keyLows = new long[n];
+        BitSet noted = new BitSet(n);
+        List<NoteKey> claimed = new ArrayList<>();
+        Targets targets = new Targets(files);
         IncomingFile[] open = new IncomingFile[n];
         long[] start = new long[n];
         boolean[] finished = new boolean[n];
@@ -59,16 +65,21 @@ final class OfferPlacement {
             Placement placement = folder.placement();
             int i = 0;
             for (Entry e : files) { // first what this folder holds already, so that the rest joins its tree
-                keys[i] = NoteKey.of(senderKey, e);
-                Path earlier = e.size() == 0 ? null : resumes.claim(keys[i]);
+                NoteKey key = NoteKey.of(senderKey, e);
+                keyHighs[i] = key.high();
+                keyLows[i] = key.low();
+                Path earlier = e.size() == 0 ? null : resumes.claim(key);
+                if (earlier != null) {
+                    claimed.add(key);
+                }
                 IncomingFile held = earlier == null ? null : IncomingFile.continueAt(earlier, e, NO_SYNC_ON_LOOP);
                 if (held != null) {
                     open[i] = held;
-                    targets[i] = earlier.toString();
+                    targets.set(i, earlier);
                     start[i] = held.heldBytes();
                     placement.adopt(e.path(), earlier);
                 } else if (earlier != null) {
-                    resumes.forget(keys[i]); // neither its temporary file nor the finished file is there any more
+                    resumes.forget(key); // neither its temporary file nor the finished file is there any more
                 }
                 i++;
             }
@@ -81,14 +92,14 @@ final class OfferPlacement {
                     continue;
                 }
                 Path target;
-                if (targets[i] == null) {
+                if (open[i] == null) { // not continued: placed now
                     target = placement.place(e);
-                    targets[i] = target.toString();
+                    targets.set(i, target);
                 } else {
-                    target = Path.of(targets[i]);
+                    target = targets.path(i);
                 }
                 if (e.size() > 0) {
-                    resumes.remember(keys[i], targets[i], offerHex, senderKey);
+                    noted.set(i);
                 }
                 top = top == null ? FileSide.topOf(target, e) : top;
                 if (e.size() == 0 || start[i] == e.size()) {
@@ -101,27 +112,21 @@ final class OfferPlacement {
                 }
                 i++;
             }
+            OfferNotes notes = resumes.remember(keyHighs, keyLows, targets::get, noted, offerHex, senderKey);
             resumes.save();
             String where = manifest.entries().size() == 1 || FileSide.isOneTree(manifest) ? String.valueOf(top)
                     : folder.root().toString();
-            return new Placed(keys, targets, open, start, finished, where);
+            return new Placed(notes, targets, open, start, finished, where);
         } catch (FilesException e) {
             for (IncomingFile f : open) {
                 if (f != null) {
                     f.close();
                 }
             }
-            releaseAll(resumes, keys);
-            throw e;
-        }
-    }
-
-    /** The downloads of {@code keys} broke off: their notes stay, for a later offer of the same files. */
-    static void releaseAll(ResumeIndex resumes, NoteKey[] keys) {
-        for (NoteKey k : keys) {
-            if (k != null) {
+            for (NoteKey k : claimed) {
                 resumes.release(k);
             }
+            throw e;
         }
     }
 }

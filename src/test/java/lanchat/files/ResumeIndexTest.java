@@ -251,33 +251,39 @@ class ResumeIndexTest {
     }
 
     /**
-     * Seeded random remember / claim / release / forget on 8 keys and 3 targets, against the rules as a plain
-     * model states them (the maps the index kept before its notes carried their own live mark): a key is handed
-     * out when it has a note, is not running, and no running download holds its target.
+     * Seeded random remember / claim / release / forget on 8 keys and 3 targets, for one file and for offers of
+     * several (their notes in columns), against the rules as a plain model states them (the maps the index kept
+     * before its notes carried their own live mark): a key is handed out when it has a note, is not running, and no
+     * running download holds its target; a key is in one running offer at most, the one that remembered it last.
      */
     @ParameterizedTest
-    @ValueSource(longs = {1, 2, 3, 4, 5})
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
     void liveMarksFollowTheRulesUnderRandomOperations(long seed) throws Exception {
         List<Path> targets = List.of(interrupted("t0.bin", 3_000, 1_000), interrupted("t1.bin", 3_000, 1_000),
                 interrupted("t2.bin", 3_000, 1_000));
         ResumeIndex index = index();
         java.util.Map<String, Path> notes = new java.util.HashMap<>();
         java.util.Set<String> running = new java.util.HashSet<>();
+        java.util.Map<String, OfferNotes> owner = new java.util.HashMap<>(); // the running offer a key is noted in
+        List<OfferNotes> offers = new java.util.ArrayList<>();
         SplittableRandom random = new SplittableRandom(seed);
-        for (int step = 0; step < 2_000; step++) {
+        for (int step = 0; step < 3_000; step++) {
             String key = "k" + random.nextInt(8);
-            switch (random.nextInt(4)) {
+            String where = "seed " + seed + ", step " + step + ", " + key;
+            switch (random.nextInt(7)) {
                 case 0 -> {
                     Path t = targets.get(random.nextInt(targets.size()));
-                    index.remember(k(key), t, "0a", "s");
+                    OfferNotes offer = index.remember(k(key), t, "0a", "s");
                     notes.put(key, t);
                     running.add(key);
+                    owner.put(key, offer);
+                    offers.add(offer);
                 }
                 case 1 -> {
                     Path t = notes.get(key);
                     boolean free = t != null && !running.contains(key)
                             && running.stream().noneMatch(r -> notes.get(r).equals(t));
-                    assertEquals(free ? t : null, index.claim(k(key)), "seed " + seed + ", step " + step + ", " + key);
+                    assertEquals(free ? t : null, index.claim(k(key)), where);
                     if (free) {
                         running.add(key);
                     }
@@ -285,14 +291,72 @@ class ResumeIndexTest {
                 case 2 -> {
                     index.release(k(key));
                     running.remove(key);
+                    owner.remove(key);
                 }
-                default -> {
+                case 3 -> {
                     index.forget(k(key));
                     notes.remove(key);
                     running.remove(key);
+                    owner.remove(key);
+                }
+                case 4 -> { // an offer of two to four files, each with a note
+                    List<String> keys = new java.util.ArrayList<>(List.of("k0", "k1", "k2", "k3", "k4", "k5", "k6",
+                            "k7"));
+                    java.util.Collections.shuffle(keys, new java.util.Random(random.nextLong()));
+                    int n = 2 + random.nextInt(3);
+                    long[] highs = new long[n + 1];
+                    long[] lows = new long[n + 1];
+                    String[] ts = new String[n + 1];
+                    java.util.BitSet noted = new java.util.BitSet();
+                    for (int i = 0; i < n; i++) {
+                        highs[i] = k(keys.get(i)).high();
+                        lows[i] = k(keys.get(i)).low();
+                        ts[i] = targets.get(random.nextInt(targets.size())).toString();
+                        noted.set(i);
+                    }
+                    ts[n] = dir.resolve("empty.txt").toString(); // a file of 0 bytes: placed, not noted
+                    OfferNotes offer = index.remember(highs, lows, i -> ts[i], noted, "0b", "s");
+                    for (int i = 0; i < n; i++) {
+                        notes.put(keys.get(i), Path.of(ts[i]));
+                        running.add(keys.get(i));
+                        owner.put(keys.get(i), offer);
+                    }
+                    offers.add(offer);
+                }
+                default -> {
+                    if (offers.isEmpty()) {
+                        continue;
+                    }
+                    OfferNotes offer = offers.remove(random.nextInt(offers.size()));
+                    boolean forget = random.nextBoolean();
+                    if (forget) {
+                        index.forget(offer);
+                    } else {
+                        index.release(offer);
+                    }
+                    for (java.util.Iterator<java.util.Map.Entry<String, OfferNotes>> it = owner.entrySet().iterator();
+                            it.hasNext();) {
+                        java.util.Map.Entry<String, OfferNotes> e = it.next();
+                        if (e.getValue() == offer) {
+                            it.remove();
+                            running.remove(e.getKey());
+                            if (forget) {
+                                notes.remove(e.getKey());
+                            }
+                        }
+                    }
                 }
             }
-            assertEquals(notes.size(), index.size(), "seed " + seed + ", step " + step);
+            assertEquals(notes.size(), index.size(), where);
+        }
+        index.save();
+        ResumeIndex after = index(); // what was saved is what the model holds
+        for (String key : List.of("k0", "k1", "k2", "k3", "k4", "k5", "k6", "k7")) {
+            Path t = notes.get(key);
+            assertEquals(t, after.claim(k(key)), "seed " + seed + ", after a restart, " + key);
+            if (t != null) {
+                after.release(k(key));
+            }
         }
     }
 }
