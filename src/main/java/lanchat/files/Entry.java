@@ -43,6 +43,11 @@ public record Entry(Kind kind, List<String> path, long size, long modifiedMillis
         return sha256.clone();
     }
 
+    /** Copies the hash into {@code to} at {@code at}, without a copy of its own. */
+    void copyHashTo(byte[] to, int at) {
+        System.arraycopy(sha256, 0, to, at, HASH_BYTES);
+    }
+
     /** The last component: the file's own name. */
     public String name() {
         return path.get(path.size() - 1);

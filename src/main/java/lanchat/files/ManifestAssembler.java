@@ -1,6 +1,5 @@
 package lanchat.files;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -74,13 +73,18 @@ public final class ManifestAssembler {
             throw new IllegalStateException("pages missing: " + pages.size() + " of "
                     + (first == null ? "?" : first.count()));
         }
-        List<Entry> entries = new ArrayList<>(first.totalEntries());
+        EntryColumns.Builder all = new EntryColumns.Builder(first.totalEntries());
+        int count = 0;
         for (int i = 0; i < first.count(); i++) {
-            entries.addAll(pages.get(i).entries());
+            for (Entry e : pages.get(i).entries()) {
+                all.add(e);
+                count++;
+            }
         }
-        if (entries.size() != first.totalEntries()) {
-            throw ManifestCodec.bad(entries.size() + " entries, " + first.totalEntries() + " announced");
+        if (count != first.totalEntries()) {
+            throw ManifestCodec.bad(count + " entries, " + first.totalEntries() + " announced");
         }
+        List<Entry> entries = all.build();
         long total = 0;
         for (Entry e : entries) {
             try {

@@ -32,8 +32,11 @@ final class ManifestBuilder {
 
     private static final int HASH_BUFFER_BYTES = 64 * 1024;
 
-    private final List<Entry> entries = new ArrayList<>();
-    private final List<SourceFile> sources = new ArrayList<>();
+    /** In columns as they are found: for 10,000 files the walk takes long enough for a collection to come. */
+    private final EntryColumns.Builder entries = new EntryColumns.Builder(16);
+    private final Sources.Builder sources = new Sources.Builder();
+    /** The named root being walked, in {@link #sources}. */
+    private int rootIndex;
     private final List<OfferContent.Skipped> skipped = new ArrayList<>();
     private final Set<List<String>> paths = new HashSet<>();
     /** Top-level names taken by earlier roots: a second folder "photos" must not merge into the first. */
@@ -51,11 +54,12 @@ final class ManifestBuilder {
         for (Path root : roots) {
             b.addRoot(root);
         }
-        if (b.entries.isEmpty()) {
+        if (b.entries.size() == 0) {
             String why = b.skipped.isEmpty() ? "" : ": " + b.skipped.get(0).path() + " " + b.skipped.get(0).reason();
             throw new FilesException(FilesException.Kind.NOTHING_TO_SEND, "nothing to send" + why);
         }
-        return new OfferContent(new Manifest(id, b.entries), b.sources, b.skipped);
+        Manifest manifest = new Manifest(id, b.entries.build());
+        return new OfferContent(manifest, b.sources.build(manifest.files()), b.skipped);
     }
 
     private void addRoot(Path given) throws FilesException {
@@ -82,8 +86,10 @@ final class ManifestBuilder {
             }
         }
         if (Files.isDirectory(start, LinkOption.NOFOLLOW_LINKS)) {
+            rootIndex = sources.root(start, true);
             walkFolder(start, name);
         } else if (Files.isRegularFile(start, LinkOption.NOFOLLOW_LINKS)) {
+            rootIndex = sources.root(start, false);
             if (acceptable(root, List.of(name))) {
                 addFile(start, List.of(name));
             }
@@ -145,7 +151,7 @@ final class ManifestBuilder {
                     if (entries.size() == before) {
                         // nothing inside made it: send the folder itself so the tree arrives whole
                         try {
-                            add(Entry.folder(path, Files.getLastModifiedTime(dir).toMillis()), null);
+                            add(Entry.folder(path, Files.getLastModifiedTime(dir).toMillis()));
                         } catch (IOException | FilesException ex) {
                             skip(dir, "cannot be read (" + ex.getMessage() + ")");
                         }
@@ -201,11 +207,11 @@ final class ManifestBuilder {
             skip(file, "cannot be read (" + reason(e) + ")");
             return;
         }
-        Entry entry = Entry.file(path, size, modified, hash);
-        add(entry, new SourceFile(entry, file, modified));
+        add(Entry.file(path, size, modified, hash));
+        sources.add(rootIndex, file, path);
     }
 
-    private void add(Entry entry, SourceFile source) throws FilesException {
+    private void add(Entry entry) throws FilesException {
         if (entries.size() == Manifest.MAX_ENTRIES) {
             throw new FilesException(FilesException.Kind.OFFER_TOO_LARGE,
                     "too many files: one offer holds at most " + Manifest.MAX_ENTRIES + "; send the folders one by one");
@@ -217,9 +223,6 @@ final class ManifestBuilder {
         }
         paths.add(entry.path());
         entries.add(entry);
-        if (source != null) {
-            sources.add(source);
-        }
     }
 
     /** SHA-256 of the file's bytes, streamed through one buffer; the size read must be the size found. */

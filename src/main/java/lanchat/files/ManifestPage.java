@@ -7,6 +7,6 @@ public record ManifestPage(OfferId id, int index, int count, int totalEntries, l
         List<Entry> entries) {
 
     public ManifestPage {
-        entries = List.copyOf(entries);
+        entries = EntryColumns.of(entries); // an offer's pages wait until all are in: columns, as the manifest
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 public record OfferContent(Manifest manifest, List<SourceFile> sources, List<Skipped> skipped) {
 
     public OfferContent {
-        sources = List.copyOf(sources);
+        sources = sources instanceof Sources ? sources : List.copyOf(sources); // columns: not made into objects
         skipped = List.copyOf(skipped);
     }
 

@@ -201,7 +201,7 @@ final class FileRecipient extends FileSide {
                 io.executeOrRun(() -> { // for 10,000 files this is 10-15 ms: not on the loop, where chat waits
                     try {
                         Manifest m = pages.manifest();
-                        List<Entry> files = m.entries().stream().filter(e -> e.kind() == Entry.Kind.FILE).toList();
+                        List<Entry> files = m.files();
                         loop.execute(() -> offered(checking, m, files));
                     } catch (FilesException e) {
                         loop.execute(() -> {

@@ -57,7 +57,8 @@ final class FileSender extends FileSide {
         final OfferContent content;
         /** How its progress names it. */
         final String name;
-        final List<SourceFile> files = new ArrayList<>();
+        /** One per FILE entry, in the manifest's order (columns: each is made when asked for). */
+        final List<SourceFile> files;
         final int first;
         final long expiresAt;
         final DoneBytes done;
@@ -73,14 +74,18 @@ final class FileSender extends FileSide {
         /** Every file below this index was handed to the file thread to open, or needs no opening. */
         int openedUpTo;
         final FileBatches<Integer, Opened> opener = new FileBatches<>(loop, io, dueBatches, FILE_BATCH,
-                i -> Opened.of(files.get(i)), (batch, results) -> openedAhead(this, batch, results));
+                i -> Opened.of(source(i)), (batch, results) -> openedAhead(this, batch, results));
+
+        SourceFile source(int i) {
+            return files.get(i);
+        }
 
         Out(OfferId id, PeerInfo peer, Prepared prepared, int first) {
             this.id = id;
             this.peer = peer;
             this.content = prepared.content();
             this.name = name(content.manifest());
-            files.addAll(prepared.files());
+            files = content.sources();
             this.first = first;
             this.expiresAt = wallMillis.getAsLong() + LIFETIME_SECONDS * 1000L;
             this.done = new DoneBytes(files.size());
@@ -110,20 +115,9 @@ final class FileSender extends FileSide {
      * An offer made ready on the file thread: its pages encoded and its files in transfer order, which for
      * 10,000 files is 20-25 ms of work that the loop, and the chat on it, need not wait for.
      */
-    private record Prepared(OfferContent content, List<byte[]> pages, List<SourceFile> files) {
+    private record Prepared(OfferContent content, List<byte[]> pages) {
         static Prepared of(OfferContent content) {
-            Map<List<String>, SourceFile> byPath = new HashMap<>();
-            for (SourceFile s : content.sources()) {
-                byPath.put(s.entry().path(), s);
-            }
-            List<SourceFile> files = new ArrayList<>();
-            for (Entry e : content.manifest().entries()) {
-                if (e.kind() == Entry.Kind.FILE) {
-                    files.add(byPath.get(e.path()));
-                }
-            }
-            return new Prepared(content, ManifestCodec.encode(content.manifest(), ManifestCodec.DEFAULT_PAGE_BYTES),
-                    files);
+            return new Prepared(content, ManifestCodec.encode(content.manifest(), ManifestCodec.DEFAULT_PAGE_BYTES));
         }
     }
 

@@ -66,6 +66,16 @@ class ManifestOfTest {
                 List.copyOf(entries.keySet()));
         assertEquals(Entry.Kind.FOLDER, entries.get("photos/empty/inner").kind());
         assertEquals(3, offer.sources().size());
+        List<Entry> files = offer.manifest().files();
+        assertEquals(3, files.size());
+        for (int i = 0; i < files.size(); i++) { // each source is its FILE entry's, in the manifest's order
+            SourceFile source = offer.sources().get(i);
+            assertEquals(files.get(i), source.entry());
+            Path expected = files.get(i).path().equals(List.of("notes.txt")) ? single
+                    : dir.resolve(String.join("/", files.get(i).path()));
+            assertEquals(expected, source.path());
+            assertEquals(Files.getLastModifiedTime(expected).toMillis(), source.modifiedMillis());
+        }
         assertEquals(1 + 3 + 1, offer.manifest().totalBytes());
         assertTrue(offer.skipped().isEmpty(), offer.skipped().toString());
     }
@@ -86,6 +96,7 @@ class ManifestOfTest {
         Path link = Files.createSymbolicLink(dir.resolve("shortcut"), folder);
         OfferContent viaLink = Manifest.of(ID, List.of(link));
         assertEquals(List.of("shortcut/ok.txt"), List.copyOf(byPath(viaLink.manifest()).keySet()));
+        assertEquals(folder.resolve("ok.txt"), viaLink.sources().get(0).path(), "read where the link leads");
     }
 
     @Test
@@ -108,6 +119,7 @@ class ManifestOfTest {
         Files.writeString(folder.resolve("cafe\u0301.txt"), "decomposed"); // as macOS would store it
         OfferContent one = Manifest.of(ID, List.of(folder));
         assertEquals(List.of("accents", "caf\u00e9.txt"), one.manifest().entries().get(0).path());
+        assertEquals(folder.resolve("cafe\u0301.txt"), one.sources().get(0).path(), "read under its own name");
         Files.writeString(folder.resolve("caf\u00e9.txt"), "composed");
         OfferContent two = Manifest.of(ID, List.of(folder));
         assertEquals(1, two.manifest().entries().size());
