@@ -27,6 +27,10 @@ public final class EntryColumns extends AbstractList<Entry> implements RandomAcc
     private final int[] pathStarts;
     /** For {@link #files()}: the FILE entries' positions, or null when every entry is a file. */
     private final int[] fileIndexes;
+    /** The sum of the sizes (asked for often: a sum over made entries allocated each of them). */
+    private final long totalBytes;
+    /** {@link #files()} when there are folders, made when first asked for (the same each time: a benign race). */
+    private EntryColumns filesOnly;
 
     private EntryColumns(BitSet folders, long[] sizes, long[] modified, byte[] hashes, byte[] paths, int[] pathStarts,
             int[] fileIndexes) {
@@ -37,6 +41,11 @@ public final class EntryColumns extends AbstractList<Entry> implements RandomAcc
         this.paths = paths;
         this.pathStarts = pathStarts;
         this.fileIndexes = fileIndexes;
+        long total = 0;
+        for (long size : sizes) {
+            total += size;
+        }
+        this.totalBytes = total;
     }
 
     /** {@code entries} as columns; the same list if it is columns already. */
@@ -74,11 +83,7 @@ public final class EntryColumns extends AbstractList<Entry> implements RandomAcc
 
         public void add(Entry e) {
             if (count == sizes.length) {
-                int n = count * 2;
-                sizes = Arrays.copyOf(sizes, n);
-                modified = Arrays.copyOf(modified, n);
-                hashes = Arrays.copyOf(hashes, n * Entry.HASH_BYTES);
-                pathStarts = Arrays.copyOf(pathStarts, n + 1);
+                grow();
             }
             if (e.kind() == Entry.Kind.FOLDER) {
                 folders.set(count);
@@ -109,6 +114,42 @@ public final class EntryColumns extends AbstractList<Entry> implements RandomAcc
             return count;
         }
 
+        /** Adds every entry of {@code columns} as it is, without making any. */
+        public void addAll(EntryColumns columns) {
+            for (int i = 0; i < columns.size(); i++) {
+                addRow(columns, i);
+            }
+        }
+
+        private void addRow(EntryColumns from, int i) {
+            int start = from.pathStarts[i];
+            int length = from.pathStarts[i + 1] - start;
+            if (count == sizes.length) {
+                grow();
+            }
+            if (paths.length - used < length) {
+                paths = Arrays.copyOf(paths, Math.max(paths.length * 2, used + length));
+            }
+            if (from.folders.get(i)) {
+                folders.set(count);
+            }
+            sizes[count] = from.sizes[i];
+            modified[count] = from.modified[i];
+            System.arraycopy(from.hashes, i * Entry.HASH_BYTES, hashes, count * Entry.HASH_BYTES, Entry.HASH_BYTES);
+            pathStarts[count] = used;
+            System.arraycopy(from.paths, start, paths, used, length);
+            used += length;
+            count++;
+        }
+
+        private void grow() {
+            int n = count * 2;
+            sizes = Arrays.copyOf(sizes, n);
+            modified = Arrays.copyOf(modified, n);
+            hashes = Arrays.copyOf(hashes, n * Entry.HASH_BYTES);
+            pathStarts = Arrays.copyOf(pathStarts, n + 1);
+        }
+
         /** The entries added, in columns cut to size. */
         public EntryColumns build() {
             int n = count;
@@ -137,9 +178,135 @@ public final class EntryColumns extends AbstractList<Entry> implements RandomAcc
         return new Entry(folders.get(i) ? Entry.Kind.FOLDER : Entry.Kind.FILE, path, sizes[i], modified[i], hash);
     }
 
-    /** The FILE entries, in order: this list itself when there are no folders, else a view of it. */
-    public List<Entry> files() {
-        return fileIndexes == null ? this : new Files();
+    /** Entry {@code i}'s size in bytes, without making the entry. */
+    public long sizeOf(int i) {
+        return sizes[checked(i)];
+    }
+
+    /** The sum of the entries' sizes, as a plain long sum. */
+    public long totalBytes() {
+        return totalBytes;
+    }
+
+    /**
+     * The FILE entries, in order: this list itself when there are no folders (an offer sends a folder only when it
+     * is empty), else a copy of their columns.
+     */
+    public EntryColumns files() {
+        if (fileIndexes == null) {
+            return this;
+        }
+        EntryColumns f = filesOnly;
+        if (f == null) {
+            Builder b = new Builder(fileIndexes.length);
+            for (int i : fileIndexes) {
+                b.addRow(this, i);
+            }
+            filesOnly = f = b.build();
+        }
+        return f;
+    }
+
+    /** Entry {@code i}'s own name (its path's last), without making the entry. */
+    public String nameOf(int i) {
+        int at = pathStarts[checked(i)];
+        int end = pathStarts[i + 1];
+        while (true) {
+            int length = nameLength(at);
+            at = afterLength(at);
+            if (at + length == end) {
+                return new String(paths, at, length, StandardCharsets.UTF_8);
+            }
+            at += length;
+        }
+    }
+
+    /**
+     * What is wrong with the tree, in words, or null: a path twice, or a file that is a folder of another entry's
+     * path. Done on the names' bytes in one table of positions: a set of paths made for it held 10,000 of them
+     * at once. Two names of a path are the same path only if their bytes are, as {@code List.equals} compared
+     * them.
+     */
+    public String treeProblem() {
+        int n = size();
+        int[] table = new int[Integer.highestOneBit(Math.max(2, n) * 2) * 2];
+        Arrays.fill(table, -1);
+        int mask = table.length - 1;
+        for (int i = 0; i < n; i++) {
+            int slot = find(table, mask, pathStarts[i], pathStarts[i + 1]);
+            if (table[slot] >= 0) {
+                return SafeName.shown(path(i)) + " appears twice";
+            }
+            table[slot] = i;
+        }
+        for (int i = 0; i < n; i++) { // each folder on the way of a path: is it a file?
+            int at = pathStarts[i];
+            int end = pathStarts[i + 1];
+            while (true) {
+                int length = nameLength(at);
+                at = afterLength(at);
+                at += length;
+                if (at == end) {
+                    break;
+                }
+                int j = table[find(table, mask, pathStarts[i], at)];
+                if (j >= 0 && !folders.get(j)) {
+                    return SafeName.shown(path(j)) + " is both a file and a folder";
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Entry {@code i}'s first name (the top of its tree), without making the entry. */
+    public String firstNameOf(int i) {
+        int at = pathStarts[checked(i)];
+        return new String(paths, afterLength(at), nameLength(at), StandardCharsets.UTF_8);
+    }
+
+    /** The bytes entry {@code i}'s names take with a byte of length before each, as a manifest page holds them. */
+    public int namesBytesOf(int i) {
+        int bytes = 0;
+        for (int at = pathStarts[checked(i)], end = pathStarts[i + 1]; at < end; ) {
+            int length = nameLength(at);
+            at = afterLength(at) + length;
+            bytes += 1 + length;
+        }
+        return bytes;
+    }
+
+    /** The length of the name whose length starts at {@code at} in {@link #paths}. */
+    private int nameLength(int at) {
+        int length = 0;
+        for (int shift = 0; ; shift += 7) {
+            byte b = paths[at++];
+            length |= (b & 0x7f) << shift;
+            if (b >= 0) {
+                return length;
+            }
+        }
+    }
+
+    /** Where the name whose length starts at {@code at} begins. */
+    private int afterLength(int at) {
+        while (paths[at++] < 0) {
+            // a byte of the length with more to come
+        }
+        return at;
+    }
+
+    /** The slot of the path whose bytes are {@code paths[from, to)}: where it is, or the free one where it goes. */
+    private int find(int[] table, int mask, int from, int to) {
+        int h = 0x811c9dc5;
+        for (int k = from; k < to; k++) {
+            h = (h ^ paths[k]) * 0x01000193;
+        }
+        for (int slot = (h ^ h >>> 16) & mask; ; slot = slot + 1 & mask) {
+            int j = table[slot];
+            if (j < 0 || Arrays.equals(paths, pathStarts[j], pathStarts[j + 1], paths, from, to)) {
+                return slot;
+            }
+        }
     }
 
     private List<String> path(int i) {
@@ -148,14 +315,8 @@ public final class EntryColumns extends AbstractList<Entry> implements RandomAcc
         int count = 0;
         String[] names = new String[4];
         while (at < end) {
-            int length = 0;
-            for (int shift = 0; ; shift += 7) {
-                byte b = paths[at++];
-                length |= (b & 0x7f) << shift;
-                if (b >= 0) {
-                    break;
-                }
-            }
+            int length = nameLength(at);
+            at = afterLength(at);
             if (count == names.length) {
                 names = Arrays.copyOf(names, count * 2);
             }
@@ -170,18 +331,5 @@ public final class EntryColumns extends AbstractList<Entry> implements RandomAcc
             throw new IndexOutOfBoundsException("entry " + i + " of " + sizes.length);
         }
         return i;
-    }
-
-    /** The FILE entries of a list that has folders too. */
-    private final class Files extends AbstractList<Entry> implements RandomAccess {
-        @Override
-        public int size() {
-            return fileIndexes.length;
-        }
-
-        @Override
-        public Entry get(int i) {
-            return EntryColumns.this.get(fileIndexes[i]);
-        }
     }
 }

@@ -19,29 +19,24 @@ public record Manifest(OfferId id, List<Entry> entries) {
         entries = EntryColumns.of(entries); // held for as long as the offer runs: columns, not an object each
     }
 
-    /** The FILE entries, in order (a view: nothing is copied). */
-    public List<Entry> files() {
-        return ((EntryColumns) entries).files();
+    /** The entries as they are held: columns, for what can be read without making an entry. */
+    public EntryColumns columns() {
+        return (EntryColumns) entries;
+    }
+
+    /** The FILE entries, in order (this manifest's own entries when it has no folders, as it mostly has not). */
+    public EntryColumns files() {
+        return columns().files();
     }
 
     /** The sum of the entries' sizes. */
     public long totalBytes() {
-        long total = 0;
-        for (Entry e : entries) {
-            total += e.size();
-        }
-        return total;
+        return columns().totalBytes();
     }
 
     /** How many entries are files (not folders). */
     public int fileCount() {
-        int files = 0;
-        for (Entry e : entries) {
-            if (e.kind() == Entry.Kind.FILE) {
-                files++;
-            }
-        }
-        return files;
+        return columns().files().size();
     }
 
     /**

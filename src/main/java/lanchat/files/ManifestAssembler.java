@@ -1,10 +1,7 @@
 package lanchat.files;
 
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Collects the pages of one offer in any order (a page may arrive twice) and checks the whole: the same offer
@@ -46,8 +43,9 @@ public final class ManifestAssembler {
             throw ManifestCodec.bad("the pages hold more than the " + first.totalEntries() + " entries announced");
         }
         bytesSoFar += ManifestCodec.PAGE_HEADER_BYTES;
-        for (Entry e : page.entries()) {
-            bytesSoFar += ManifestCodec.encodedSize(e);
+        EntryColumns entries = (EntryColumns) page.entries();
+        for (int k = 0; k < entries.size(); k++) {
+            bytesSoFar += ManifestCodec.ENTRY_FIXED_BYTES + entries.namesBytesOf(k); // ManifestCodec.encodedSize
         }
         if (bytesSoFar > ManifestCodec.MAX_MANIFEST_BYTES) {
             throw new FilesException(FilesException.Kind.OFFER_TOO_LARGE, "refused an offer: its manifest is longer "
@@ -74,51 +72,29 @@ public final class ManifestAssembler {
                     + (first == null ? "?" : first.count()));
         }
         EntryColumns.Builder all = new EntryColumns.Builder(first.totalEntries());
-        int count = 0;
-        for (int i = 0; i < first.count(); i++) {
-            for (Entry e : pages.get(i).entries()) {
-                all.add(e);
-                count++;
-            }
-        }
-        if (count != first.totalEntries()) {
-            throw ManifestCodec.bad(count + " entries, " + first.totalEntries() + " announced");
-        }
-        List<Entry> entries = all.build();
         long total = 0;
-        for (Entry e : entries) {
+        for (int i = 0; i < first.count(); i++) {
+            EntryColumns page = (EntryColumns) pages.get(i).entries();
+            all.addAll(page);
             try {
-                total = Math.addExact(total, e.size());
+                for (int k = 0; k < page.size(); k++) {
+                    total = Math.addExact(total, page.sizeOf(k));
+                }
             } catch (ArithmeticException overflow) {
                 throw ManifestCodec.bad("sizes add up beyond 2^63 - 1 bytes");
             }
         }
+        EntryColumns entries = all.build();
+        if (entries.size() != first.totalEntries()) {
+            throw ManifestCodec.bad(entries.size() + " entries, " + first.totalEntries() + " announced");
+        }
         if (total != first.totalBytes()) {
             throw ManifestCodec.bad("sizes add up to " + total + " bytes, " + first.totalBytes() + " announced");
         }
-        checkTree(entries);
+        String problem = entries.treeProblem();
+        if (problem != null) {
+            throw ManifestCodec.bad(problem);
+        }
         return new Manifest(first.id(), entries);
-    }
-
-    /** No path twice, and no file among the folders of another path. */
-    static void checkTree(List<Entry> entries) throws FilesException {
-        Set<List<String>> paths = new HashSet<>();
-        Set<List<String>> files = new HashSet<>();
-        for (Entry e : entries) {
-            if (!paths.add(e.path())) {
-                throw ManifestCodec.bad(SafeName.shown(e.path()) + " appears twice");
-            }
-            if (e.kind() == Entry.Kind.FILE) {
-                files.add(e.path());
-            }
-        }
-        for (Entry e : entries) {
-            for (int depth = 1; depth < e.path().size(); depth++) {
-                List<String> folder = e.path().subList(0, depth);
-                if (files.contains(folder)) {
-                    throw ManifestCodec.bad(SafeName.shown(folder) + " is both a file and a folder");
-                }
-            }
-        }
     }
 }

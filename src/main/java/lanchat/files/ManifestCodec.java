@@ -56,34 +56,40 @@ public final class ManifestCodec {
         if (entries.isEmpty()) {
             throw new IllegalArgumentException("a manifest needs at least one entry");
         }
-        List<List<Entry>> pages = new ArrayList<>();
+        // Pages as where they start and how long they are: an offer's entries are columns, and a list of them made
+        // into records for the whole encoding would be 10,000 records alive at once (Manifest).
+        List<Integer> pageStarts = new ArrayList<>();
         List<Integer> pageSizes = new ArrayList<>();
-        List<Entry> current = new ArrayList<>();
+        int inPage = 0;
         int size = PAGE_HEADER_BYTES;
-        for (Entry e : entries) {
-            int bytes = encodedSize(e);
-            if (!current.isEmpty() && (size + bytes > maxPageBytes || current.size() == MAX_ENTRIES_PER_PAGE)) {
-                pages.add(current);
+        for (int k = 0; k < entries.size(); k++) {
+            int bytes = encodedSize(entries.get(k));
+            if (inPage > 0 && (size + bytes > maxPageBytes || inPage == MAX_ENTRIES_PER_PAGE)) {
+                pageStarts.add(k - inPage);
                 pageSizes.add(size);
-                current = new ArrayList<>();
+                inPage = 0;
                 size = PAGE_HEADER_BYTES;
             }
-            current.add(e);
+            inPage++;
             size += bytes;
         }
-        pages.add(current);
+        pageStarts.add(entries.size() - inPage);
         pageSizes.add(size);
-        if (pages.size() > MAX_PAGES) {
-            throw new IllegalArgumentException("the manifest needs " + pages.size() + " pages, more than " + MAX_PAGES);
+        int pages = pageStarts.size();
+        if (pages > MAX_PAGES) {
+            throw new IllegalArgumentException("the manifest needs " + pages + " pages, more than " + MAX_PAGES);
         }
-        List<byte[]> out = new ArrayList<>(pages.size());
-        for (int i = 0; i < pages.size(); i++) {
+        long totalBytes = manifest.totalBytes();
+        List<byte[]> out = new ArrayList<>(pages);
+        for (int i = 0; i < pages; i++) {
+            int from = pageStarts.get(i);
+            int to = i + 1 < pages ? pageStarts.get(i + 1) : entries.size();
             ByteBuffer b = ByteBuffer.allocate(pageSizes.get(i));
             manifest.id().write(b);
-            b.putShort((short) i).putShort((short) pages.size()).putInt(entries.size()).putLong(manifest.totalBytes());
-            b.putShort((short) pages.get(i).size());
-            for (Entry e : pages.get(i)) {
-                writeEntry(b, e);
+            b.putShort((short) i).putShort((short) pages).putInt(entries.size()).putLong(totalBytes);
+            b.putShort((short) (to - from));
+            for (int k = from; k < to; k++) {
+                writeEntry(b, entries.get(k));
             }
             out.add(b.array());
         }

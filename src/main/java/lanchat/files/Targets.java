@@ -16,7 +16,7 @@ import java.util.Map;
  * (by other threads too, once handed over through a lock or a queue).
  */
 public final class Targets {
-    private final List<Entry> files;
+    private final EntryColumns files;
     /** Each folder a file goes into, with the separator after it. */
     private final List<String> folders = new ArrayList<>();
     private final Map<String, Integer> folderIndex = new HashMap<>();
@@ -26,7 +26,7 @@ public final class Targets {
     private final String[] renamed;
 
     /** No targets yet for {@code files} (FILE entries). */
-    public Targets(List<Entry> files) {
+    public Targets(EntryColumns files) {
         this.files = files;
         this.folderOf = new int[files.size()];
         this.renamed = new String[files.size()];
@@ -39,7 +39,7 @@ public final class Targets {
     /** File {@code i}'s target; {@code i} must have been {@link #set}. */
     public String get(int i) {
         String name = renamed[i];
-        return folders.get(folderOf[i]) + (name != null ? name : files.get(i).name());
+        return folders.get(folderOf[i]) + (name != null ? name : files.nameOf(i));
     }
 
     public Path path(int i) {
@@ -55,6 +55,6 @@ public final class Targets {
             return folders.size() - 1;
         });
         String name = target.getFileName().toString();
-        renamed[i] = name.equals(files.get(i).name()) ? null : name;
+        renamed[i] = name.equals(files.nameOf(i)) ? null : name;
     }
 }

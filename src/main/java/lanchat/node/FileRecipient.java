@@ -14,6 +14,7 @@ import lanchat.bulk.Transfers;
 import lanchat.files.DownloadFolder;
 import lanchat.files.DoneBytes;
 import lanchat.files.Entry;
+import lanchat.files.EntryColumns;
 import lanchat.files.FilesException;
 import lanchat.files.IncomingFile;
 import lanchat.files.Manifest;
@@ -117,7 +118,7 @@ final class FileRecipient extends FileSide {
         Manifest manifest;
         /** How its progress names it, once its manifest is known. */
         String name;
-        List<Entry> files;
+        EntryColumns files;
         InState state = InState.ASSEMBLING;
         ResumeIndex resumes;
         /** Its files' resume notes (see {@link OfferPlacement}). */
@@ -201,7 +202,7 @@ final class FileRecipient extends FileSide {
                 io.executeOrRun(() -> { // for 10,000 files this is 10-15 ms: not on the loop, where chat waits
                     try {
                         Manifest m = pages.manifest();
-                        List<Entry> files = m.files();
+                        EntryColumns files = m.files();
                         loop.execute(() -> offered(checking, m, files));
                     } catch (FilesException e) {
                         loop.execute(() -> {
@@ -227,7 +228,7 @@ final class FileRecipient extends FileSide {
         return sum;
     }
 
-    private void offered(In in, Manifest manifest, List<Entry> files) {
+    private void offered(In in, Manifest manifest, EntryColumns files) {
         if (incoming.get(in.id) != in || in.state != InState.CHECKING) {
             return; // offered again meanwhile: the new one stands
         }
@@ -390,7 +391,7 @@ final class FileRecipient extends FileSide {
                 } catch (FilesException e) {
                     throw new IOException(e.getMessage(), e);
                 }
-            }, in.start[i], in.files.get(i).size(), new BulkListener() {
+            }, in.start[i], in.files.sizeOf(i), new BulkListener() {
                 @Override
                 public void progress(long bytes) {
                     in.done.set(i, bytes);
@@ -503,7 +504,7 @@ final class FileRecipient extends FileSide {
         int until = Math.min(in.files.size(), started + OPEN_AHEAD);
         List<Integer> toOpen = new ArrayList<>();
         for (int i = Math.max(in.openedUpTo, started); i < until; i++) {
-            if (!in.finished[i] && in.open[i] == null && in.start[i] == 0 && in.files.get(i).size() > 0) {
+            if (!in.finished[i] && in.open[i] == null && in.start[i] == 0 && in.files.sizeOf(i) > 0) {
                 toOpen.add(i);
             }
         }

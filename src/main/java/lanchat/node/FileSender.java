@@ -13,6 +13,7 @@ import java.util.random.RandomGenerator;
 import lanchat.bulk.BulkListener;
 import lanchat.files.DoneBytes;
 import lanchat.files.Entry;
+import lanchat.files.EntryColumns;
 import lanchat.files.FilesException;
 import lanchat.files.Manifest;
 import lanchat.files.ManifestCodec;
@@ -59,6 +60,8 @@ final class FileSender extends FileSide {
         final String name;
         /** One per FILE entry, in the manifest's order (columns: each is made when asked for). */
         final List<SourceFile> files;
+        /** Its FILE entries, for their sizes without making a {@link SourceFile}. */
+        final EntryColumns sizes;
         final int first;
         final long expiresAt;
         final DoneBytes done;
@@ -86,6 +89,7 @@ final class FileSender extends FileSide {
             this.content = prepared.content();
             this.name = name(content.manifest());
             files = content.sources();
+            sizes = content.manifest().files();
             this.first = first;
             this.expiresAt = wallMillis.getAsLong() + LIFETIME_SECONDS * 1000L;
             this.done = new DoneBytes(files.size());
@@ -170,7 +174,7 @@ final class FileSender extends FileSide {
         }
         for (FileAnswer.Resume r : a.resumes()) {
             if (r.entry() < o.done.files()) {
-                o.done.set(r.entry(), Math.min(r.offset(), o.files.get(r.entry()).entry().size()));
+                o.done.set(r.entry(), Math.min(r.offset(), o.sizes.sizeOf(r.entry())));
             }
         }
         o.sending = true;
@@ -182,8 +186,7 @@ final class FileSender extends FileSide {
         PeerRef peer = new PeerRef(o.peer.id(), o.peer.incarnation());
         while (o.active < FILES_AT_ONCE && o.next < o.files.size() && outgoing.get(o.id) == o) {
             int i = o.next;
-            SourceFile sf = o.files.get(i);
-            long size = sf.entry().size();
+            long size = o.sizes.sizeOf(i);
             long from = o.done.get(i);
             if (from >= size) {
                 o.next++;
@@ -230,9 +233,9 @@ final class FileSender extends FileSide {
                     file.close();
                     o.running.remove((Integer) i);
                     if (brokeOffWithPeer(reason)) {
-                        pauseOut(o, sf.entry().shownPath() + ": " + reason);
+                        pauseOut(o, o.source(i).entry().shownPath() + ": " + reason);
                     } else {
-                        failOut(o, sf.entry().shownPath() + ": " + reason, false);
+                        failOut(o, o.source(i).entry().shownPath() + ": " + reason, false);
                     }
                 }
             }, nanos.getAsLong());
@@ -260,7 +263,7 @@ final class FileSender extends FileSide {
         int until = Math.min(o.files.size(), o.next + OPEN_AHEAD);
         List<Integer> toOpen = new ArrayList<>();
         for (int i = Math.max(o.openedUpTo, o.next); i < until; i++) {
-            if (o.done.get(i) < o.files.get(i).entry().size()) {
+            if (o.done.get(i) < o.sizes.sizeOf(i)) {
                 toOpen.add(i);
             }
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import lanchat.files.Entry;
+import lanchat.files.EntryColumns;
 import lanchat.files.Manifest;
 import lanchat.files.OfferId;
 import lanchat.files.ProgressText;
@@ -81,8 +82,9 @@ abstract class FileSide {
 
     static List<String> topNames(Manifest m) {
         LinkedHashSet<String> names = new LinkedHashSet<>();
-        for (Entry e : m.entries()) {
-            names.add(e.path().get(0));
+        EntryColumns entries = m.columns();
+        for (int i = 0; i < entries.size(); i++) {
+            names.add(entries.firstNameOf(i));
         }
         return List.copyOf(names);
     }

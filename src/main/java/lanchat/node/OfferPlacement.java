@@ -6,6 +6,7 @@ import java.util.BitSet;
 import java.util.List;
 import lanchat.files.DownloadFolder;
 import lanchat.files.Entry;
+import lanchat.files.EntryColumns;
 import lanchat.files.FilesException;
 import lanchat.files.IncomingFile;
 import lanchat.files.Manifest;
@@ -47,7 +48,7 @@ final class OfferPlacement {
      * Places {@code files} (the FILE entries of {@code manifest}) for the offer {@code offerHex} of
      * {@code senderKey}. On failure everything it opened is closed and its claims on the notes released.
      */
-    static Placed place(String senderKey, String offerHex, Manifest manifest, List<Entry> files, ResumeIndex resumes)
+    static Placed place(String senderKey, String offerHex, Manifest manifest, EntryColumns files, ResumeIndex resumes)
             throws FilesException {
         int n = files.size();
         long[] keyHighs = new long[n];

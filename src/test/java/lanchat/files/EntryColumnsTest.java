@@ -54,6 +54,62 @@ class EntryColumnsTest {
         EntryColumns.Builder one = new EntryColumns.Builder(1); // grown from one entry's room
         entries.forEach(one::add);
         assertEquals(entries, one.build());
+        EntryColumns.Builder copied = new EntryColumns.Builder(2);
+        copied.addAll(columns);
+        assertEquals(entries, copied.build(), "copied as columns");
+        for (int i = 0; i < entries.size(); i++) {
+            assertEquals(entries.get(i).name(), columns.nameOf(i));
+            assertEquals(entries.get(i).size(), columns.sizeOf(i));
+            assertEquals(entries.get(i).path().get(0), columns.firstNameOf(i));
+            assertEquals(ManifestCodec.encodedSize(entries.get(i)), ManifestCodec.ENTRY_FIXED_BYTES
+                    + columns.namesBytesOf(i));
+        }
+        assertEquals(entries.stream().mapToLong(Entry::size).sum(), columns.totalBytes());
+    }
+
+    /**
+     * The tree check on the names' bytes against the same rules over lists of names, on seeded random trees of a
+     * two-letter alphabet, so that paths repeat and files sit where folders go.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
+    void theTreeCheckFindsWhatAPlainCheckFinds(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        for (int round = 0; round < 200; round++) {
+            List<Entry> entries = new ArrayList<>();
+            for (int i = 1 + r.nextInt(6); i > 0; i--) {
+                List<String> path = new ArrayList<>();
+                for (int d = r.nextInt(3); d >= 0; d--) {
+                    path.add(r.nextBoolean() ? "a" : "b");
+                }
+                entries.add(r.nextInt(3) == 0 ? Entry.folder(path, 0)
+                        : Entry.file(path, 1, 0, new byte[Entry.HASH_BYTES]));
+            }
+            assertEquals(plainProblem(entries), EntryColumns.of(entries).treeProblem(), "seed " + seed + " " + entries);
+        }
+    }
+
+    /** The rules as lists and sets state them (the check before the columns). */
+    private static String plainProblem(List<Entry> entries) {
+        java.util.Set<List<String>> paths = new java.util.HashSet<>();
+        java.util.Set<List<String>> files = new java.util.HashSet<>();
+        for (Entry e : entries) {
+            if (!paths.add(e.path())) {
+                return SafeName.shown(e.path()) + " appears twice";
+            }
+            if (e.kind() == Entry.Kind.FILE) {
+                files.add(e.path());
+            }
+        }
+        for (Entry e : entries) {
+            for (int depth = 1; depth < e.path().size(); depth++) {
+                List<String> folder = e.path().subList(0, depth);
+                if (files.contains(folder)) {
+                    return SafeName.shown(folder) + " is both a file and a folder";
+                }
+            }
+        }
+        return null;
     }
 
     @Test
@@ -61,6 +117,9 @@ class EntryColumnsTest {
         List<Entry> files = List.of(Entry.file(List.of("a"), 1, 2, new byte[Entry.HASH_BYTES]));
         EntryColumns columns = EntryColumns.of(files);
         assertSame(columns, columns.files());
+        EntryColumns mixed = EntryColumns.of(List.of(Entry.folder(List.of("empty"), 3), files.get(0)));
+        assertEquals(files, mixed.files());
+        assertSame(mixed.files(), mixed.files(), "made once");
         assertEquals(0, EntryColumns.of(List.of()).size());
         assertThrows(IndexOutOfBoundsException.class, () -> columns.get(1));
         assertThrows(IndexOutOfBoundsException.class, () -> columns.get(-1));

@@ -20,7 +20,7 @@ class TargetsTest {
     void ownPathsRenamedFilesAndRenamedFoldersComeBackAsSet() {
         List<Entry> files = List.of(file("a.txt"), file("a.txt.x"), file("photos", "2024", "b.jpg"),
                 file("photos", "c.jpg"), file("ß", "ü.txt"));
-        Targets t = new Targets(files);
+        Targets t = new Targets(EntryColumns.of(files));
         List<Path> set = List.of(root.resolve("a.txt"), root.resolve("a (1).txt.x"),
                 root.resolve("photos").resolve("2024").resolve("b.jpg"), root.resolve("photos (1)").resolve("c.jpg"),
                 root.resolve("ß").resolve("ü.txt"));
@@ -37,7 +37,7 @@ class TargetsTest {
     @Test
     void aRootThatEndsInItsSeparatorGivesTheSamePaths() {
         Path top = root.getRoot();
-        Targets t = new Targets(List.of(file("x.bin")));
+        Targets t = new Targets(EntryColumns.of(List.of(file("x.bin"))));
         t.set(0, top.resolve("x.bin"));
         assertEquals(top.resolve("x.bin").toString(), t.get(0));
     }
