@@ -53,8 +53,8 @@ public final class ResumeIndex {
 
     /**
      * {@code target}: as {@link Path#toString()} gives it (a Path kept would cache a second copy of it, and its
-     * name's offsets); {@code offer}: the hex id of the offer it was accepted in, "" once that offer no longer continues;
-     * {@code sender}: the key of the peer that offered it (one String per sender, shared by its notes);
+     * name's offsets); {@code offer}: the hex id of the offer it was accepted in, "" once that offer no longer
+     * continues; {@code sender}: the key of the peer that offered it (one String per sender, shared by its notes);
      * {@code live}: a download running in this process has it (never handed out twice).
      */
     private static final class Note {
@@ -142,8 +142,9 @@ public final class ResumeIndex {
     /**
      * The downloads of an offer's files start (or continue), file {@code i} (each set in {@code noted}) with the key
      * {@code highs[i]}, {@code lows[i]} at {@code targets.apply(i)} (as {@link Path#toString()} gives it, each time
-     * the same; the arrays and the function are kept, not copied), for the offer {@code offer} (hex id) of {@code sender} (its key); saved by {@link #save()}.
-     * A note the index held of one of these files, claimed or not, running or not, is replaced.
+     * the same; the arrays and the function are kept, not copied), for the offer {@code offer} (hex id) of
+     * {@code sender} (its key); saved by {@link #save()}. A note the index held of one of these files, claimed or
+     * not, running or not, is replaced.
      */
     public synchronized OfferNotes remember(long[] highs, long[] lows, IntFunction<String> targets, BitSet noted,
             String offer, String sender) {

@@ -536,12 +536,24 @@ final class FileRecipient extends FileSide {
                     true);
             listener.onEvent(new ChatEvent.FileDone(in.id.shortText(), true, in.from, in.files.size(),
                     in.manifest.totalBytes(), in.where));
-            in.resumes.forget(in.notes); // the finished files' notes go
-            try {
-                io.execute(in.resumes::save);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                // saved with the next offer; a note of a finished file only costs a check then
-            }
+            onFileThread(() -> { // the finished files' notes go (saved with the next offer if the thread has stopped)
+                in.resumes.forget(in.notes);
+                in.resumes.save();
+            }, () -> in.resumes.forget(in.notes));
+        }
+    }
+
+    /**
+     * Runs {@code work} on the file thread, or {@code instead} here if it has stopped. Work on many files' notes
+     * goes there: a running claim may have made the live targets' counts, and then each file's target is made
+     * again as a String to be counted down. The file thread runs its tasks in order, so a placement queued
+     * after this finds the notes as it left them.
+     */
+    private void onFileThread(Runnable work, Runnable instead) {
+        try {
+            io.execute(work);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            instead.run();
         }
     }
 
@@ -558,8 +570,10 @@ final class FileRecipient extends FileSide {
                     in.open[i] = null;
                 }
             }
-            in.resumes.release(in.notes); // its notes stay: the same files offered again resume, or are skipped if
-                                          // they finished
+            // its notes stay, each its own: the same files offered again resume, or are skipped if they finished
+            ResumeIndex resumes = in.resumes;
+            OfferNotes notes = in.notes;
+            onFileThread(() -> resumes.release(notes), () -> resumes.release(notes));
         }
         if (tellPeer) {
             node.whisperTo(in.from, new FileCancel(in.id));
