@@ -42,7 +42,7 @@ public final class Sources extends AbstractList<SourceFile> implements RandomAcc
     public SourceFile get(int i) {
         Entry e = files.get(i);
         String own = ownPaths[i];
-        return new SourceFile(e, own != null ? own : expected(prefixes[rootOf[i]], e.path()), e.modifiedMillis());
+        return new SourceFile(e, own != null ? own : expected(prefixes[rootOf[i]], e.path()));
     }
 
     /** The local path of an entry under a root of {@code prefix}: the prefix and the entry's names after its first. */
